@@ -1,0 +1,51 @@
+import { Command, Flags, Errors } from '@oclif/core'
+import type { ReportFormat } from '../report/index.js'
+import { EXIT } from './exit-status.js'
+import { UserError } from '../user-error.js'
+
+/** Errors that carry a user-facing sentence: shown without a stack trace. */
+const USER_FACING = new Set(['UserError', 'JsonInputError', 'CaseError', 'PolicyInputError', 'IntakeError', 'SourceError', 'SnapshotError'])
+
+/** Flags every denydoctor command shares, and one way of failing. */
+export abstract class DenyCommand extends Command {
+  static override baseFlags = {
+    json: Flags.boolean({ description: 'Print the verdict as JSON (one object per line for several).', default: false }),
+    format: Flags.string({ description: 'Output format.', options: ['text', 'json', 'markdown'] }),
+    color: Flags.boolean({ description: 'Colour the text report (default: on a terminal, unless NO_COLOR is set).', allowNo: true }),
+    debug: Flags.boolean({ description: 'Show stack traces and, for live diagnosis, every AWS call.', default: false }),
+  }
+
+  protected outputFormat(flags: { json: boolean; format?: string | undefined }): ReportFormat {
+    if (flags.json) return 'json'
+    return (flags.format as ReportFormat | undefined) ?? 'text'
+  }
+
+  protected useColor(flags: { color?: boolean | undefined }): boolean {
+    if (flags.color !== undefined) return flags.color
+    return Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env)
+  }
+
+  protected print(text: string): void {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    const debug = this.argv.includes('--debug')
+    if (error instanceof Errors.ExitError) throw error
+    if (USER_FACING.has(error.name)) {
+      process.stderr.write(`denydoctor: ${error.message}\n`)
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
+      const status = error instanceof UserError ? error.exitStatus : ((error as { exitStatus?: number }).exitStatus ?? EXIT.failed)
+      this.exit(status)
+    }
+    // oclif's own parse errors (unknown flag, missing argument) mean the command line was wrong.
+    if (error.oclif?.exit !== undefined || error.name.endsWith('Error') && /Unexpected argument|Nonexistent flag|Missing required|Expected --|Parsing --/.test(error.message)) {
+      process.stderr.write(`denydoctor: ${error.message.split('\n')[0]}\nSee \`denydoctor ${this.id ?? ''} --help\`.\n`)
+      this.exit(EXIT.usage)
+    }
+    process.stderr.write(`denydoctor: unexpected failure: ${error.message}\n`)
+    if (debug) process.stderr.write(`${error.stack ?? ''}\n`)
+    else process.stderr.write('Run again with --debug for the stack trace, and please report it.\n')
+    this.exit(EXIT.failed)
+  }
+}

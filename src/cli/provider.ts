@@ -1,0 +1,33 @@
+import type { PolicySourceProvider } from '../sources/types.js'
+
+export interface ProviderFlags {
+  readonly snapshot?: string | undefined
+  readonly profile?: string | undefined
+  readonly region?: string | undefined
+  readonly 'org-profile'?: string | undefined
+  readonly 'org-role-arn'?: string | undefined
+  readonly 'resource-profile'?: string | undefined
+  readonly 'resource-role-arn'?: string | undefined
+}
+
+/**
+ * The snapshot when one is named (no AWS client is even loaded), else the live account.
+ * Loaded lazily so that commands that need neither do not pay for the SDK at start-up.
+ */
+export async function providerFor(flags: ProviderFlags, onCall?: (line: string) => void): Promise<PolicySourceProvider> {
+  if (flags.snapshot) {
+    const { readSnapshot } = await import('../sources/snapshot/file.js')
+    const { createSnapshotProvider } = await import('../sources/snapshot/provider.js')
+    return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName: flags.snapshot })
+  }
+  const { createAwsProvider } = await import('../sources/aws/provider.js')
+  return createAwsProvider({
+    profile: flags.profile ?? null,
+    region: flags.region ?? null,
+    orgProfile: flags['org-profile'] ?? null,
+    orgRoleArn: flags['org-role-arn'] ?? null,
+    resourceProfile: flags['resource-profile'] ?? null,
+    resourceRoleArn: flags['resource-role-arn'] ?? null,
+    ...(onCall ? { onCall: (c) => onCall(`${c.ok ? 'ok  ' : 'FAIL'} ${c.service}:${c.operation} ${c.ms} ms`) } : {}),
+  })
+}

@@ -1,0 +1,63 @@
+import { lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
+import { requestWarnings } from './evaluate-case.js'
+import { evaluate } from './evaluate/index.js'
+import { parseArn } from './model/arn.js'
+import { makeContext, type Request, type Verdict } from './model/index.js'
+import type { Gathered, PolicySourceProvider, PrincipalQuery } from './sources/types.js'
+import { UserError } from './user-error.js'
+
+export interface DiagnoseOptions {
+  /** Treat every context key nobody gave as absent (what AWS does at request time). */
+  readonly assumeAbsent: boolean
+  /** Diagnose an action the catalogue does not know instead of refusing it. */
+  readonly allowUnknownAction: boolean
+}
+
+export interface Diagnosis {
+  readonly verdict: Verdict
+  readonly gathered: Gathered
+}
+
+/** Refuses a misspelt action up front: it would otherwise read as an implicit deny. */
+export function checkAction(action: string, allowUnknown: boolean): void {
+  if (allowUnknown || lookupAction(action)) return
+  const guesses = suggestActions(action)
+  const hint = guesses.length ? ` Did you mean ${guesses.join(' or ')}?` : ''
+  throw new UserError(
+    `The IAM action catalogue does not know the action ${action}.${hint} A misspelt action would read as an implicit deny; if this is a brand-new API the catalogue has not caught up with, pass --allow-unknown-action.`,
+    2,
+  )
+}
+
+/** Builds the engine's request from what the user asked and what the source learned. */
+export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbsent: boolean): Request {
+  const given: (readonly [string, string])[] = [...query.context]
+  if (query.region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', query.region])
+  const context = makeContext([...given, ...gathered.knownContext.filter(([k]) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))], {
+    complete: assumeAbsent,
+  })
+  const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => /^\d{12}$/.test(a)) ?? null
+  return {
+    principal: gathered.principal,
+    action: query.action,
+    resources: query.resources,
+    resourceTypes: query.resources.length === 0 ? (lookupAction(query.action)?.resourceTypes ?? []) : [],
+    context,
+    resourceAccount: query.resourceAccount ?? gathered.resourceAccount ?? arnAccount,
+    isManagementAccount: gathered.isManagementAccount,
+    resourceInManagementAccount: gathered.resourceInManagementAccount,
+  }
+}
+
+/** Gather, then evaluate: the one place where I/O meets the pure engine. */
+export async function diagnose(query: PrincipalQuery, provider: PolicySourceProvider, options: DiagnoseOptions): Promise<Diagnosis> {
+  checkAction(query.action, options.allowUnknownAction)
+  const gathered = await provider.gather(query)
+  const request = requestFrom(query, gathered, options.assumeAbsent)
+  const verdict = evaluate(request, gathered.policies, {
+    rcpServices: rcpServices(),
+    incomplete: gathered.incomplete,
+    warnings: requestWarnings(query.action, query.context.map(([k]) => k)),
+  })
+  return { verdict, gathered }
+}

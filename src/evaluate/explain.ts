@@ -1,0 +1,69 @@
+import type { ConditionTrace, PolicySource, StatementFinding } from '../model/index.js'
+import type { StatementHit } from './statement.js'
+
+/**
+ * Findings and sentences built from what the matchers returned (habit 2: explanations come
+ * from the code that decides; nothing here matches anything again).
+ */
+
+const TYPE_WORDS: Record<PolicySource['type'], string> = {
+  identity: 'identity-based policy',
+  boundary: 'permissions boundary',
+  scp: 'SCP',
+  rcp: 'RCP',
+  resource: 'resource-based policy',
+  vpce: 'VPC endpoint policy',
+  session: 'session policy',
+}
+
+/** "SCP `DenyRunInstances` attached to ou-abcd-1111", or the source's own origin text. */
+export function describePolicy(source: PolicySource): string {
+  if (source.origin) return source.origin
+  const name = source.name ? ` \`${source.name}\`` : ''
+  const where = source.attachedTo ? ` attached to ${source.attachedTo}` : ''
+  return `${TYPE_WORDS[source.type]}${name}${where}`
+}
+
+export function statementLabel(index: number, sid: string | null): string {
+  return sid ? `statement ${index + 1} (Sid ${sid})` : `statement ${index + 1}`
+}
+
+function conditionSummary(traces: readonly ConditionTrace[]): string {
+  if (traces.length === 0) return 'no conditions'
+  return traces.map((t) => t.why).join('; ')
+}
+
+export function toFinding(hit: StatementHit, resource: string | null): StatementFinding {
+  const { source } = hit.policy
+  const { statement } = hit
+  const certain = hit.applies === true
+  const parts = [
+    `${statement.effect} ${statementLabel(statement.index, statement.sid)} of ${describePolicy(source)}`,
+    `action matches ${JSON.stringify(hit.matchedAction)}`,
+    `resource matches ${JSON.stringify(hit.matchedResource)}`,
+  ]
+  if (hit.matchedPrincipal) parts.push(`principal matches ${JSON.stringify(hit.matchedPrincipal)}`)
+  parts.push(conditionSummary(hit.conditions.traces))
+  if (hit.resourceTypes.length > 0 && resource === null) parts.push(`the resource was not given; it hits resource types ${hit.resourceTypes.join(', ')}`)
+  if (!certain) parts.push(`it applies or not depending on ${hit.unknownKeys.length ? hit.unknownKeys.join(', ') : 'the resource'}, which the request does not settle`)
+  return {
+    policyType: source.type,
+    policyName: source.name,
+    policyArn: source.arn,
+    attachedTo: source.attachedTo,
+    statementIndex: statement.index,
+    sid: statement.sid,
+    certain,
+    unknownKeys: hit.unknownKeys,
+    explanation: parts.join('; ') + '.',
+    effect: statement.effect,
+    origin: source.origin,
+    matchedAction: hit.matchedAction,
+    matchedResource: hit.matchedResource,
+    matchedPrincipal: hit.matchedPrincipal,
+    conditions: hit.conditions.traces,
+    resourceTypes: resource === null ? hit.resourceTypes : [],
+    resource,
+    statement: statement.raw,
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  contextToObject,
+  type CollectionGap,
+  type Decision,
+  type MissingAllow,
+  type PolicySet,
+  type PolicyType,
+  type Request,
+  type StatementFinding,
+  type Verdict,
+} from '../model/index.js'
+import { toFinding } from './explain.js'
+import { impliedContext } from './implied-context.js'
+import { decideLayers, type Gate } from './layers.js'
+import type { StatementHit } from './statement.js'
+import { denySuggestion, missingAllowSuggestion } from './suggestions.js'
+
+export interface EvaluateOptions {
+  /** Service prefixes RCPs apply to (from the IAM action catalogue). */
+  readonly rcpServices: ReadonlySet<string>
+  /** Sources that could not be read: listed in the verdict, which can then never be Allowed. */
+  readonly incomplete?: readonly CollectionGap[]
+  /** Extra warnings to carry into the verdict (unknown action, unknown context keys). */
+  readonly warnings?: readonly string[]
+}
+
+/** Order in which denies of equal certainty are reported: the organization's first. */
+const TYPE_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'vpce', 'resource', 'identity', 'boundary', 'session']
+const SEVERITY: Record<Decision, number> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
+
+function decisionFor(denies: readonly StatementHit[], gates: readonly Gate[]): Decision {
+  if (denies.some((d) => d.applies === true)) return 'ExplicitDeny'
+  if (gates.some((g) => g.passes === false)) return 'ImplicitDeny'
+  if (denies.length > 0 || gates.some((g) => g.passes === 'unknown')) return 'Undetermined'
+  return 'Allowed'
+}
+
+function byDecisiveness(a: StatementFinding, b: StatementFinding): number {
+  if (a.certain !== b.certain) return a.certain ? -1 : 1
+  return TYPE_ORDER.indexOf(a.policyType) - TYPE_ORDER.indexOf(b.policyType)
+}
+
+/**
+ * The engine: pure and synchronous. One request (possibly several resources, each decided on
+ * its own, the worst one deciding), one set of policies, one verdict.
+ */
+export function evaluate(request: Request, policies: PolicySet, options: EvaluateOptions): Verdict {
+  const context = impliedContext(request.principal, request.resourceAccount, request.context)
+  const resources: (string | null)[] = request.resources.length > 0 ? [...request.resources] : [null]
+  let decision: Decision = 'Allowed'
+  const denies: StatementFinding[] = []
+  const allows: StatementFinding[] = []
+  const missing = new Map<string, MissingAllow>()
+  const undecidedGates: Gate[] = []
+
+  for (const resource of resources) {
+    const outcome = decideLayers(
+      request,
+      policies,
+      { principal: request.principal, action: request.action, resource, resourceTypes: request.resourceTypes, context },
+      { rcpServices: options.rcpServices },
+    )
+    const here = decisionFor(outcome.denies, outcome.gates)
+    if (SEVERITY[here] > SEVERITY[decision]) decision = here
+    denies.push(...outcome.denies.map((hit) => toFinding(hit, resource)))
+    allows.push(...outcome.allows.map((hit) => toFinding(hit, resource)))
+    for (const gate of outcome.gates) {
+      if (gate.passes === 'unknown') undecidedGates.push(gate)
+      if (gate.passes !== false) continue
+      const key = `${gate.type}\u0000${gate.level ?? ''}`
+      const where = resource ? ` on ${resource}` : ''
+      if (!missing.has(key)) missing.set(key, { policyType: gate.type, level: gate.level, explanation: `No Allow for ${request.action}${where}: ${gate.need}.` })
+    }
+  }
+  denies.sort(byDecisiveness)
+  const incomplete = options.incomplete ?? []
+  if (decision === 'Allowed' && incomplete.length > 0) decision = 'Undetermined'
+
+  const missingAllows = [...missing.values()]
+  const suggestions = [
+    ...denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map(denySuggestion),
+    ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, request.action))),
+    ...undecidedGates.slice(0, 3).map((g) => `The ${g.type} layer allows ${request.action} only under conditions the request context does not settle (${allows.filter((a) => !a.certain && a.policyType === g.type).flatMap((a) => a.unknownKeys).join(', ') || 'the resource'}): give them with --context to decide.`),
+    ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
+  ]
+  const warnings = [
+    ...(options.warnings ?? []),
+    ...allPolicies(policies).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`)),
+  ]
+  return {
+    decision,
+    request: { principal: request.principal.arn, action: request.action, resources: request.resources, context: contextToObject(context) },
+    denies,
+    missingAllows,
+    allows,
+    incomplete,
+    suggestions: [...new Set(suggestions)],
+    warnings: [...new Set(warnings)],
+  }
+}
+
+function allPolicies(set: PolicySet) {
+  return [
+    ...set.identity,
+    ...[set.boundary, set.resource, set.vpce, set.session].filter((p) => p !== null),
+    ...set.scps.flatMap((l) => l.policies),
+    ...set.rcps.flatMap((l) => l.policies),
+  ]
+}

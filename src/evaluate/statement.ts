@@ -1,0 +1,78 @@
+import type { PrincipalInfo, RequestContext, ResourceTypeHint, SourcedPolicy, Statement, Tri } from '../model/index.js'
+import { evaluateConditionBlock, type BlockResult, type ConditionEnv } from './condition/index.js'
+import { matchAction } from './match/action.js'
+import { matchPrincipal, type PrincipalStrength } from './match/principal.js'
+import { matchResource } from './match/resource.js'
+import { triAnd } from './tri.js'
+
+/** Everything needed to match statements of one policy against one resource of the request. */
+export interface MatchInput {
+  readonly principal: PrincipalInfo
+  readonly action: string
+  /** null: the resource is unknown. */
+  readonly resource: string | null
+  readonly resourceTypes: readonly ResourceTypeHint[]
+  readonly context: RequestContext
+}
+
+/** A statement that applies (true) or may apply ('unknown'), with what matched. */
+export interface StatementHit {
+  readonly policy: SourcedPolicy
+  readonly statement: Statement
+  readonly applies: Exclude<Tri, false>
+  readonly strength: PrincipalStrength | null
+  readonly matchedAction: string
+  readonly matchedResource: string
+  readonly matchedPrincipal: string | null
+  readonly conditions: BlockResult
+  readonly unknownKeys: readonly string[]
+  readonly resourceTypes: readonly string[]
+}
+
+/**
+ * Matches one statement: action first (cheapest, and most statements fail there), then
+ * principal, resource and conditions. Returns null when it certainly does not apply.
+ */
+export function matchStatement(
+  policy: SourcedPolicy,
+  statement: Statement,
+  input: MatchInput,
+  env: ConditionEnv,
+): StatementHit | null {
+  const action = matchAction(statement, input.action)
+  if (!action.matched) return null
+  const principal = matchPrincipal(statement, input.principal)
+  if (principal.result === false) return null
+  const resource = matchResource(statement, input.resource, input.resourceTypes, env)
+  if (resource.result === false) return null
+  const conditions = evaluateConditionBlock(statement.conditions, env)
+  if (conditions.result === false) return null
+  const applies = triAnd(triAnd(principal.result, resource.result), conditions.result)
+  if (applies === false) return null
+  const unknownKeys = [...new Set([...principal.unknownKeys, ...resource.unknownKeys, ...conditions.unknownKeys])]
+  return {
+    policy,
+    statement,
+    applies,
+    strength: principal.strength,
+    matchedAction: action.pattern,
+    matchedResource: resource.pattern,
+    matchedPrincipal: principal.entry,
+    conditions,
+    unknownKeys,
+    resourceTypes: resource.resourceTypes,
+  }
+}
+
+/** Every statement of a policy that applies or may apply, split by effect. */
+export function scanPolicy(policy: SourcedPolicy, input: MatchInput): { denies: StatementHit[]; allows: StatementHit[] } {
+  const denies: StatementHit[] = []
+  const allows: StatementHit[] = []
+  // Variables expand only under Version 2012-10-17, so the version travels with the context.
+  const env: ConditionEnv = { context: input.context, version: policy.policy.version }
+  for (const statement of policy.policy.statements) {
+    const hit = matchStatement(policy, statement, input, env)
+    if (hit) (statement.effect === 'Deny' ? denies : allows).push(hit)
+  }
+  return { denies, allows }
+}

@@ -1,0 +1,83 @@
+import { NEGATED_OPERATORS, parseOperator } from '../model/operators.js'
+import type { ConditionTrace, MissingAllow, StatementFinding } from '../model/index.js'
+import { describePolicy, statementLabel } from './explain.js'
+
+/**
+ * "What to change": sentences that say what would change the outcome. A Deny applies only
+ * while all its conditions hold, so undoing any one of them lifts it.
+ */
+
+const list = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ')
+
+/** How to make one true condition of a Deny false. */
+export function liftCondition(trace: ConditionTrace): string {
+  const op = parseOperator(trace.operator)
+  const key = trace.key
+  const lower = key.toLowerCase()
+  const values = trace.policyValues
+  if (lower === 'aws:multifactorauthpresent') {
+    return 'call with MFA: use credentials from `aws sts get-session-token --serial-number <mfa-arn> --token-code <code>` (or an MFA sign-in) so that aws:MultiFactorAuthPresent is true'
+  }
+  if (!op) return `change ${key} so that ${trace.operator} no longer holds`
+  if (op.base === 'Null') return values[0] === 'true' ? `send ${key} with the request` : `leave ${key} out of the request`
+  const negated = NEGATED_OPERATORS.has(op.base)
+  if (op.setOperator === 'ForAllValues' && negated) {
+    const tag = lower === 'aws:tagkeys' ? ' (add that tag key to the request)' : ''
+    return `include at least one value of ${key} matching ${list(values)}${tag}`
+  }
+  if (negated) {
+    if (lower === 'aws:sourcevpce') return `make the call through VPC endpoint ${values.join(' or ')}`
+    if (lower === 'aws:principalarn') return `use a principal whose ARN matches ${list(values)} (for a role session, the role ARN with its path)`
+    if (lower === 'aws:sourceip') return `call from an address in ${values.join(', ')}`
+    if (lower === 'aws:requestedregion') return `make the call in ${values.join(' or ')}`
+    return `make ${key} one of ${list(values)}`
+  }
+  const actual = Array.isArray(trace.requestValues) ? ` (the request has ${list(trace.requestValues)})` : ''
+  if (trace.requestValues === null && op.ifExists) return `send ${key} with a value other than ${list(values)}`
+  return `use a ${key} other than ${list(values)}${actual}`
+}
+
+function layerAdvice(finding: StatementFinding): string {
+  const where = describePolicy({ type: finding.policyType, name: finding.policyName, arn: finding.policyArn, attachedTo: finding.attachedTo, origin: finding.origin })
+  const stmt = statementLabel(finding.statementIndex, finding.sid)
+  switch (finding.policyType) {
+    case 'scp':
+      return `or change the SCP: remove or narrow ${stmt} of ${where}, detach it from ${finding.attachedTo ?? 'that level'}, or add an exception condition (e.g. ArnNotLike aws:PrincipalArn) for this principal`
+    case 'boundary':
+      return `or change the permissions boundary (${where}), ${stmt}: a boundary caps every identity allow, so editing the role's own policies will not help`
+    case 'session':
+      return `or start a new session without this session policy, or with one that does not deny it (${stmt})`
+    case 'vpce':
+      return `or edit ${stmt} of the endpoint policy (${where}), or make the call without that endpoint`
+    default:
+      return `or remove or narrow ${stmt} of ${where}`
+  }
+}
+
+export function denySuggestion(finding: StatementFinding): string {
+  const lifts = finding.conditions.filter((c) => c.result === true).map(liftCondition)
+  const head = `${statementLabel(finding.statementIndex, finding.sid)} of ${describePolicy({ type: finding.policyType, name: finding.policyName, arn: finding.policyArn, attachedTo: finding.attachedTo, origin: finding.origin })}`
+  if (finding.certain) {
+    const escape = lifts.length ? `To get past ${head}: ${lifts.join('; or ')}; ${layerAdvice(finding)}.` : `${head} denies unconditionally: ${layerAdvice(finding).replace(/^or /, '')}.`
+    return escape
+  }
+  const unknown = finding.conditions.filter((c) => c.result === 'unknown')
+  const hinges = unknown.map((c) => `${c.key} (${c.operator} ${list(c.policyValues)})`).join(' and ')
+  const keys = finding.unknownKeys.map((k) => `--context ${k}=VALUE`).join(' ')
+  return `${head} denies unless ${hinges || 'the resource is outside its Resource patterns'}; the request context does not say. Check it, then re-run with ${keys || '--resource ARN'} (or --assume-absent).`
+}
+
+const GATE_ADVICE: Record<MissingAllow['policyType'], string> = {
+  identity: 'attach an identity-based policy that allows it to the user or role (or to one of the user\'s groups)',
+  boundary: 'the permissions boundary must allow it too: add it to the boundary policy',
+  scp: 'add an SCP that allows it at that level (FullAWSAccess, or an allow-list that includes it)',
+  rcp: 'add an RCP that allows it at that level (RCPFullAWSAccess)',
+  resource: 'grant the principal in the resource policy (bucket policy, key policy or trust policy)',
+  vpce: 'allow it in the VPC endpoint policy, or make the call without the endpoint',
+  session: 'pass a session policy that allows it when creating the session',
+}
+
+export function missingAllowSuggestion(missing: MissingAllow, action: string): string {
+  const where = missing.level ? ` (${missing.level})` : ''
+  return `Nothing in the ${missing.policyType} layer${where} allows ${action}: ${GATE_ADVICE[missing.policyType]}.`
+}

@@ -1,0 +1,144 @@
+import { ACCOUNT_ID, parseArn } from '../../model/arn.js'
+import {
+  makeContext,
+  principalFromArn,
+  type OrgLevel,
+  type PolicySet,
+  type PolicyType,
+  type Request,
+  type ResourceTypeHint,
+  type SourcedPolicy,
+} from '../../model/index.js'
+import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
+import { CaseError } from './case-error.js'
+
+/**
+ * The `evaluate` command's case file (cli-contract.md, "Case file") → the engine's Request
+ * and PolicySet. Every complaint names the field it is about.
+ */
+export interface LoadedCase {
+  readonly request: Request
+  readonly policies: PolicySet
+  readonly warnings: readonly string[]
+}
+
+type Json = Record<string, unknown>
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/
+
+function stringList(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[]
+  throw new CaseError(`${path} must be a string or a list of strings.`, path)
+}
+
+function loadPolicy(value: unknown, path: string, type: PolicyType, defaultName: string, attachedTo: string | null): SourcedPolicy {
+  const wrapped = isObject(value) && 'document' in value
+  const name = wrapped && typeof value.name === 'string' ? value.name : defaultName
+  const arn = wrapped && typeof value.arn === 'string' ? value.arn : null
+  const document = wrapped ? value.document : value
+  if (!isObject(document) && typeof document !== 'string') {
+    throw new CaseError(`${path} must be a policy: {"name", "arn", "document"}, a bare policy document, or its JSON text.`, path)
+  }
+  try {
+    const policy = parsePolicy(document, { name, kind: type as PolicyKind })
+    return { source: { type, name, arn, attachedTo, origin: null }, policy }
+  } catch (error) {
+    if (error instanceof PolicyInputError) throw new CaseError(`${path}: ${error.message}`, path)
+    throw error
+  }
+}
+
+function loadOne(value: unknown, path: string, type: PolicyType, defaultName: string): SourcedPolicy | null {
+  return value === null || value === undefined ? null : loadPolicy(value, path, type, defaultName, null)
+}
+
+function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new CaseError(`${path} must be a list of levels (root first, account last), each a list of policies.`, path)
+  return value.map((level, i) => {
+    if (!Array.isArray(level)) throw new CaseError(`${path}[${i}] must be a list of policies attached at that level (use [] for none).`, `${path}[${i}]`)
+    const label = i === 0 ? 'root' : i === value.length - 1 ? 'account' : `level-${i}`
+    return {
+      id: null,
+      name: label,
+      policies: level.map((p, j) => loadPolicy(p, `${path}[${i}][${j}]`, type, `${type.toUpperCase()} ${label}[${j}]`, label)),
+    }
+  })
+}
+
+function loadPolicies(value: unknown): PolicySet {
+  if (!isObject(value)) throw new CaseError('policies must be an object with identity, boundary, scps, rcps, resource, vpce and session.', 'policies')
+  const identity = value.identity ?? []
+  if (!Array.isArray(identity)) throw new CaseError('policies.identity must be a list of policies.', 'policies.identity')
+  return {
+    identity: identity.map((p, i) => loadPolicy(p, `policies.identity[${i}]`, 'identity', `identity[${i}]`, null)),
+    boundary: loadOne(value.boundary, 'policies.boundary', 'boundary', 'boundary'),
+    scps: loadLevels(value.scps, 'policies.scps', 'scp'),
+    rcps: loadLevels(value.rcps, 'policies.rcps', 'rcp'),
+    resource: loadOne(value.resource, 'policies.resource', 'resource', 'resource policy'),
+    vpce: loadOne(value.vpce, 'policies.vpce', 'vpce', 'VPC endpoint policy'),
+    session: loadOne(value.session, 'policies.session', 'session', 'session policy'),
+  }
+}
+
+function optionalAccount(value: unknown, path: string): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string' || !ACCOUNT_ID.test(value)) throw new CaseError(`${path} must be a 12-digit account ID, not ${JSON.stringify(value)}.`, path)
+  return value
+}
+
+/** Resource types for an unknown resource, supplied by the caller (the action catalogue). */
+export type ResourceTypeLookup = (action: string) => readonly ResourceTypeHint[]
+
+export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = () => []): LoadedCase {
+  if (!isObject(value)) throw new CaseError('A case must be a JSON object with "request" and "policies".', '')
+  const req = value.request
+  if (!isObject(req)) throw new CaseError('request is missing: a case needs {"request": {"principal", "action", …}, "policies": {…}}.', 'request')
+  if (typeof req.principal !== 'string') throw new CaseError('request.principal is missing: give the ARN of the caller.', 'request.principal')
+  const principal = principalFromArn(req.principal)
+  if (!principal) {
+    throw new CaseError(
+      `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME or arn:aws:iam::ACCOUNT:root.`,
+      'request.principal',
+    )
+  }
+  if (typeof req.action !== 'string' || !ACTION.test(req.action)) {
+    throw new CaseError(`request.action ${JSON.stringify(req.action)} is not an action: expected service:Action, e.g. ec2:RunInstances.`, 'request.action')
+  }
+  const resources = req.resource === undefined ? [] : stringList(req.resource, 'request.resource')
+  const rawContext = req.context ?? {}
+  if (!isObject(rawContext)) throw new CaseError('request.context must be an object of key → string or list of strings.', 'request.context')
+  const pairs = Object.entries(rawContext).map(([k, v]) => [k, stringList(v, `request.context.${k}`)] as const)
+  if (value.contextComplete !== undefined && typeof value.contextComplete !== 'boolean') throw new CaseError('contextComplete must be true or false.', 'contextComplete')
+  const context = makeContext(pairs, { complete: value.contextComplete !== false })
+
+  const warnings: string[] = []
+  const principalAccount = optionalAccount(value.principalAccount, 'principalAccount')
+  if (principalAccount && principalAccount !== principal.account) {
+    warnings.push(`principalAccount ${principalAccount} differs from the account in the principal ARN (${principal.account}); the ARN's account is used.`)
+  }
+  const arnAccounts = resources.map((r) => parseArn(r)?.account ?? '').filter((a) => ACCOUNT_ID.test(a))
+  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccounts[0] ?? null
+  if (resourceAccount === null && resources.length > 0) {
+    warnings.push(`The resource ARN does not name its account; it is taken to be the principal's (${principal.account}). Give "resourceAccount" if it is another account.`)
+  }
+  if (value.isManagementAccount !== undefined && typeof value.isManagementAccount !== 'boolean') throw new CaseError('isManagementAccount must be true or false.', 'isManagementAccount')
+  const isManagementAccount = value.isManagementAccount === true
+  const policies = loadPolicies(value.policies)
+  return {
+    request: {
+      principal,
+      action: req.action,
+      resources,
+      resourceTypes: resources.length === 0 ? resourceTypesOf(req.action) : [],
+      context,
+      resourceAccount,
+      isManagementAccount,
+      resourceInManagementAccount: isManagementAccount && (resourceAccount ?? principal.account) === principal.account,
+    },
+    policies,
+    warnings,
+  }
+}

@@ -1,0 +1,38 @@
+import type { CollectionGap, PolicySet, PrincipalInfo } from '../model/index.js'
+
+/** What the user asked about, as the `principal` command's flags give it. */
+export interface PrincipalQuery {
+  readonly principalArn: string
+  readonly action: string
+  /** Resource ARNs; empty when unknown. */
+  readonly resources: readonly string[]
+  /** `--context KEY=VALUE` pairs (a key given several times is multi-valued), after shorthands. */
+  readonly context: readonly (readonly [string, string])[]
+  /** The session policy passed to AssumeRole, as text (from `--session-policy FILE`). */
+  readonly sessionPolicy: { readonly name: string; readonly text: string } | null
+  /** `--resource-account`: the account owning the resource, when its ARN does not say. */
+  readonly resourceAccount: string | null
+  /** The VPC endpoint the call went through (`--source-vpce` or `--context aws:SourceVpce=`). */
+  readonly sourceVpce: string | null
+  readonly region: string | null
+}
+
+/** Everything a source learned for one query: the policies, facts about the principal, and gaps. */
+export interface Gathered {
+  /** The principal, enriched: role path in roleArn/principalArn, unique ID, tags. */
+  readonly principal: PrincipalInfo
+  readonly policies: PolicySet
+  readonly incomplete: readonly CollectionGap[]
+  readonly isManagementAccount: boolean
+  readonly resourceAccount: string | null
+  readonly resourceInManagementAccount: boolean
+  /** Context keys the source knows for certain (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:SourceVpc, …). */
+  readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  /** Where the data came from, for the report: "live account 111111111111", "snapshot taken 2026-…". */
+  readonly origin: string
+}
+
+/** A place policies come from: the live account, a snapshot file. */
+export interface PolicySourceProvider {
+  gather(query: PrincipalQuery): Promise<Gathered>
+}
