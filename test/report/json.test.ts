@@ -21,6 +21,11 @@ describe('verdictToJson', () => {
     expectValid(verdictToJson(verdict))
   })
 
+  it('is checked by a validator that does reject a broken verdict', () => {
+    const broken = { ...verdictToJson(scpExplicitDeny), decision: 'Denied' }
+    expect(validate(broken)).toBe(false)
+  })
+
   it('keeps the contract key order, then the extras', () => {
     const json = verdictToJson({ ...scpExplicitDeny, evaluatedAt: 'x' } as Verdict)
     expect(Object.keys(json)).toEqual(['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'suggestions', 'warnings', 'evaluatedAt'])

@@ -152,9 +152,12 @@ describe('text report: colour', () => {
     expect(lineWith(text(mfaUndetermined, { color: true }), '"aws:MultiFactorAuthPresent": "false"')).toContain(`${ESC}33m`)
   })
 
-  it('keeps the same words with colour on as with it off', () => {
-    const stripped = text(fiveDenies, { color: true }).replace(/\u001b\[[0-9;]*m/g, '')
-    expect(stripped).toBe(text(fiveDenies, { color: false }))
+  it.each([50, 100, 220])('keeps the same words and layout with colour on as with it off (width %i)', (width) => {
+    for (const verdict of Object.values(ALL_VERDICTS)) {
+      const options = { width, intake: messageIntake, origin: 'live account 111111111111' }
+      const stripped = text(verdict, { ...options, color: true }).replace(/\u001b\[[0-9;]*m/g, '')
+      expect(stripped).toBe(text(verdict, { ...options, color: false }))
+    }
   })
 })
 
@@ -173,9 +176,9 @@ describe('text report: width', () => {
   it('defaults to 100 columns', () => {
     expect(text(mfaUndetermined, { color: false })).toBe(text(mfaUndetermined, { color: false, width: 100 }))
   })
-  it('leaves no trailing spaces', () => {
+  it.each([50, 100, 220])('leaves no trailing spaces (width %i)', (width) => {
     for (const verdict of Object.values(ALL_VERDICTS)) {
-      for (const line of lines(text(verdict))) expect(line).not.toMatch(/ $/)
+      for (const line of lines(text(verdict, { color: false, width }))) expect(line).not.toMatch(/ $/)
     }
   })
 })

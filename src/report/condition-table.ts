@@ -1,0 +1,90 @@
+/**
+ * The condition values side by side: operator | key | policy values | request values | result,
+ * one value per line inside a cell, with each clause's `why` sentence in a last column when
+ * the terminal is wide enough, or under the table when it is not. Values are never cut short
+ * (the exception ARN is usually the whole point), so when even the table without `why` does
+ * not fit, each clause is shown as a small block of labelled lines instead.
+ * Every cell comes from the finding's ConditionTrace.
+ */
+import type { ConditionTrace, StatementFinding } from '../model/index.js'
+import type { Palette, Style } from './colors.js'
+import { length, padEnd, wrap } from './layout.js'
+import { formatRequestValues, formatResult } from './wording.js'
+
+const HEADERS = ['operator', 'key', 'policy values', 'request values', 'result'] as const
+const GAP = '  '
+
+/** The cells of one clause, each a list of lines (one per value). */
+function clauseCells(trace: ConditionTrace): string[][] {
+  const requestValues =
+    trace.requestValues === null || trace.requestValues === 'unknown' || trace.requestValues.length === 0
+      ? [formatRequestValues(trace.requestValues)]
+      : [...trace.requestValues]
+  const policyValues = trace.policyValues.length > 0 ? [...trace.policyValues] : ['(none)']
+  return [[trace.operator], [trace.key], policyValues, requestValues, [formatResult(trace.result)]]
+}
+
+export function renderConditionTable(
+  traces: readonly ConditionTrace[],
+  effect: StatementFinding['effect'],
+  pal: Palette,
+  width: number,
+  prefix: string,
+): string[] {
+  if (traces.length === 0) return []
+  const rows = traces.map(clauseCells)
+  const budget = width - length(prefix)
+  const widths = HEADERS.map((header, column) => Math.max(length(header), ...rows.flatMap((row) => (row[column] ?? []).map(length))))
+  const tableWidth = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1)
+  if (tableWidth > budget) return renderClauseBlocks(traces, effect, pal, width, prefix)
+
+  const whyWidth = Math.max(length('why'), ...traces.map((t) => length(t.why)))
+  const whyInColumn = tableWidth + GAP.length + whyWidth <= budget
+  const allWidths = whyInColumn ? [...widths, whyWidth] : widths
+
+  const line = (cells: readonly string[], styles: readonly (Style | undefined)[]): string => {
+    // Continuation rows leave the last cells empty; drop them, and pad nothing after the last
+    // cell shown, so no line ends in spaces (hidden inside escape codes or not).
+    let last = cells.length - 1
+    while (last > 0 && cells[last] === '') last -= 1
+    const parts = cells.slice(0, last + 1).map((cell, column) => {
+      const style = styles[column] ?? ((s: string) => s)
+      return column === last ? style(cell) : style(padEnd(cell, allWidths[column] ?? 0))
+    })
+    return prefix + parts.join(GAP)
+  }
+
+  const headers = whyInColumn ? [...HEADERS, 'why'] : [...HEADERS]
+  const out = [line(headers, headers.map(() => pal.bold))]
+  traces.forEach((trace, i) => {
+    const cells = [...(rows[i] ?? []), ...(whyInColumn ? [[trace.why]] : [])]
+    const height = Math.max(...cells.map((c) => c.length))
+    const styles = [undefined, undefined, undefined, undefined, resultStyleFor(trace, effect, pal)]
+    for (let r = 0; r < height; r++) out.push(line(cells.map((c) => c[r] ?? ''), styles))
+  })
+  if (!whyInColumn) {
+    for (const trace of traces) out.push(...wrap(`${trace.key}: ${trace.why}`, width, `${prefix}• `, `${prefix}  `).map(pal.dim))
+  }
+  return out
+}
+
+/** The narrow layout: one labelled block per clause. */
+function renderClauseBlocks(traces: readonly ConditionTrace[], effect: StatementFinding['effect'], pal: Palette, width: number, prefix: string): string[] {
+  const out: string[] = []
+  const label = (name: string): string => `${prefix}  ${padEnd(`${name}:`, 16)}`
+  const continuation = `${prefix}  ${' '.repeat(16)}`
+  for (const trace of traces) {
+    const [, , policyValues = [], requestValues = []] = clauseCells(trace)
+    out.push(`${prefix}${trace.operator} ${trace.key} → ${resultStyleFor(trace, effect, pal)(formatResult(trace.result))}`)
+    policyValues.forEach((value, i) => out.push(`${i === 0 ? label('policy values') : continuation}${value}`))
+    requestValues.forEach((value, i) => out.push(`${i === 0 ? label('request values') : continuation}${value}`))
+    out.push(...wrap(trace.why, width, label('why'), continuation).map(pal.dim))
+  }
+  return out
+}
+
+function resultStyleFor(trace: ConditionTrace, effect: StatementFinding['effect'], pal: Palette): Style {
+  if (trace.result === 'unknown') return pal.unknown
+  if (trace.result === false) return pal.dim
+  return effect === 'Deny' ? pal.deny : pal.allow
+}

@@ -1,0 +1,96 @@
+/**
+ * The contract's JSON output (cli-contract.md, "JSON output"; verdict.schema.json). Keys come
+ * in a stable order — the contract's fields first, then the extras — so that diffs of saved
+ * verdicts and snapshot tests show real changes only.
+ */
+import type { CollectionGap, ConditionTrace, MissingAllow, StatementFinding, Verdict } from '../model/index.js'
+
+const VERDICT_KEYS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'suggestions', 'warnings'] as const
+
+const FINDING_KEYS = [
+  // The contract's fields…
+  'policyType',
+  'policyName',
+  'policyArn',
+  'attachedTo',
+  'statementIndex',
+  'sid',
+  'certain',
+  'unknownKeys',
+  'explanation',
+  // …then what the reports use.
+  'effect',
+  'origin',
+  'matchedAction',
+  'matchedResource',
+  'matchedPrincipal',
+  'conditions',
+  'resourceTypes',
+  'resource',
+  'statement',
+] as const
+
+const TRACE_KEYS = ['operator', 'key', 'policyValues', 'requestValues', 'result', 'why'] as const
+const MISSING_KEYS = ['policyType', 'level', 'explanation'] as const
+const GAP_KEYS = ['source', 'error', 'effect'] as const
+const REQUEST_KEYS = ['principal', 'action', 'resources', 'context'] as const
+
+/** A plain copy of `value` with `order` keys first and any other key after, as found. */
+function ordered(value: object, order: readonly string[], convert: (key: string, v: unknown) => unknown = (_k, v) => plain(v)): Record<string, unknown> {
+  const source = value as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const key of order) if (key in source && source[key] !== undefined) out[key] = convert(key, source[key])
+  for (const key of Object.keys(source)) if (!(key in out) && source[key] !== undefined) out[key] = convert(key, source[key])
+  return out
+}
+
+/** Deep copy into plain JSON values (readonly arrays and maps are not JSON). */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain)
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]))
+  if (value instanceof Set) return [...value].map(plain)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plain(v)
+    return out
+  }
+  return value
+}
+
+function traceToJson(trace: ConditionTrace): Record<string, unknown> {
+  return ordered(trace, TRACE_KEYS)
+}
+
+export function findingToJson(finding: StatementFinding): Record<string, unknown> {
+  return ordered(finding, FINDING_KEYS, (key, v) =>
+    key === 'conditions' && Array.isArray(v) ? v.map((t: ConditionTrace) => traceToJson(t)) : plain(v),
+  )
+}
+
+const missingToJson = (m: MissingAllow): Record<string, unknown> => ordered(m, MISSING_KEYS)
+const gapToJson = (g: CollectionGap): Record<string, unknown> => ordered(g, GAP_KEYS)
+
+/** The contract object for one verdict; extra fields are kept, after the fixed ones. */
+export function verdictToJson(verdict: Verdict): Record<string, unknown> {
+  return ordered(verdict, VERDICT_KEYS, (key, v) => {
+    switch (key) {
+      case 'request':
+        return ordered(v as object, REQUEST_KEYS)
+      case 'denies':
+      case 'allows':
+        return (v as readonly StatementFinding[]).map(findingToJson)
+      case 'missingAllows':
+        return (v as readonly MissingAllow[]).map(missingToJson)
+      case 'incomplete':
+        return (v as readonly CollectionGap[]).map(gapToJson)
+      default:
+        return plain(v)
+    }
+  })
+}
+
+/** The verdict object, with the `explain` command's `intake` after the verdict's own fields. */
+export function verdictJsonWithIntake(verdict: Verdict, intake: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> {
+  const json = verdictToJson(verdict)
+  return intake ? { ...json, intake: plain(intake) } : json
+}
