@@ -27,11 +27,11 @@ function wildcardSource(text: string): string {
   return out
 }
 
-function compile(key: string, source: string, flags: string): RegExp {
+function compile(key: string, source: () => string, flags: string): RegExp {
   let re = cache.get(key)
   if (!re) {
     if (cache.size >= CACHE_LIMIT) cache.clear()
-    re = new RegExp(`^${source}$`, flags)
+    re = new RegExp(`^${source()}$`, flags)
     cache.set(key, re)
   }
   return re
@@ -44,7 +44,7 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
     return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value
   }
   const flags = ignoreCase ? 'is' : 's'
-  return compile(`${flags}\u0000${pattern}`, wildcardSource(pattern), flags).test(value)
+  return compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags).test(value)
 }
 
 /** Like globMatch, for a pattern assembled from wildcard and literal parts. */
@@ -52,7 +52,7 @@ export function partsMatch(parts: readonly PatternPart[], value: string, ignoreC
   if (parts.every((p) => !p.literal)) return globMatch(parts.map((p) => p.text).join(''), value, ignoreCase)
   const source = parts.map((p) => (p.literal ? escapeRegExp(p.text) : wildcardSource(p.text))).join('')
   const flags = ignoreCase ? 'is' : 's'
-  return compile(`${flags}\u0001${source}`, source, flags).test(value)
+  return compile(`${flags}\u0001${source}`, () => source, flags).test(value)
 }
 
 /**

@@ -53,6 +53,10 @@ function matchAwsEntry(entry: string, p: PrincipalInfo): PrincipalMatch {
     // ARN given as the caller stands for a session of it, so it names the role.
     return { result: true, strength: p.kind === 'role' ? 'role' : 'direct', entry, unknownKeys: [] }
   }
+  if (p.kind === 'role' && isSessionOf(arn.resource, p)) {
+    // The caller was given as a role: which session made the call is not known.
+    return { result: 'unknown', strength: 'direct', entry, unknownKeys: ['aws:userid'] }
+  }
   if (arn.service === 'iam' && arn.resource.startsWith('role/') && p.roleArn) {
     // A role ARN matches every session of the role. Role names are unique within an account
     // whatever their path, so compare names when the caller's path is not known.
@@ -61,6 +65,12 @@ function matchAwsEntry(entry: string, p: PrincipalInfo): PrincipalMatch {
     }
   }
   return NONE
+}
+
+/** Whether an ARN's resource part (`assumed-role/ROLE/SESSION`) is a session of the caller's role. */
+function isSessionOf(resource: string, p: PrincipalInfo): boolean {
+  const parts = resource.split('/')
+  return parts[0] === 'assumed-role' && parts.length >= 3 && parts[1] === p.name
 }
 
 function best(a: PrincipalMatch, b: PrincipalMatch): PrincipalMatch {
@@ -88,8 +98,13 @@ export function matchPrincipal(statement: Statement, p: PrincipalInfo): Principa
   if (statement.notPrincipal) {
     // Only an exact listing of the caller's own ARN exempts it (iam-deny-reference §4.6);
     // AWS may evaluate the account and the role separately, so anything less may not.
-    const exempt = statement.notPrincipal.aws.includes(p.arn) || (p.service !== null && statement.notPrincipal.service.includes(p.service))
-    return exempt ? NONE : { result: true, strength: 'direct', entry: `NotPrincipal (${p.arn} is not listed)`, unknownKeys: [] }
+    const listed = statement.notPrincipal.aws
+    const exempt = p.kind === 'role' ? false : listed.includes(p.arn) || (p.service !== null && statement.notPrincipal.service.includes(p.service))
+    if (exempt) return NONE
+    // A caller given as a role may be one of the sessions the statement exempts.
+    const maybe = p.kind === 'role' && listed.some((entry) => isSessionOf(parseArn(entry)?.resource ?? '', p))
+    if (maybe) return { result: 'unknown', strength: 'direct', entry: `NotPrincipal (exempts some sessions of ${p.arn})`, unknownKeys: ['aws:userid'] }
+    return { result: true, strength: 'direct', entry: `NotPrincipal (${p.arn} is not listed)`, unknownKeys: [] }
   }
   return { result: true, strength: null, entry: null, unknownKeys: [] }
 }

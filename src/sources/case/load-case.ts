@@ -33,7 +33,14 @@ function stringList(value: unknown, path: string): string[] {
   throw new CaseError(`${path} must be a string or a list of strings.`, path)
 }
 
-function loadPolicy(value: unknown, path: string, type: PolicyType, defaultName: string, attachedTo: string | null): SourcedPolicy {
+function loadPolicy(
+  value: unknown,
+  path: string,
+  type: PolicyType,
+  defaultName: string,
+  attachedTo: string | null,
+  kind: PolicyKind = type,
+): SourcedPolicy {
   const wrapped = isObject(value) && 'document' in value
   const name = wrapped && typeof value.name === 'string' ? value.name : defaultName
   const arn = wrapped && typeof value.arn === 'string' ? value.arn : null
@@ -42,7 +49,7 @@ function loadPolicy(value: unknown, path: string, type: PolicyType, defaultName:
     throw new CaseError(`${path} must be a policy: {"name", "arn", "document"}, a bare policy document, or its JSON text.`, path)
   }
   try {
-    const policy = parsePolicy(document, { name, kind: type as PolicyKind })
+    const policy = parsePolicy(document, { name, kind })
     return { source: { type, name, arn, attachedTo, origin: null }, policy }
   } catch (error) {
     if (error instanceof PolicyInputError) throw new CaseError(`${path}: ${error.message}`, path)
@@ -50,8 +57,8 @@ function loadPolicy(value: unknown, path: string, type: PolicyType, defaultName:
   }
 }
 
-function loadOne(value: unknown, path: string, type: PolicyType, defaultName: string): SourcedPolicy | null {
-  return value === null || value === undefined ? null : loadPolicy(value, path, type, defaultName, null)
+function loadOne(value: unknown, path: string, type: PolicyType, defaultName: string, kind: PolicyKind = type): SourcedPolicy | null {
+  return value === null || value === undefined ? null : loadPolicy(value, path, type, defaultName, null, kind)
 }
 
 function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel[] {
@@ -68,7 +75,12 @@ function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel
   })
 }
 
-function loadPolicies(value: unknown): PolicySet {
+/** Role trust policies are the resource policy of sts:AssumeRole*, and carry no Resource. */
+function isTrustAction(action: string): boolean {
+  return /^sts:(AssumeRole|TagSession|SetSourceIdentity|SetContext)/i.test(action)
+}
+
+function loadPolicies(value: unknown, action: string): PolicySet {
   if (!isObject(value)) throw new CaseError('policies must be an object with identity, boundary, scps, rcps, resource, vpce and session.', 'policies')
   const identity = value.identity ?? []
   if (!Array.isArray(identity)) throw new CaseError('policies.identity must be a list of policies.', 'policies.identity')
@@ -77,7 +89,7 @@ function loadPolicies(value: unknown): PolicySet {
     boundary: loadOne(value.boundary, 'policies.boundary', 'boundary', 'boundary'),
     scps: loadLevels(value.scps, 'policies.scps', 'scp'),
     rcps: loadLevels(value.rcps, 'policies.rcps', 'rcp'),
-    resource: loadOne(value.resource, 'policies.resource', 'resource', 'resource policy'),
+    resource: loadOne(value.resource, 'policies.resource', 'resource', 'resource policy', isTrustAction(action) ? 'trust' : 'resource'),
     vpce: loadOne(value.vpce, 'policies.vpce', 'vpce', 'VPC endpoint policy'),
     session: loadOne(value.session, 'policies.session', 'session', 'session policy'),
   }
@@ -126,7 +138,7 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   }
   if (value.isManagementAccount !== undefined && typeof value.isManagementAccount !== 'boolean') throw new CaseError('isManagementAccount must be true or false.', 'isManagementAccount')
   const isManagementAccount = value.isManagementAccount === true
-  const policies = loadPolicies(value.policies)
+  const policies = loadPolicies(value.policies, req.action)
   return {
     request: {
       principal,
