@@ -365,3 +365,16 @@ describe('other pasted mistakes', () => {
     expect([error.line, error.column, error.excerpt]).toEqual([null, null, null])
   })
 })
+
+describe('curly quotes inside ordinary text are not blamed', () => {
+  it('a missing comma after a string that quotes “hi” is still a missing comma', () => {
+    expectSyntax(
+      '{"Sid": "say “hi” now" "Effect": "Deny"}',
+      1,
+      24,
+      'Policy "P" is not valid JSON at line 1, column 24: expected a comma between "Sid": "say “hi” now" and "Effect" — a comma is probably missing before "Effect".\n' +
+        '1 | {"Sid": "say “hi” now" "Effect": "Deny"}\n' +
+        '  |                        ^',
+    )
+  })
+})

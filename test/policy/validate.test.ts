@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parsePolicy } from '../../src/policy/index.js'
 import { errorOf, paragraphOf } from './helpers.js'
 
 /** A policy whose one statement is `statement`, on line 2 starting at column 1. */
@@ -111,9 +112,10 @@ describe('Resource / NotResource', () => {
 
   it('a role trust policy has no Resource, and may not have one', () => {
     const trust = one('{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}')
-    expect(errorOf.bind(null, trust, 'trust')).not.toThrow()
+    const parsed = parsePolicy(trust, { name: 'P', kind: 'trust' }).statements[0]!
+    expect([parsed.resource, parsed.notResource]).toEqual([null, null])
     expect(paragraphOf(one('{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole", "Resource": "*"}'), 'trust')).toBe(
-      'Policy "P" is not valid at line 2, column 65 (statement 1): "Resource" is not allowed in a role trust policy — the role itself is the resource; remove it.',
+      'Policy "P" is not valid at line 2, column 67 (statement 1): "Resource" is not allowed in a role trust policy — the role itself is the resource; remove it.',
     )
   })
 
@@ -203,8 +205,9 @@ describe('Condition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_
     const error = errorOf(withCondition('{"stringequals": {"aws:username": "alice"}}'))
     expect(error.message).toBe(
       'Policy "P" is not valid at line 2, column 69 (statement 1): unknown condition operator "stringequals" — operator names are case-sensitive; use "StringEquals".\n' +
-        '2 | {"Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": {"stringequals": {"aws:username": "alice"}}}\n' +
-        '  |                                                                     ^',
+        // The line is long, so the excerpt shows a window around the column.
+        '2 | …": "Deny", "Action": "s3:*", "Resource": "*", "Condition": {"stringequals": {"aws:username": "alice"…\n' +
+        '  |                                                              ^',
     )
   })
 
@@ -369,7 +372,7 @@ describe('object input has no positions', () => {
 
   it('rejects non-JSON values such as undefined in a condition', () => {
     expect(errorOf({ Statement: { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': undefined } } } }).message).toBe(
-      'Policy "P" is not valid (statement 1): the value of "aws:SecureTransport" under "Bool" is a undefined — a condition value must be a string, number or boolean, or a list of them.',
+      'Policy "P" is not valid (statement 1): the value of "aws:SecureTransport" under "Bool" is undefined — a condition value must be a string, number or boolean, or a list of them.',
     )
   })
 })

@@ -1,0 +1,187 @@
+/**
+ * Mocked AWS clients for the adapter tests: one instance per client, each mocked with
+ * aws-sdk-client-mock, and a guard that fails the test if any command that is not a read ever
+ * reaches a client. Responses are shaped like the real APIs' (URL-encoded IAM documents,
+ * Marker/IsTruncated and NextToken pages, errors with `name` and `$metadata`).
+ */
+import { EC2Client } from '@aws-sdk/client-ec2'
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListRolePoliciesCommand,
+  ListUserPoliciesCommand,
+} from '@aws-sdk/client-iam'
+import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations'
+import { S3Client } from '@aws-sdk/client-s3'
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { mockClient, type AwsStub } from 'aws-sdk-client-mock'
+import { afterEach, expect } from 'vitest'
+import type { AwsClients } from '../../../src/sources/aws/clients.js'
+import { createAwsProvider, type AwsProviderOptions } from '../../../src/sources/aws/provider.js'
+import type { PrincipalQuery } from '../../../src/sources/types.js'
+
+export const ACCOUNT = '111111111111'
+export const OTHER_ACCOUNT = '222222222222'
+export const MANAGEMENT_ACCOUNT = '999999999999'
+
+const config = { region: 'us-east-1', credentials: { accessKeyId: 'AKIATEST', secretAccessKey: 'test' } }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyStub = AwsStub<any, any, any>
+
+const READ_ONLY = /^(Get|List|Describe)[A-Z]|^(AssumeRole|DecodeAuthorizationMessage)$/
+
+const live: AnyStub[] = []
+
+afterEach(() => {
+  // Any command that is not a read, sent to any mocked client during the test, fails it.
+  const writes = live.flatMap((stub) =>
+    stub.calls().map((call) => (call.args[0] as object).constructor.name.replace(/Command$/, '')).filter((op) => !READ_ONLY.test(op)),
+  )
+  live.length = 0
+  expect(writes, 'non-read AWS operations were sent').toEqual([])
+})
+
+export interface MockedAws {
+  readonly clients: AwsClients
+  readonly sts: AnyStub
+  readonly iam: AnyStub
+  readonly organizations: AnyStub
+  readonly s3: AnyStub
+  readonly ec2: AnyStub
+  readonly resourceSts: AnyStub
+  /** A provider over these clients. */
+  provider(options?: AwsProviderOptions): ReturnType<typeof createAwsProvider>
+  /** Every operation sent, as `service:Operation`, in order. */
+  operations(): string[]
+}
+
+export function mockAws(account = ACCOUNT): MockedAws {
+  const clients = {
+    sts: new STSClient(config),
+    iam: new IAMClient(config),
+    organizations: new OrganizationsClient(config),
+    s3: new S3Client(config),
+    ec2: new EC2Client(config),
+    resourceSts: new STSClient(config),
+  }
+  const stubs = {
+    sts: mockClient(clients.sts) as AnyStub,
+    iam: mockClient(clients.iam) as AnyStub,
+    organizations: mockClient(clients.organizations) as AnyStub,
+    s3: mockClient(clients.s3) as AnyStub,
+    ec2: mockClient(clients.ec2) as AnyStub,
+    resourceSts: mockClient(clients.resourceSts) as AnyStub,
+  }
+  live.push(...Object.values(stubs))
+  stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
+  stubs.resourceSts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
+  // Quiet defaults, overridden by each test: no organization, no attached or inline policies, no groups.
+  stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.'))
+  for (const command of [ListAttachedUserPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedGroupPoliciesCommand]) {
+    stubs.iam.on(command).resolves({ AttachedPolicies: [], IsTruncated: false })
+  }
+  for (const command of [ListUserPoliciesCommand, ListRolePoliciesCommand, ListGroupPoliciesCommand]) {
+    stubs.iam.on(command).resolves({ PolicyNames: [], IsTruncated: false })
+  }
+  stubs.iam.on(ListGroupsForUserCommand).resolves({ Groups: [], IsTruncated: false })
+  return {
+    clients,
+    ...stubs,
+    provider: (options = {}) => createAwsProvider({ clients, ...options }),
+    operations: () =>
+      (Object.entries(stubs) as [string, AnyStub][]).flatMap(([service, stub]) =>
+        stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`),
+      ),
+  }
+}
+
+/** An SDK-shaped service error. */
+export function awsError(name: string, message = `${name} (test)`, status = 400): Error {
+  const error = new Error(message) as Error & { $metadata: object; $fault: string }
+  error.name = name
+  error.$metadata = { httpStatusCode: status, requestId: 'test-request' }
+  error.$fault = status >= 500 ? 'server' : 'client'
+  return error
+}
+
+/** A policy document as IAM returns it: URL-encoded JSON. */
+export function iamDocument(document: object): string {
+  return encodeURIComponent(JSON.stringify(document, null, 2))
+}
+
+export function allow(action: string, sid = 'Allow'): object {
+  return { Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Allow', Action: action, Resource: '*' }] }
+}
+
+export function deny(action: string, sid = 'Deny'): object {
+  return { Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Deny', Action: action, Resource: '*' }] }
+}
+
+export function query(principalArn: string, extra: Partial<PrincipalQuery> = {}): PrincipalQuery {
+  return {
+    principalArn,
+    action: 's3:GetObject',
+    resources: [],
+    context: [],
+    sessionPolicy: null,
+    resourceAccount: null,
+    sourceVpce: null,
+    region: null,
+    ...extra,
+  }
+}
+
+/** Names of policies of one type, in order. */
+export function names(policies: readonly { source: { name: string | null } }[]): (string | null)[] {
+  return policies.map((p) => p.source.name)
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export interface RoleFixture {
+  readonly name: string
+  readonly path?: string
+  readonly roleId?: string
+  readonly tags?: Record<string, string>
+  readonly boundaryArn?: string
+}
+
+/** GetRole answers for `role`, as IAM sends them. */
+export function givenRole(aws: MockedAws, role: RoleFixture, account = ACCOUNT): string {
+  const path = role.path ?? '/'
+  const arn = `arn:aws:iam::${account}:role${path}${role.name}`
+  aws.iam.on(GetRoleCommand, { RoleName: role.name }).resolves({
+    Role: {
+      Path: path,
+      RoleName: role.name,
+      RoleId: role.roleId ?? 'AROAEXAMPLEROLEID01',
+      Arn: arn,
+      CreateDate: new Date('2024-01-01T00:00:00Z'),
+      AssumeRolePolicyDocument: iamDocument({ Version: '2012-10-17', Statement: [] }),
+      ...(role.tags ? { Tags: Object.entries(role.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
+      ...(role.boundaryArn ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.boundaryArn } } : {}),
+    },
+  })
+  return arn
+}
+
+/** A managed policy with one version, as GetPolicy / GetPolicyVersion send it. */
+export function givenManagedPolicy(aws: MockedAws, arn: string, document: object, versionId = 'v3'): void {
+  const name = arn.slice(arn.lastIndexOf('/') + 1)
+  aws.iam.on(GetPolicyCommand, { PolicyArn: arn }).resolves({
+    Policy: { PolicyName: name, PolicyId: `ANPA${name.toUpperCase()}`, Arn: arn, DefaultVersionId: versionId, AttachmentCount: 1 },
+  })
+  aws.iam.on(GetPolicyVersionCommand, { PolicyArn: arn, VersionId: versionId }).resolves({
+    PolicyVersion: { Document: iamDocument(document), VersionId: versionId, IsDefaultVersion: true },
+  })
+}
