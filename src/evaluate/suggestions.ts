@@ -37,6 +37,22 @@ export function liftCondition(trace: ConditionTrace): string {
   return `use a ${key} other than ${list(values)}${actual}`
 }
 
+/** The request values that make an unknown condition of a Deny true, in words. */
+export function denyTrigger(trace: ConditionTrace): string {
+  const op = parseOperator(trace.operator)
+  const key = trace.key
+  if (key.toLowerCase() === 'aws:multifactorauthpresent' && trace.policyValues.includes('false')) {
+    return op?.ifExists ? 'the call was made without MFA (aws:MultiFactorAuthPresent false or absent)' : 'the call was made without MFA (aws:MultiFactorAuthPresent false)'
+  }
+  if (!op) return `${key} satisfies ${trace.operator}`
+  const orAbsent = op.ifExists || NEGATED_OPERATORS.has(op.base) ? ' or absent' : ''
+  if (op.base === 'Null') return trace.policyValues[0] === 'true' ? `${key} is absent` : `${key} is present`
+  if (op.setOperator === 'ForAllValues' && NEGATED_OPERATORS.has(op.base)) return `no value of ${key} matches ${list(trace.policyValues)} (or it is absent)`
+  if (op.setOperator === 'ForAnyValue') return `some value of ${key} ${NEGATED_OPERATORS.has(op.base) ? 'does not match' : 'matches'} ${list(trace.policyValues)}`
+  if (NEGATED_OPERATORS.has(op.base)) return `${key} is not ${list(trace.policyValues)}${orAbsent}`
+  return `${key} is ${list(trace.policyValues)}${orAbsent}`
+}
+
 function layerAdvice(finding: StatementFinding): string {
   const where = describePolicy({ type: finding.policyType, name: finding.policyName, arn: finding.policyArn, attachedTo: finding.attachedTo, origin: finding.origin })
   const stmt = statementLabel(finding.statementIndex, finding.sid)
@@ -61,10 +77,10 @@ export function denySuggestion(finding: StatementFinding): string {
     const escape = lifts.length ? `To get past ${head}: ${lifts.join('; or ')}; ${layerAdvice(finding)}.` : `${head} denies unconditionally: ${layerAdvice(finding).replace(/^or /, '')}.`
     return escape
   }
-  const unknown = finding.conditions.filter((c) => c.result === 'unknown')
-  const hinges = unknown.map((c) => `${c.key} (${c.operator} ${list(c.policyValues)})`).join(' and ')
+  const triggers = finding.conditions.filter((c) => c.result === 'unknown').map(denyTrigger)
+  const when = triggers.length ? triggers.join(' and ') : 'the resource is one its Resource patterns cover'
   const keys = finding.unknownKeys.map((k) => `--context ${k}=VALUE`).join(' ')
-  return `${head} denies unless ${hinges || 'the resource is outside its Resource patterns'}; the request context does not say. Check it, then re-run with ${keys || '--resource ARN'} (or --assume-absent).`
+  return `${head} denies if ${when}; the request context does not say whether it did. Once you know, re-run with ${keys || '--resource ARN'} (or --assume-absent, which is what AWS does with a key the call did not send).`
 }
 
 const GATE_ADVICE: Record<MissingAllow['policyType'], string> = {

@@ -31,5 +31,5 @@ export function matchAction(statement: Statement, action: string): ActionMatch {
   for (const pattern of excluded) {
     if (actionPatternMatches(pattern, action)) return NO_MATCH
   }
-  return { matched: true, pattern: `NotAction (${action} is not among ${excluded.join(', ')})` }
+  return { matched: true, pattern: `NotAction (${action} is not listed)` }
 }
