@@ -48,9 +48,7 @@ const CLI_EXAMPLE = intake({
 
 describe('intakeFromDecodedMessage', () => {
   it('reads the full `aws sts decode-authorization-message` output', () => {
-    const result = intakeFromDecodedMessage(CLI_OUTPUT)
-    expect(result).toEqual(CLI_EXAMPLE)
-    expect(result).not.toHaveProperty(['requestId'], expect.anything())
+    expect(intakeFromDecodedMessage(CLI_OUTPUT)).toEqual(CLI_EXAMPLE)
   })
 
   it('reads the DecodedMessage JSON on its own, a JSON string of it, and an escaped copy of it', () => {
@@ -66,7 +64,7 @@ describe('intakeFromDecodedMessage', () => {
     }
   })
 
-  it('accepts the older shape: "false" strings, "" for empty lists, a prefixed action, a principal name', () => {
+  it('accepts the older shape: "false" strings, "" for empty lists, a prefixed action, a principal name; a key without values stays unknown', () => {
     const older = JSON.stringify({
       allowed: 'false',
       explicitDeny: 'false',
@@ -97,7 +95,6 @@ describe('intakeFromDecodedMessage', () => {
           'ec2:InstanceType': 'm5.large',
           'aws:RequestedRegion': 'us-west-2',
           'aws:TagKeys': ['Name', 'Owner'],
-          'ec2:ResourceTag/Owner': [],
           'aws:userid': 'AIDAJQABLZS4A3QDU576Q',
           'aws:username': 'dev-user',
         },

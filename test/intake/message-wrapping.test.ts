@@ -70,4 +70,14 @@ describe('line breaks inserted into a message', () => {
   it('treats blank lines and Terraform box edges as paragraph breaks', () => {
     expect(joinedCandidates('╷\n│ first part\n│ \n│ second part\n╵')[0]).toBe('first part second part')
   })
+
+  it('finds a message inside a long log quickly', () => {
+    const noise = Array.from({ length: 20000 }, (_, i) => `2024-05-14T09:${String(i % 60).padStart(2, '0')}:00Z INFO worker ${i} heartbeat ok`)
+    noise.splice(10000, 0, SINGLE_LINE[0]!.input)
+    const started = performance.now()
+    const result = parseDeniedMessage(noise.join('\n'))
+    expect(result.principal).toBe('arn:aws:iam::777788889999:user/JohnDoe')
+    expect(result.reportedPolicyType).toBe('scp')
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
 })
