@@ -161,7 +161,7 @@ describe('readSnapshot errors name the file and the problem', () => {
     writeFileSync(path, JSON.stringify({ ...demoJson(), version: 2 }))
     const error = await snapshotErrorOf(() => readSnapshot(path))
     expect(error.message).toBe(
-      `Snapshot file ${path} is version 2, which this denydoctor reads version 1 only. Upgrade denydoctor to read it, or write the snapshot again with this denydoctor's \`collect\`.`,
+      `Snapshot file ${path} is version 2, but this denydoctor reads version 1 only. Upgrade denydoctor to read it, or write the snapshot again with this denydoctor's \`collect\`.`,
     )
   })
 

@@ -39,9 +39,13 @@ export async function snapshotErrorOf(run: () => unknown): Promise<SnapshotError
   throw new Error('expected a SnapshotError, but nothing was thrown')
 }
 
+/** Loosely typed JSON, for tests that break snapshots on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any
+
 /** A minimal valid snapshot: one account, no organization; `patch` edits the JSON first. */
-export function minimalJson(patch: (s: Record<string, any>) => void = () => {}): Record<string, any> {
-  const s: Record<string, any> = {
+export function minimalJson(patch: (s: Record<string, Loose>) => void = () => {}): Record<string, Loose> {
+  const s: Record<string, Loose> = {
     format: 'denydoctor-snapshot',
     version: 1,
     takenAt: '2026-11-01T10:00:00Z',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSnapshotText } from '../../../src/sources/snapshot/file.js'
 import { validateSnapshot } from '../../../src/sources/snapshot/validate.js'
-import { demoJson, minimalJson, snapshotErrorOf } from './helpers.js'
+import { demoJson, minimalJson, snapshotErrorOf, type Loose } from './helpers.js'
 
 const messageOf = async (value: unknown) => (await snapshotErrorOf(() => validateSnapshot(value, 'snap.json'))).message
 
@@ -54,34 +54,34 @@ describe('validateSnapshot refuses, naming the file and the problem', () => {
   })
 
   it.each([
-    ['takenAt', (j: any) => (j.takenAt = '2026-13-45T99:00:00Z'), 'takenAt: expected a real date and time, found the string "2026-13-45T99:00:00Z".'],
-    ['organization missing', (j: any) => delete j.organization, 'organization: expected an object or null, found nothing (the field is missing).'],
-    ['accounts', (j: any) => (j.accounts = {}), 'accounts: expected a list, found an object.'],
-    ['account ID', (j: any) => (j.accounts[0].id = '3333'), 'accounts[0].id: expected a 12-digit account ID, found the string "3333".'],
-    ['iam', (j: any) => (j.accounts[0].iam = []), 'accounts[0].iam: expected an object or null, found a list.'],
-    ['role path', (j: any) => (j.accounts[0].iam.roles[0].path = 'team'), 'accounts[0].iam.roles[0].path: expected an IAM path such as "/" or "/division/", found the string "team".'],
+    ['takenAt', (j: Loose) => (j.takenAt = '2026-13-45T99:00:00Z'), 'takenAt: expected a real date and time, found the string "2026-13-45T99:00:00Z".'],
+    ['organization missing', (j: Loose) => delete j.organization, 'organization: expected an object or null, found nothing (the field is missing).'],
+    ['accounts', (j: Loose) => (j.accounts = {}), 'accounts: expected a list, found an object.'],
+    ['account ID', (j: Loose) => (j.accounts[0].id = '3333'), 'accounts[0].id: expected a 12-digit account ID, found the string "3333".'],
+    ['iam', (j: Loose) => (j.accounts[0].iam = []), 'accounts[0].iam: expected an object or null, found a list.'],
+    ['role path', (j: Loose) => (j.accounts[0].iam.roles[0].path = 'team'), 'accounts[0].iam.roles[0].path: expected an IAM path such as "/" or "/division/", found the string "team".'],
     [
       'inline document',
-      (j: any) => (j.accounts[0].iam.roles[0].rolePolicyList[0].policyDocument = 7),
+      (j: Loose) => (j.accounts[0].iam.roles[0].rolePolicyList[0].policyDocument = 7),
       'accounts[0].iam.roles[0].rolePolicyList[0].policyDocument: expected a policy document (an object, or its JSON text), found the number 7.',
     ],
-    ['tags', (j: any) => (j.accounts[0].iam.roles[0].tags = [{ key: 'team' }]), 'accounts[0].iam.roles[0].tags[0].value: expected a string, found nothing (the field is missing).'],
+    ['tags', (j: Loose) => (j.accounts[0].iam.roles[0].tags = [{ key: 'team' }]), 'accounts[0].iam.roles[0].tags[0].value: expected a string, found nothing (the field is missing).'],
     [
       'boundary ARN',
-      (j: any) => (j.accounts[0].iam.roles[0].permissionsBoundary = { permissionsBoundaryType: 'PermissionsBoundaryPolicy', permissionsBoundaryArn: 'DevBoundary' }),
+      (j: Loose) => (j.accounts[0].iam.roles[0].permissionsBoundary = { permissionsBoundaryType: 'PermissionsBoundaryPolicy', permissionsBoundaryArn: 'DevBoundary' }),
       'accounts[0].iam.roles[0].permissionsBoundary.permissionsBoundaryArn: expected an ARN (arn:aws:…), found the string "DevBoundary".',
     ],
-    ['bucket policy', (j: any) => (j.accounts[0].buckets = [{ name: 'b', region: 'us-east-1' }]), 'accounts[0].buckets[0].policy: expected a policy document (an object, or its JSON text) or null, found nothing (the field is missing).'],
-    ['endpoint ID', (j: any) => (j.accounts[0].vpcEndpoints = [{ id: 'endpoint-1', vpcId: 'vpc-1', region: 'us-east-1', serviceName: 's3', policy: null }]), 'accounts[0].vpcEndpoints[0].id: expected a VPC endpoint ID (vpce-…), found the string "endpoint-1".'],
-    ['incomplete', (j: any) => (j.incomplete = [{ source: 'iam', error: 'AccessDenied' }]), 'incomplete[0].effect: expected a string, found nothing (the field is missing).'],
+    ['bucket policy', (j: Loose) => (j.accounts[0].buckets = [{ name: 'b', region: 'us-east-1' }]), 'accounts[0].buckets[0].policy: expected a policy document (an object, or its JSON text) or null, found nothing (the field is missing).'],
+    ['endpoint ID', (j: Loose) => (j.accounts[0].vpcEndpoints = [{ id: 'endpoint-1', vpcId: 'vpc-1', region: 'us-east-1', serviceName: 's3', policy: null }]), 'accounts[0].vpcEndpoints[0].id: expected a VPC endpoint ID (vpce-…), found the string "endpoint-1".'],
+    ['incomplete', (j: Loose) => (j.incomplete = [{ source: 'iam', error: 'AccessDenied' }]), 'incomplete[0].effect: expected a string, found nothing (the field is missing).'],
     [
       'duplicate role names (IAM ignores case)',
-      (j: any) => j.accounts[0].iam.roles.push({ ...j.accounts[0].iam.roles[0], roleName: 'SOLO', roleId: 'AROAEXAMPLESOLOROLE02' }),
+      (j: Loose) => j.accounts[0].iam.roles.push({ ...j.accounts[0].iam.roles[0], roleName: 'SOLO', roleId: 'AROAEXAMPLESOLOROLE02' }),
       'accounts[0].iam.roles[1]: role name "solo" appears twice (also at accounts[0].iam.roles[0]).',
     ],
     [
       'a bucket listed by two accounts',
-      (j: any) => {
+      (j: Loose) => {
         const bucket = { name: 'shared', region: 'us-east-1', policy: null }
         j.accounts[0].buckets = [bucket]
         j.accounts.push({ id: '444444444444', iam: null, buckets: [bucket], vpcEndpoints: [] })
@@ -94,8 +94,8 @@ describe('validateSnapshot refuses, naming the file and the problem', () => {
 })
 
 describe('validateSnapshot checks the organization tree holds together', () => {
-  const org = (patch: (o: any) => void) => {
-    const j = demoJson() as any
+  const org = (patch: (o: Loose) => void) => {
+    const j = demoJson() as Loose
     patch(j.organization)
     return messageOf(j)
   }

@@ -1,0 +1,107 @@
+/**
+ * The SCP chain of the principal's account and the RCP chain of the resource's account, root
+ * first and account last, with the organization facts the evaluator needs.
+ * SCPs: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+ * RCPs: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
+ */
+import type { OrgLevel, SourcedPolicy } from '../../model/index.js'
+import { parseDocument, type Gaps } from './documents.js'
+import type { OrgPolicyType, SnapshotOrganization } from './format.js'
+import type { SnapshotIndex } from './snapshot-index.js'
+
+export interface OrgSide {
+  readonly scps: readonly OrgLevel[]
+  readonly rcps: readonly OrgLevel[]
+  readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  readonly isManagementAccount: boolean
+  readonly resourceInManagementAccount: boolean
+}
+
+export interface OrgQuery {
+  /** null for service principals and anonymous callers, who belong to no organization. */
+  readonly principalAccount: string | null
+  /** null when nothing says which account owns the resource. */
+  readonly resourceAccount: string | null
+  readonly serviceLinkedRole: boolean
+  /** Whether RCPs govern the action's service at all (only then does an unknown resource account matter). */
+  readonly rcpService: boolean
+}
+
+const KINDS = {
+  scp: { type: 'SERVICE_CONTROL_POLICY', label: 'SCP' },
+  rcp: { type: 'RESOURCE_CONTROL_POLICY', label: 'RCP' },
+} as const satisfies Record<'scp' | 'rcp', { type: OrgPolicyType; label: string }>
+
+export class OrgReader {
+  constructor(
+    private readonly index: SnapshotIndex,
+    private readonly gaps: Gaps,
+  ) {}
+
+  read(query: OrgQuery): OrgSide {
+    const org = this.index.organization
+    const isManagementAccount = org !== null && query.principalAccount === org.managementAccountId
+    const resourceInManagementAccount = org !== null && query.resourceAccount === org.managementAccountId
+    const none = { scps: [], rcps: [], knownContext: [], isManagementAccount, resourceInManagementAccount }
+    if (!org) return none
+    const knownContext: [string, string[]][] = []
+
+    let scps: OrgLevel[] = []
+    const principalChain = query.principalAccount ? this.index.orgChain(query.principalAccount) : null
+    if (principalChain) {
+      // aws:PrincipalOrgPaths runs from the organization to the account's parent OU: o-…/r-…/ou-…/
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
+      knownContext.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org, principalChain)]])
+      // SCPs govern neither the management account nor service-linked roles.
+      if (this.enabled(principalChain, 'scp') && !isManagementAccount && !query.serviceLinkedRole) scps = this.levels(principalChain, 'scp')
+    }
+
+    let rcps: OrgLevel[] = []
+    const rcpsMayApply = !query.serviceLinkedRole && query.rcpService && org.roots.some((r) => r.policyTypes.includes(KINDS.rcp.type))
+    if (query.resourceAccount === null) {
+      if (rcpsMayApply) {
+        this.gaps.add('the account that owns the resource is unknown', "RCPs were not read, because they are those of the resource's account; pass --resource-account.")
+      }
+    } else {
+      const resourceChain = this.index.orgChain(query.resourceAccount)
+      if (resourceChain) {
+        knownContext.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org, resourceChain)]])
+        // RCPs govern neither resources of the management account nor calls by service-linked roles.
+        if (this.enabled(resourceChain, 'rcp') && !resourceInManagementAccount && !query.serviceLinkedRole) rcps = this.levels(resourceChain, 'rcp')
+      }
+    }
+    return { scps, rcps, knownContext, isManagementAccount, resourceInManagementAccount }
+  }
+
+  /** A policy type applies only once enabled on the root. */
+  private enabled(chain: readonly string[], kind: 'scp' | 'rcp'): boolean {
+    const root = this.index.organization?.roots.find((r) => r.id === chain[0])
+    return root?.policyTypes.includes(KINDS[kind].type) ?? false
+  }
+
+  private levels(chain: readonly string[], kind: 'scp' | 'rcp'): OrgLevel[] {
+    return chain.map((id, i) => {
+      const name = this.index.nameOf(id)
+      const where = levelLabel(id, name, i === 0)
+      const policies: SourcedPolicy[] = []
+      for (const policy of this.index.attachedPolicies(id, KINDS[kind].type)) {
+        const origin = `${KINDS[kind].label} \`${policy.name}\` attached to ${where}`
+        const source = { type: kind, name: policy.name, arn: policy.arn, attachedTo: id, origin }
+        const parsed = this.gaps.take(parseDocument(policy.document, source, kind, this.gaps.source))
+        if (parsed) policies.push(parsed)
+      }
+      return { id, name, policies }
+    })
+  }
+}
+
+function levelLabel(id: string, name: string | null, isRoot: boolean): string {
+  if (isRoot) return `the root${name ? ` \`${name}\`` : ''} (${id})`
+  if (id.startsWith('ou-')) return `OU${name ? ` \`${name}\`` : ''} (${id})`
+  return name ? `account \`${name}\` (${id})` : `account ${id}`
+}
+
+/** `o-…/r-…/ou-…/`: the account's chain without the account itself. */
+function orgPath(org: SnapshotOrganization, chain: readonly string[]): string {
+  return `${org.id}/${chain.slice(0, -1).join('/')}/`
+}
