@@ -1,3 +1,4 @@
+import { rcpServices } from '../catalogue/index.js'
 import type { PolicySourceProvider } from '../sources/types.js'
 
 export interface ProviderFlags {
@@ -18,7 +19,7 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
   if (flags.snapshot) {
     const { readSnapshot } = await import('../sources/snapshot/file.js')
     const { createSnapshotProvider } = await import('../sources/snapshot/provider.js')
-    return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName: flags.snapshot })
+    return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName: flags.snapshot, rcpServices: rcpServices() })
   }
   const { createAwsProvider } = await import('../sources/aws/provider.js')
   return createAwsProvider({
@@ -28,6 +29,7 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
     orgRoleArn: flags['org-role-arn'] ?? null,
     resourceProfile: flags['resource-profile'] ?? null,
     resourceRoleArn: flags['resource-role-arn'] ?? null,
+    rcpServices: rcpServices(),
     ...(onCall ? { onCall: (c) => onCall(`${c.ok ? 'ok  ' : 'FAIL'} ${c.service}:${c.operation} ${c.ms} ms`) } : {}),
   })
 }

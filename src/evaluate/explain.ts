@@ -44,7 +44,7 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
   ]
   if (hit.matchedPrincipal) parts.push(`principal matches ${JSON.stringify(hit.matchedPrincipal)}`)
   parts.push(conditionSummary(hit.conditions.traces))
-  if (hit.resourceTypes.length > 0 && resource === null) parts.push(`the resource was not given; it hits resource types ${hit.resourceTypes.join(', ')}`)
+  if (hit.resourceTypes.length > 0 && resource === null && hit.matchedResource !== '*') parts.push(`the resource was not given; it hits resource types ${hit.resourceTypes.join(', ')}`)
   if (!certain) parts.push(`it applies or not depending on ${hit.unknownKeys.length ? hit.unknownKeys.join(', ') : 'the resource'}, which the request does not settle`)
   return {
     policyType: source.type,

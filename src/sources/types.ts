@@ -8,6 +8,8 @@ export interface PrincipalQuery {
   readonly resources: readonly string[]
   /** `--context KEY=VALUE` pairs (a key given several times is multi-valued), after shorthands. */
   readonly context: readonly (readonly [string, string])[]
+  /** Keys known not to be in the request (from a CloudTrail event, say). */
+  readonly absentKeys?: readonly string[]
   /** The session policy passed to AssumeRole, as text (from `--session-policy FILE`). */
   readonly sessionPolicy: { readonly name: string; readonly text: string } | null
   /** `--resource-account`: the account owning the resource, when its ARN does not say. */

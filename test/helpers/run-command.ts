@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { Errors, type Command } from '@oclif/core'
+import { Errors } from '@oclif/core'
 import { vi } from 'vitest'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -14,7 +14,12 @@ export interface CommandResult {
  * Runs a command class in-process, as `denydoctor <argv>` would, capturing its output and
  * exit status. `stdin`, when given, is what the command reads from standard input.
  */
-export async function runCommand(command: typeof Command, argv: string[], stdin?: string): Promise<CommandResult> {
+/** A command class: what `Command.run` needs. */
+export interface RunnableCommand {
+  run(argv: string[], root: string): Promise<unknown>
+}
+
+export async function runCommand(command: RunnableCommand, argv: string[], stdin?: string): Promise<CommandResult> {
   let stdout = ''
   let stderr = ''
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

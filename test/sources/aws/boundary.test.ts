@@ -33,7 +33,7 @@ describe('permissions boundary', () => {
         UserId: 'AIDAALICE',
         Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
         CreateDate: new Date(),
-        PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: BOUNDARY },
+        PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: BOUNDARY },
       },
     })
     givenManagedPolicy(aws, BOUNDARY, allow('s3:*'))

@@ -62,6 +62,7 @@ describe('each managed policy is fetched once per provider', () => {
   it('asks nothing again when the same request is diagnosed twice', async () => {
     const aws = mockAws()
     givenSharedPolicy(aws)
+    slowManagedPolicies(aws, 1)
     const provider = aws.provider()
     await provider.gather(query(USER))
     const first = aws.operations().length

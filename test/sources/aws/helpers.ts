@@ -57,6 +57,8 @@ export interface MockedAws {
   readonly s3: AnyStub
   readonly ec2: AnyStub
   readonly resourceSts: AnyStub
+  readonly resourceIam: AnyStub
+  readonly orgSts: AnyStub
   /** A provider over these clients. */
   provider(options?: AwsProviderOptions): ReturnType<typeof createAwsProvider>
   /** Every operation sent, as `service:Operation`, in order. */
@@ -71,6 +73,8 @@ export function mockAws(account = ACCOUNT): MockedAws {
     s3: new S3Client(config),
     ec2: new EC2Client(config),
     resourceSts: new STSClient(config),
+    resourceIam: new IAMClient(config),
+    orgSts: new STSClient(config),
   }
   const stubs = {
     sts: mockClient(clients.sts) as AnyStub,
@@ -79,18 +83,22 @@ export function mockAws(account = ACCOUNT): MockedAws {
     s3: mockClient(clients.s3) as AnyStub,
     ec2: mockClient(clients.ec2) as AnyStub,
     resourceSts: mockClient(clients.resourceSts) as AnyStub,
+    resourceIam: mockClient(clients.resourceIam) as AnyStub,
+    orgSts: mockClient(clients.orgSts) as AnyStub,
   }
   live.push(...Object.values(stubs))
   stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
-  stubs.resourceSts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
+  for (const sts of [stubs.resourceSts, stubs.orgSts]) {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
+  }
   // Quiet defaults, overridden by each test: no organization, no attached or inline policies, no groups.
   stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.'))
-  for (const command of [ListAttachedUserPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedGroupPoliciesCommand]) {
-    stubs.iam.on(command).resolves({ AttachedPolicies: [], IsTruncated: false })
-  }
-  for (const command of [ListUserPoliciesCommand, ListRolePoliciesCommand, ListGroupPoliciesCommand]) {
-    stubs.iam.on(command).resolves({ PolicyNames: [], IsTruncated: false })
-  }
+  stubs.iam.on(ListAttachedUserPoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
+  stubs.iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
+  stubs.iam.on(ListAttachedGroupPoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
+  stubs.iam.on(ListUserPoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
+  stubs.iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
+  stubs.iam.on(ListGroupPoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
   stubs.iam.on(ListGroupsForUserCommand).resolves({ Groups: [], IsTruncated: false })
   return {
     clients,
@@ -169,7 +177,7 @@ export function givenRole(aws: MockedAws, role: RoleFixture, account = ACCOUNT):
       CreateDate: new Date('2024-01-01T00:00:00Z'),
       AssumeRolePolicyDocument: iamDocument({ Version: '2012-10-17', Statement: [] }),
       ...(role.tags ? { Tags: Object.entries(role.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
-      ...(role.boundaryArn ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: role.boundaryArn } } : {}),
+      ...(role.boundaryArn ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: role.boundaryArn } } : {}),
     },
   })
   return arn

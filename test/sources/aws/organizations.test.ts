@@ -56,8 +56,8 @@ function givenOrganization(aws: MockedAws, options: { scp?: boolean; rcp?: boole
     Organization: { Id: ORG, Arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:organization/${ORG}`, FeatureSet: 'ALL', MasterAccountId: MANAGEMENT_ACCOUNT },
   })
   const types = [
-    ...(options.scp === false ? [] : [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]),
-    ...(options.rcp === false ? [] : [{ Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }]),
+    ...(options.scp === false ? [] : [{ Type: 'SERVICE_CONTROL_POLICY' as const, Status: 'ENABLED' as const }]),
+    ...(options.rcp === false ? [] : [{ Type: 'RESOURCE_CONTROL_POLICY' as const, Status: 'ENABLED' as const }]),
   ]
   aws.organizations.on(ListRootsCommand).resolves({ Roots: [{ Id: ROOT, Name: 'Root', Arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:root/${ORG}/${ROOT}`, PolicyTypes: types }] })
   aws.organizations.on(ListParentsCommand).callsFake((input: { ChildId: string }) => {

@@ -55,7 +55,7 @@ describe('retries', () => {
     expect(RETRY_CONFIG.retryMode).toBe('adaptive')
     const client = buildClient('iam', SETTINGS, 'caller', 'us-east-1', { credentials }) as IAMClient
     const strategy = await client.config.retryStrategy()
-    expect(strategy.mode).toBe('adaptive')
+    expect((strategy as { mode?: string }).mode).toBe('adaptive')
     expect(await client.config.maxAttempts()).toBe(RETRY_CONFIG.maxAttempts)
   })
 

@@ -37,6 +37,8 @@ describe('session policy', () => {
     const error = await aws.provider().gather(query(SESSION, { sessionPolicy: { name: 'bad.json', text } })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(PolicyInputError)
     expect((error as PolicyInputError).line).toBe(3)
+    // Bad input is found before anything is asked of AWS.
+    expect(aws.operations()).toEqual([])
   })
 
   it('gives a federated user the session policy, with no gap about it', async () => {

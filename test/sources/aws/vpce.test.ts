@@ -22,7 +22,6 @@ describe('VPC endpoint policy', () => {
           VpcEndpointType: 'Gateway',
           VpcId: 'vpc-0123456789abcdef0',
           ServiceName: 'com.amazonaws.eu-west-1.s3',
-          State: 'available',
           PolicyDocument: JSON.stringify(ENDPOINT_POLICY),
           OwnerId: ACCOUNT,
         },

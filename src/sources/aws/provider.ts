@@ -1,0 +1,184 @@
+/**
+ * The live-account policy source: everything that applies to one request, read from AWS with
+ * read-only calls. Reads run in parallel under a concurrency limit, and nothing is asked twice
+ * during the provider's lifetime (an `audit` run reuses every answer).
+ */
+import type { CollectionGap, Policy, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
+import { parsePolicy } from '../../policy/index.js'
+import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
+import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } from './clients.js'
+import { GroupPolicies } from './groups.js'
+import { IdentityPolicies } from './identity.js'
+import { createLimit } from './limit.js'
+import { ManagedPolicies } from './managed-policies.js'
+import { OrgPolicyReader } from './org-policies.js'
+import { OrganizationReader } from './organizations.js'
+import { PrincipalReader, type ResolvedPrincipal } from './principal.js'
+import { readResourceSide } from './resources.js'
+import { BucketPolicies } from './s3.js'
+import { CallerIdentities, decodeAuthorizationMessage } from './sts.js'
+import { TrustPolicies } from './trust.js'
+import { EndpointPolicies } from './vpce.js'
+
+export interface AwsProviderOptions {
+  readonly profile?: string | null
+  readonly region?: string | null
+  /** Read Organizations with other credentials: a profile, or a role to assume. */
+  readonly orgProfile?: string | null
+  readonly orgRoleArn?: string | null
+  /** Read a bucket policy in another account: a profile, or a role to assume. */
+  readonly resourceProfile?: string | null
+  readonly resourceRoleArn?: string | null
+  /** Requests in flight at once; default 8. */
+  readonly concurrency?: number
+  /** Called after each request with its duration (`--debug` prints these). */
+  readonly onCall?: (call: CallRecord) => void
+  /** Clients to use instead of building them (tests). */
+  readonly clients?: Partial<AwsClients>
+  /**
+   * Service prefixes RCPs govern (from the IAM action catalogue). Without it every service
+   * is taken to be governed, so an unknown resource account is always reported.
+   */
+  readonly rcpServices?: ReadonlySet<string>
+}
+
+export function settingsOf(options: AwsProviderOptions): ClientSettings {
+  return {
+    profile: options.profile ?? null,
+    region: options.region ?? null,
+    orgProfile: options.orgProfile ?? null,
+    orgRoleArn: options.orgRoleArn ?? null,
+    resourceProfile: options.resourceProfile ?? null,
+    resourceRoleArn: options.resourceRoleArn ?? null,
+  }
+}
+
+/** The client pool a provider would use; shared with the authorization-message decoder. */
+export function createClientPool(options: AwsProviderOptions): AwsClientPool {
+  return new AwsClientPool(settingsOf(options), createLimit(options.concurrency ?? 8), options.onCall, options.clients)
+}
+
+type Context = readonly (readonly [string, readonly string[]])[]
+
+function dedupe(gaps: readonly CollectionGap[]): CollectionGap[] {
+  const seen = new Set<string>()
+  return gaps.filter((gap) => {
+    const key = `${gap.source}\u0000${gap.error}\u0000${gap.effect}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Parsed before anything is asked of AWS: a bad file is bad input (PolicyInputError, with line and column), not a gap. */
+function parseSessionPolicy(query: PrincipalQuery): { name: string; policy: Policy } | null {
+  if (!query.sessionPolicy) return null
+  const { name, text } = query.sessionPolicy
+  return { name, policy: parsePolicy(text, { name, kind: 'session' }) }
+}
+
+function sessionSource(parsed: { name: string; policy: Policy } | null, principal: PrincipalInfo): SourcedPolicy | null {
+  if (!parsed) return null
+  const { name, policy } = parsed
+  return {
+    source: { type: 'session', name, arn: null, attachedTo: principal.sessionName ?? principal.name, origin: `session policy \`${name}\`` },
+    policy,
+  }
+}
+
+function sessionGaps(query: PrincipalQuery, principal: PrincipalInfo): CollectionGap[] {
+  if (principal.kind !== 'federated-user' || query.sessionPolicy) return []
+  return [
+    {
+      source: 'sts',
+      error: 'AWS does not store the session policy passed to GetFederationToken',
+      effect: `What federated user \`${principal.name}\` may do is limited by that session policy, which was not given; pass it with --session-policy.`,
+    },
+  ]
+}
+
+export function createAwsProvider(options: AwsProviderOptions): PolicySourceProvider {
+  const pool = createClientPool(options)
+  const identities = new CallerIdentities(pool)
+  const identity = new IdentityPolicies(pool, new ManagedPolicies(pool))
+  const groups = new GroupPolicies(pool, identity)
+  const principals = new PrincipalReader(pool, () => identities.accountOf('caller'))
+  const organizations = new OrgPolicyReader(new OrganizationReader(pool))
+  const resourceReaders = { buckets: new BucketPolicies(pool, identities), trust: new TrustPolicies(pool, identities) }
+  const endpoints = new EndpointPolicies(pool)
+
+  async function identitySide(resolved: ResolvedPrincipal) {
+    const entity = resolved.entity
+    if (!entity) return { identity: [], boundary: null, gaps: [] }
+    const [own, fromGroups, boundary] = await Promise.all([
+      identity.of(entity),
+      entity.kind === 'user' ? groups.of(entity.name) : Promise.resolve({ value: [], gaps: [] }),
+      identity.boundary(entity, entity.boundaryArn),
+    ])
+    return { identity: [...own.value, ...fromGroups.value], boundary: boundary.value, gaps: [...own.gaps, ...fromGroups.gaps, ...boundary.gaps] }
+  }
+
+  async function gather(query: PrincipalQuery): Promise<Gathered> {
+    const sessionParsed = parseSessionPolicy(query)
+    const resolved = await principals.resolve(query.principalArn)
+    const principal = resolved.info
+    const session = sessionSource(sessionParsed, principal)
+    const region = query.region ?? options.region ?? null
+    const iamPrincipal = principal.kind !== 'service' && principal.kind !== 'anonymous'
+
+    const identityP = identitySide(resolved)
+    const endpointP = query.sourceVpce ? endpoints.read(query.sourceVpce, region, principal.partition || 'aws') : null
+    const resourceP = readResourceSide(resourceReaders, query)
+    const orgP = resourceP.then((resource) =>
+      organizations.read({
+        principalAccount: iamPrincipal ? principal.account : null,
+        resourceAccount: resource.account,
+        serviceLinkedRole: principal.isServiceLinkedRole,
+        rcpGoverned: options.rcpServices?.has(query.action.split(':')[0]!.toLowerCase()) ?? true,
+        separateReader: pool.hasOwnCredentials('org'),
+        readerAccount: () => identities.accountOf('org'),
+      }),
+    )
+    const [ids, endpoint, resource, org] = await Promise.all([identityP, endpointP, resourceP, orgP])
+
+    const knownContext: Context = [
+      ...resolved.knownContext,
+      ...org.knownContext,
+      ...(endpoint?.knownContext ?? []),
+      ...(resource.account ? [['aws:ResourceAccount', [resource.account]] as const] : []),
+    ]
+    const readers = [
+      pool.hasOwnCredentials('org') ? `Organizations read with ${pool.describeCredentials('org')}` : null,
+      pool.hasOwnCredentials('resource') ? `resource account read with ${pool.describeCredentials('resource')}` : null,
+    ].filter((text) => text !== null)
+    return {
+      principal,
+      policies: {
+        identity: ids.identity,
+        boundary: ids.boundary,
+        scps: org.scps,
+        rcps: org.rcps,
+        resource: resource.policy,
+        vpce: endpoint?.policy ?? null,
+        session,
+      },
+      incomplete: dedupe([...resolved.gaps, ...ids.gaps, ...org.gaps, ...resource.gaps, ...(endpoint?.gaps ?? []), ...sessionGaps(query, principal)]),
+      isManagementAccount: org.isManagementAccount,
+      resourceAccount: resource.account,
+      resourceInManagementAccount: org.resourceInManagementAccount,
+      knownContext,
+      origin: `live account${principal.account ? ` ${principal.account}` : ''}${readers.length ? ` (${readers.join('; ')})` : ''}`,
+    }
+  }
+
+  return { gather }
+}
+
+/**
+ * Decodes EC2-style encoded authorization messages with the caller's credentials (the
+ * `explain` command's intake uses it). Failures are SourceErrors with one clear sentence.
+ */
+export function createAuthorizationMessageDecoder(options: AwsProviderOptions): (encoded: string) => Promise<string> {
+  const pool = createClientPool(options)
+  return (encoded) => decodeAuthorizationMessage(pool, encoded)
+}

@@ -1,0 +1,104 @@
+/**
+ * The resource side of a request: which account owns the resource, its resource policy (S3
+ * bucket policies are read), and gaps for resource policies the live source does not read.
+ */
+import { ACCOUNT_ID, parseArn, type CollectionGap, type SourcedPolicy } from '../../model/index.js'
+import { bucketOf, type BucketPolicies } from './s3.js'
+import { assumedRole, type TrustPolicies } from './trust.js'
+
+/**
+ * Services whose resources can carry a resource-based policy that the live source does not
+ * read yet. For KMS keys and role trust policies the resource policy must itself allow.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-services-that-work-with-iam.html
+ */
+const UNREAD_RESOURCE_POLICY_SERVICES: ReadonlySet<string> = new Set([
+  'kms', 'sqs', 'sns', 'secretsmanager', 'lambda', 'ecr', 'ecr-public', 'glacier', 'events', 'logs', 'backup', 'es',
+  'elasticfilesystem', 'dynamodb', 'kinesis', 'execute-api', 'codeartifact', 'glue', 's3express', 's3-object-lambda',
+])
+
+export interface ResourceSide {
+  readonly account: string | null
+  /** How the account is known, for the report. */
+  readonly accountFrom: 'flag' | 'arn' | 's3' | null
+  readonly policy: SourcedPolicy | null
+  readonly gaps: readonly CollectionGap[]
+}
+
+/** The account in the first resource ARN that names one. */
+export function accountFromArns(resources: readonly string[]): string | null {
+  for (const resource of resources) {
+    const account = parseArn(resource)?.account
+    if (account && ACCOUNT_ID.test(account)) return account
+  }
+  return null
+}
+
+function unreadPolicyGap(resource: string, action: string): CollectionGap | null {
+  const arn = parseArn(resource)
+  if (!arn) return null
+  // A named role's trust policy is read (trust.ts); a wildcard role ARN names no single policy.
+  const trust = arn.service === 'iam' && arn.resource.startsWith('role/') && /^sts:AssumeRole/i.test(action) && !assumedRole(resource, action)
+  const accessPoint = arn.service === 's3' && arn.account !== ''
+  if (!trust && !accessPoint && !UNREAD_RESOURCE_POLICY_SERVICES.has(arn.service)) return null
+  const what = trust ? 'trust policy' : accessPoint ? 'access point policy' : 'resource-based policy'
+  const error = trust
+    ? `\`${resource}\` names no single role, so no trust policy was read`
+    : accessPoint
+      ? 'the live source does not read access point policies'
+      : `the live source does not read ${arn.service} resource-based policies`
+  return {
+    source: arn.service,
+    error,
+    effect: `The ${what} of \`${resource}\` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for \`denydoctor evaluate\`.`,
+  }
+}
+
+export async function readResourceSide(
+  readers: { readonly buckets: BucketPolicies; readonly trust: TrustPolicies },
+  query: { readonly resources: readonly string[]; readonly resourceAccount: string | null; readonly action: string },
+): Promise<ResourceSide> {
+  const fromArn = accountFromArns(query.resources)
+  let account = query.resourceAccount ?? fromArn
+  let accountFrom: ResourceSide['accountFrom'] = query.resourceAccount ? 'flag' : fromArn ? 'arn' : null
+  const gaps: CollectionGap[] = []
+  const others = new Set(query.resources.map((r) => parseArn(r)?.account).filter((a): a is string => !!a && ACCOUNT_ID.test(a)))
+  if (others.size > 1) {
+    gaps.push({
+      source: 'organizations',
+      error: `the resources are in several accounts (${[...others].join(', ')})`,
+      effect: `Only the RCPs and resource policy for account ${account} were considered; diagnose each account's resource separately.`,
+    })
+  }
+  for (const resource of query.resources) {
+    const gap = unreadPolicyGap(resource, query.action)
+    if (gap) gaps.push(gap)
+  }
+
+  const refs = query.resources.map(bucketOf).filter((ref) => ref !== null)
+  const first = refs[0]
+  let policy: SourcedPolicy | null = null
+  if (first) {
+    const read = await readers.buckets.read(first, account)
+    policy = read.policy
+    gaps.push(...read.gaps)
+    if (!account && read.ownerAccount) {
+      account = read.ownerAccount
+      accountFrom = 's3'
+    }
+    const otherBuckets = [...new Set(refs.map((ref) => ref.bucket))].filter((bucket) => bucket !== first.bucket)
+    if (otherBuckets.length > 0) {
+      gaps.push({
+        source: 's3',
+        error: `the request names several buckets (${[first.bucket, ...otherBuckets].join(', ')})`,
+        effect: `Only the bucket policy of \`${first.bucket}\` was read; diagnose the other buckets separately.`,
+      })
+    }
+  }
+  const role = query.resources.map((arn) => ({ arn, role: assumedRole(arn, query.action) })).find((r) => r.role !== null)
+  if (!first && role?.role) {
+    const read = await readers.trust.read(role.arn, role.role)
+    policy = read.policy
+    gaps.push(...read.gaps)
+  }
+  return { account, accountFrom, policy, gaps }
+}
