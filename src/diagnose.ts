@@ -35,6 +35,7 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbs
   if (query.region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', query.region])
   const context = makeContext([...given, ...gathered.knownContext.filter(([k]) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))], {
     complete: assumeAbsent,
+    absent: query.absentKeys ?? [],
   })
   const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => /^\d{12}$/.test(a)) ?? null
   return {

@@ -20,9 +20,17 @@ export function parseContextFlag(text: string): [string, string] {
   return [text.slice(0, eq), text.slice(eq + 1)]
 }
 
-/** Flags → the query a source answers. Shorthands become the context keys people mean. */
-export async function buildQuery(principalArn: string, action: string, flags: RequestFlagValues): Promise<PrincipalQuery> {
-  const context = (flags.context ?? []).map(parseContextFlag)
+/** What the request flags say beyond principal and action (shared by principal and explain). */
+export interface FlagRequestParts {
+  readonly context: (readonly [string, string])[]
+  readonly sessionPolicy: PrincipalQuery['sessionPolicy']
+  readonly resourceAccount: string | null
+  readonly region: string | null
+}
+
+/** Flags → context (shorthands become the keys people mean), session policy, accounts. */
+export async function requestParts(flags: RequestFlagValues): Promise<FlagRequestParts> {
+  const context: (readonly [string, string])[] = (flags.context ?? []).map(parseContextFlag)
   if (flags.mfa !== undefined) context.push(['aws:MultiFactorAuthPresent', String(flags.mfa)])
   if (flags['source-ip']) context.push(['aws:SourceIp', flags['source-ip']])
   if (flags['source-vpce']) context.push(['aws:SourceVpce', flags['source-vpce']])
@@ -37,15 +45,12 @@ export async function buildQuery(principalArn: string, action: string, flags: Re
       throw new UserError(`Cannot read the session policy file ${file}.`)
     }
   }
-  const vpce = flags['source-vpce'] ?? context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null
-  return {
-    principalArn,
-    action,
-    resources: flags.resource ?? [],
-    context,
-    sessionPolicy,
-    resourceAccount,
-    sourceVpce: vpce,
-    region: flags.region ?? null,
-  }
+  return { context, sessionPolicy, resourceAccount, region: flags.region ?? null }
+}
+
+/** Flags → the query a source answers. */
+export async function buildQuery(principalArn: string, action: string, flags: RequestFlagValues): Promise<PrincipalQuery> {
+  const parts = await requestParts(flags)
+  const vpce = parts.context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null
+  return { principalArn, action, resources: flags.resource ?? [], ...parts, sourceVpce: vpce }
 }

@@ -34,7 +34,18 @@ export interface Gathered {
   readonly origin: string
 }
 
+/** Which IAM principals to list (for `audit` selectors such as `{roles: "Deploy*"}`). */
+export interface PrincipalFilter {
+  readonly kind: 'role' | 'user'
+  /** The account to list; null for the source's own: every account of a snapshot, the credentials' account live. */
+  readonly account: string | null
+  /** IAM path prefix (`/ops/`), as ListRoles' PathPrefix; null for every path. */
+  readonly pathPrefix: string | null
+}
+
 /** A place policies come from: the live account, a snapshot file. */
 export interface PolicySourceProvider {
   gather(query: PrincipalQuery): Promise<Gathered>
+  /** ARNs (path included) of the users or roles the filter selects, sorted; sources that cannot list leave it out. */
+  listPrincipals?(filter: PrincipalFilter): Promise<string[]>
 }

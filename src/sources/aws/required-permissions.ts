@@ -31,7 +31,17 @@ export const ACCOUNT_READER_POLICY = {
         'iam:ListRolePolicies',
         'iam:ListGroupPolicies',
         'iam:ListGroupsForUser',
+        // Only for `audit` selectors such as {roles: "Deploy*"}.
+        'iam:ListRoles',
+        'iam:ListUsers',
       ],
+      Resource: '*',
+    },
+    {
+      // Only for `explain --authorization-details` (IAM Access Troubleshooter, in preview).
+      Sid: 'DenydoctorReadAuthorizationDetails',
+      Effect: 'Allow',
+      Action: ['iam:GetRequestAuthorizationDetails'],
       Resource: '*',
     },
     {

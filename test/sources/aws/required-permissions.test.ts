@@ -28,7 +28,7 @@ describe('the minimal IAM policies denydoctor needs', () => {
   it('are valid identity policies', () => {
     const account = parsePolicy(ACCOUNT_READER_POLICY, { name: 'DenydoctorAccountReader', kind: 'identity' })
     const org = parsePolicy(ORGANIZATION_READER_POLICY, { name: 'DenydoctorOrganizationReader', kind: 'identity' })
-    expect(account.statements).toHaveLength(2)
+    expect(account.statements).toHaveLength(3)
     expect(org.statements[0]?.action).toContain('organizations:ListParents')
   })
 })

@@ -35,5 +35,9 @@ export function operationsImported(): SentOperation[] {
       }
     }
   }
+  // The Access Troubleshooter has no SDK client: its signed GET names its operation itself.
+  const toolbox = readFileSync(join(AWS_SOURCE_DIR, 'authorization-details-http.ts'), 'utf8')
+  const operation = /operation: '(\w+)'/.exec(toolbox)?.[1]
+  if (operation) out.push({ file: 'authorization-details-http.ts', service: 'iam', operation })
   return out
 }

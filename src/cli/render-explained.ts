@@ -1,0 +1,20 @@
+import type { Explained } from '../explain/explain.js'
+import { renderVerdict, verdictToJson, type ReportFormat } from '../report/index.js'
+
+/** Each explained input: its verdict with the intake header, or why it could not be diagnosed. */
+export function renderExplained(results: readonly Explained[], format: ReportFormat, color: boolean): string {
+  if (format === 'json') {
+    const objects = results.map((r) => (r.verdict ? { ...verdictToJson(r.verdict), intake: r.intakeObject } : { error: r.error, intake: r.intakeObject }))
+    return objects.length === 1 ? JSON.stringify(objects[0], null, 2) : objects.map((o) => JSON.stringify(o)).join('\n')
+  }
+  const rule = format === 'markdown' ? '\n\n---\n\n' : `\n\n${'─'.repeat(72)}\n\n`
+  return results
+    .map((r) => {
+      if (r.verdict) return renderVerdict(r.verdict, format, { color, origin: r.origin, intake: r.intakeObject })
+      const read = Object.entries(r.intakeObject)
+        .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      return [`NOT DIAGNOSED — ${r.error}`, '', 'Read from the input:', ...read].join('\n')
+    })
+    .join(rule)
+}
