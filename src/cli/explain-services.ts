@@ -16,6 +16,9 @@ export async function explainServicesFor(flags: ExplainServiceFlags, onCall?: (l
   const settings = { profile: flags.profile ?? null, region: flags.region ?? null }
   const decode = aws.createAuthorizationMessageDecoder(settings)
   if (!flags['authorization-details']) return { provider, decode, authorizationDetails: null }
-  const { createAuthorizationDetailsFetcher } = await import('../sources/aws/authorization-details.js')
-  return { provider, decode, authorizationDetails: createAuthorizationDetailsFetcher(settings) }
+  const { createAuthorizationDetailsFetcher, regionOfConsoleUrl } = await import('../sources/aws/authorization-details.js')
+  // The details live in the region where the request was denied, which the console link names.
+  const authorizationDetails = (id: string, url: string | null) =>
+    createAuthorizationDetailsFetcher({ ...settings, region: (url && regionOfConsoleUrl(url)) ?? settings.region })(id)
+  return { provider, decode, authorizationDetails }
 }

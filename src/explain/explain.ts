@@ -11,14 +11,17 @@ export interface ExplainServices {
   /** STS DecodeAuthorizationMessage: encoded text → the decoded JSON. */
   readonly decode: ((encoded: string) => Promise<string>) | null
   /** IAM Access Troubleshooter: authorization ID → its request context and matched statements. */
-  readonly authorizationDetails: ((id: string) => Promise<AuthorizationFindings>) | null
+  readonly authorizationDetails: ((id: string, consoleUrl: string | null) => Promise<AuthorizationFindings>) | null
 }
 
 /** What the Access Troubleshooter said about one denied request. */
 export interface AuthorizationFindings {
   readonly context: Readonly<Record<string, string | readonly string[]>>
-  /** "DENY by identity policy arn:… statement DenyEC2", one line each. */
+  /** "EXPLICIT_DENY: statement DenyEC2 of …", one line per matched statement. */
   readonly matched: readonly string[]
+  /** AWS's decision per action and resource (an implicit deny matches no statement). */
+  readonly evaluations: readonly { readonly action: string; readonly resource: string; readonly effect: string | null }[]
+  readonly notes: readonly string[]
 }
 
 export interface ExplainOptions {
@@ -77,9 +80,9 @@ async function enrich(intake: Intake, services: ExplainServices): Promise<{ inta
   }
   if (intake.authorizationId && services.authorizationDetails) {
     try {
-      const found = await services.authorizationDetails(intake.authorizationId)
-      current = { ...current, context: { ...current.context, ...found.context } }
-      extra.accessTroubleshooter = found.matched
+      const found = await services.authorizationDetails(intake.authorizationId, intake.authorizationUrl)
+      current = { ...current, context: { ...current.context, ...found.context }, notes: [...current.notes, ...found.notes] }
+      extra.accessTroubleshooter = found.matched.length ? found.matched : found.evaluations.map((e) => `${e.effect ?? 'unknown'}: ${e.action} on ${e.resource}`)
     } catch (error) {
       current = { ...current, notes: [...current.notes, `Authorization details not fetched: ${(error as Error).message}`] }
     }

@@ -10,6 +10,7 @@ import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } 
 import { GroupPolicies } from './groups.js'
 import { IdentityPolicies } from './identity.js'
 import { createLimit } from './limit.js'
+import { PrincipalLister } from './list-principals.js'
 import { ManagedPolicies } from './managed-policies.js'
 import { OrgPolicyReader } from './org-policies.js'
 import { OrganizationReader } from './organizations.js'
@@ -171,7 +172,8 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
     }
   }
 
-  return { gather }
+  const lister = new PrincipalLister(pool, () => identities.accountOf('caller'))
+  return { gather, listPrincipals: (filter) => lister.list(filter) }
 }
 
 /**

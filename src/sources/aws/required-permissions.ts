@@ -74,9 +74,80 @@ export const ORGANIZATION_READER_POLICY = {
   ],
 } as const
 
-/** Every IAM action the two policies grant, as `service:Operation`. */
+/**
+ * Attach, in every account `collect` reads, to the identity it reads with: the caller's own
+ * credentials, or the role `--assume-role-name` names in each account. GetPolicy and
+ * GetPolicyVersion fill in managed policies GetAccountAuthorizationDetails leaves out;
+ * DescribeOrganization tells whether an account belongs to an organization that was not read.
+ */
+export const COLLECTOR_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'DenydoctorCollectAccount',
+      Effect: 'Allow',
+      Action: [
+        'sts:GetCallerIdentity',
+        'iam:GetAccountAuthorizationDetails',
+        'iam:GetPolicy',
+        'iam:GetPolicyVersion',
+        's3:ListAllMyBuckets',
+        's3:GetBucketLocation',
+        's3:GetBucketPolicy',
+        'ec2:DescribeRegions',
+        'ec2:DescribeVpcEndpoints',
+        'organizations:DescribeOrganization',
+      ],
+      Resource: '*',
+    },
+  ],
+} as const
+
+/** Attach where `collect` reads the organization (management account or delegated administrator). */
+export const ORGANIZATION_COLLECTOR_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'DenydoctorCollectOrganization',
+      Effect: 'Allow',
+      Action: [
+        'organizations:DescribeOrganization',
+        'organizations:ListRoots',
+        'organizations:ListOrganizationalUnitsForParent',
+        'organizations:ListAccountsForParent',
+        'organizations:ListPolicies',
+        'organizations:DescribePolicy',
+        'organizations:ListTargetsForPolicy',
+      ],
+      Resource: '*',
+    },
+  ],
+} as const
+
+/**
+ * For `collect --accounts … / --all-accounts --assume-role-name NAME`: the caller may assume
+ * that role in every account. Each role's trust policy must also let the caller in. Kept apart
+ * from the read-only policies above because it names a role and is the one non-read grant.
+ */
+export function collectorAssumeRolePolicy(roleName: string, partition = 'aws') {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'DenydoctorCollectAssumeRole', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:${partition}:iam::*:role/${roleName}` }],
+  } as const
+}
+
+/**
+ * IAM actions whose SDK operation is named differently: ListBuckets needs s3:ListAllMyBuckets.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+ */
+const OPERATION_OF_ACTION: Readonly<Record<string, string>> = { 's3:ListAllMyBuckets': 's3:ListBuckets' }
+
+/**
+ * Every operation the read-only policies let denydoctor send, as `service:Operation`: the
+ * granted IAM action, named after its SDK operation where the two differ.
+ */
 export function grantedActions(): string[] {
-  return [ACCOUNT_READER_POLICY, ORGANIZATION_READER_POLICY].flatMap((policy) =>
-    policy.Statement.flatMap((statement) => [...statement.Action]),
+  return [ACCOUNT_READER_POLICY, ORGANIZATION_READER_POLICY, COLLECTOR_POLICY, ORGANIZATION_COLLECTOR_POLICY].flatMap((policy) =>
+    policy.Statement.flatMap((statement) => statement.Action.map((action) => OPERATION_OF_ACTION[action] ?? action)),
   )
 }

@@ -9,6 +9,7 @@ import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js
 import { Gaps } from './documents.js'
 import type { Snapshot } from './format.js'
 import { IdentityReader } from './identity.js'
+import { listSnapshotPrincipals } from './list-principals.js'
 import { OrgReader } from './organization.js'
 import { PrincipalResolver } from './principal.js'
 import { ResourceReader } from './resources.js'
@@ -71,6 +72,9 @@ export function createSnapshotProvider(snapshot: Snapshot, options: SnapshotProv
         knownContext,
         origin: `snapshot ${fileName} taken ${snapshot.takenAt}`,
       }
+    },
+    async listPrincipals(filter) {
+      return listSnapshotPrincipals(index, fileName, filter)
     },
   }
 }
