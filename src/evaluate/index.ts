@@ -83,10 +83,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     ...undecidedGates.slice(0, 3).map((g) => `The ${g.type} layer allows ${request.action} only under conditions the request context does not settle (${allows.filter((a) => !a.certain && a.policyType === g.type).flatMap((a) => a.unknownKeys).join(', ') || 'the resource'}): give them with --context to decide.`),
     ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
   ]
-  const warnings = [
-    ...(options.warnings ?? []),
-    ...allPolicies(policies).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`)),
-  ]
+  const warnings = [...(options.warnings ?? []), ...policyWarnings(policies)]
   return {
     decision,
     request: { principal: request.principal.arn, action: request.action, resources: request.resources, context: contextToObject(context) },
@@ -97,6 +94,18 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     suggestions: [...new Set(suggestions)],
     warnings: [...new Set(warnings)],
   }
+}
+
+const warningsOf = new WeakMap<PolicySet, readonly string[]>()
+
+/** Lint warnings of every policy in the set, worked out once per set (an audit reuses sets). */
+function policyWarnings(set: PolicySet): readonly string[] {
+  let warnings = warningsOf.get(set)
+  if (!warnings) {
+    warnings = allPolicies(set).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`))
+    warningsOf.set(set, warnings)
+  }
+  return warnings
 }
 
 function allPolicies(set: PolicySet) {

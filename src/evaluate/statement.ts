@@ -1,6 +1,7 @@
 import type { PrincipalInfo, RequestContext, ResourceTypeHint, SourcedPolicy, Statement, Tri } from '../model/index.js'
 import { evaluateConditionBlock, type BlockResult, type ConditionEnv } from './condition/index.js'
 import { matchAction } from './match/action.js'
+import { statementsFor } from './policy-index.js'
 import { matchPrincipal, type PrincipalStrength } from './match/principal.js'
 import { matchResource } from './match/resource.js'
 import { triAnd } from './tri.js'
@@ -70,7 +71,7 @@ export function scanPolicy(policy: SourcedPolicy, input: MatchInput): { denies: 
   const allows: StatementHit[] = []
   // Variables expand only under Version 2012-10-17, so the version travels with the context.
   const env: ConditionEnv = { context: input.context, version: policy.policy.version }
-  for (const statement of policy.policy.statements) {
+  for (const statement of statementsFor(policy.policy, input.action)) {
     const hit = matchStatement(policy, statement, input, env)
     if (hit) (statement.effect === 'Deny' ? denies : allows).push(hit)
   }

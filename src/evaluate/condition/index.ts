@@ -41,6 +41,7 @@ export interface ConditionEnv {
 
 export interface BlockResult {
   readonly result: Tri
+  /** One trace per clause; empty for a false block, whose statement nobody reports. */
   readonly traces: readonly ConditionTrace[]
   /** Keys whose being unknown leaves the block undecided; empty when the block is decided. */
   readonly unknownKeys: readonly string[]
@@ -56,30 +57,35 @@ const FAMILIES: Readonly<Record<Exclude<OperatorFamily, 'null'>, FamilyMatcher<u
   arn: arnFamily,
 }
 
+const FALSE_BLOCK: BlockResult = { result: false, traces: [], unknownKeys: [] }
+
 /** AND across clauses: false if any clause is false (whatever the unknown ones hold), else 'unknown' if any is unknown, else true. An empty block is true. */
 export function evaluateConditionBlock(clauses: readonly ConditionClause[], env: ConditionEnv): BlockResult {
+  // Most condition blocks of a large policy set are false for a given request, and then
+  // nobody reads why: decide first without words, and write them only for a block that holds.
+  for (const clause of clauses) {
+    if (evaluateClause(clause, env, false).trace.result === false) return FALSE_BLOCK
+  }
   const traces: ConditionTrace[] = []
-  let anyFalse = false
   let unknownKeys: string[] | null = null
   for (const clause of clauses) {
     const { trace, unknownKeys: keys } = evaluateClause(clause, env)
     traces.push(trace)
-    if (trace.result === false) anyFalse = true
-    else if (trace.result === 'unknown') (unknownKeys ??= []).push(...keys)
+    if (trace.result === 'unknown') (unknownKeys ??= []).push(...keys)
   }
-  if (anyFalse) return { result: false, traces, unknownKeys: [] }
   if (unknownKeys) return { result: 'unknown', traces, unknownKeys: [...new Set(unknownKeys)] }
   return { result: true, traces, unknownKeys: [] }
 }
 
-export function evaluateClause(clause: ConditionClause, env: ConditionEnv): { trace: ConditionTrace; unknownKeys: string[] } {
+/** `words: false` skips the `why` sentence (left empty), for deciding alone. */
+export function evaluateClause(clause: ConditionClause, env: ConditionEnv, words = true): { trace: ConditionTrace; unknownKeys: string[] } {
   const { operator } = clause
   const found = lookupContext(env.context, clause.key)
   const familyName = operatorFamily(operator.base)
   const negated = NEGATED_OPERATORS.has(operator.base)
   const positiveBase = POSITIVE_BASE[operator.base] ?? operator.base
   const matcher = familyName && familyName !== 'null' ? FAMILIES[familyName] : null
-  const teller: Teller = { clause, env, matcher, negated, relation: relationOf(positiveBase) }
+  const teller: Teller = { clause, env, matcher, negated, relation: relationOf(positiveBase), words }
 
   if (found.kind === 'unknown') return done(teller, 'unknown', 'unknown', { kind: 'unknownKey' }, [clause.key])
   const requestValues = found.kind === 'known' ? found.values : null
@@ -155,7 +161,7 @@ function done(
   story: Story,
   unknownKeys: string[],
 ): { trace: ConditionTrace; unknownKeys: string[] } {
-  return { trace: trace(teller.clause, requestValues, result, why(teller, story, result)), unknownKeys }
+  return { trace: trace(teller.clause, requestValues, result, teller.words ? why(teller, story, result) : ''), unknownKeys }
 }
 
 /**

@@ -26,6 +26,8 @@ export interface Teller {
   readonly matcher: FamilyMatcher<unknown> | null
   readonly negated: boolean
   readonly relation: Relation
+  /** False when only the result matters: no sentence is written. */
+  readonly words: boolean
 }
 
 const EITHER_WAY = 'so this condition could go either way'
