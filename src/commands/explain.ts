@@ -7,7 +7,7 @@ import { readInput } from '../cli/read-input.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { renderExplained } from '../cli/render-explained.js'
 import { explainIntake } from '../explain/explain.js'
-import { detectAndParse } from '../intake/index.js'
+import { detectAndParse, parseCloudTrail } from '../intake/index.js'
 
 export default class Explain extends DenyCommand {
   static override summary = 'Read an AccessDenied error, an EC2 encoded message or a CloudTrail event, rebuild the request and diagnose it.'
@@ -28,7 +28,8 @@ export default class Explain extends DenyCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Explain)
     const input = flags.event ? await readInput(flags.event, 'a CloudTrail event file') : args.text && args.text !== '-' ? { text: args.text, name: 'the message' } : await readInput(undefined, 'an AccessDenied message')
-    const intakes = detectAndParse(input.text)
+    // An --event file is a CloudTrail event, so its errors speak of CloudTrail, not of messages.
+    const intakes = flags.event ? parseCloudTrail(input.text) : detectAndParse(input.text)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const services = await explainServicesFor(flags, debug)
     const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }

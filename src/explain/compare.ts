@@ -28,8 +28,9 @@ export function compareWithMessage(intake: Intake, verdict: Verdict): Comparison
   if (!type && !arn) return null
   const certain = verdict.denies.filter((d) => d.certain)
   const maybe = verdict.denies.filter((d) => !d.certain)
-  const kind = intake.reportedDenyKind === 'implicit' ? 'that no' : 'an explicit deny in a'
-  const said = `the message says ${kind} ${type ? WORDS[type] : 'policy'}${intake.reportedDenyKind === 'implicit' ? ' allows it' : ''}${arn ? ` (${arn})` : ''}`
+  const words = type ? WORDS[type] : 'policy'
+  const kind = intake.reportedDenyKind === 'implicit' ? 'that no' : `an explicit deny in ${/^[aeiouAEIOU]/.test(words) ? 'an' : 'a'}`
+  const said = `the message says ${kind} ${words}${intake.reportedDenyKind === 'implicit' ? ' allows it' : ''}${arn ? ` (${arn})` : ''}`
 
   if (arn) {
     if (certain.some((d) => d.policyArn === arn)) return { agrees: true, note: `Agrees: ${said}, and that policy denies it here too.` }
@@ -64,7 +65,7 @@ function keysOf(findings: readonly { unknownKeys: readonly string[] }[]): string
 
 function describe(verdict: Verdict): string {
   const first = verdict.denies.find((d) => d.certain)
-  if (first) return `an explicit deny in a ${WORDS[first.policyType]} (${first.policyName ?? 'unnamed policy'})`
+  if (first) return `an explicit deny in the ${WORDS[first.policyType]} (${first.policyName ?? 'unnamed policy'})`
   if (verdict.missingAllows.length) return `no Allow in the ${verdict.missingAllows.map((m) => WORDS[m.policyType]).join(', ')}`
   return verdict.decision === 'Allowed' ? 'that the request would be allowed' : 'that the outcome depends on unknown context'
 }

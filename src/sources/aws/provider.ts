@@ -3,8 +3,7 @@
  * read-only calls. Reads run in parallel under a concurrency limit, and nothing is asked twice
  * during the provider's lifetime (an `audit` run reuses every answer).
  */
-import type { CollectionGap, Policy, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
-import { parsePolicy } from '../../policy/index.js'
+import type { CollectionGap, PrincipalInfo } from '../../model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
 import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } from './clients.js'
 import { GroupPolicies } from './groups.js'
@@ -18,6 +17,7 @@ import { PrincipalReader, type ResolvedPrincipal } from './principal.js'
 import { readResourceSide } from './resources.js'
 import { BucketPolicies } from './s3.js'
 import { CallerIdentities, decodeAuthorizationMessage } from './sts.js'
+import { parseSessionPolicy, sessionPolicySource } from '../session-policy.js'
 import { TrustPolicies } from './trust.js'
 import { EndpointPolicies } from './vpce.js'
 
@@ -72,21 +72,6 @@ function dedupe(gaps: readonly CollectionGap[]): CollectionGap[] {
 }
 
 /** Parsed before anything is asked of AWS: a bad file is bad input (PolicyInputError, with line and column), not a gap. */
-function parseSessionPolicy(query: PrincipalQuery): { name: string; policy: Policy } | null {
-  if (!query.sessionPolicy) return null
-  const { name, text } = query.sessionPolicy
-  return { name, policy: parsePolicy(text, { name, kind: 'session' }) }
-}
-
-function sessionSource(parsed: { name: string; policy: Policy } | null, principal: PrincipalInfo): SourcedPolicy | null {
-  if (!parsed) return null
-  const { name, policy } = parsed
-  return {
-    source: { type: 'session', name, arn: null, attachedTo: principal.sessionName ?? principal.name, origin: `session policy \`${name}\`` },
-    policy,
-  }
-}
-
 function sessionGaps(query: PrincipalQuery, principal: PrincipalInfo): CollectionGap[] {
   if (principal.kind !== 'federated-user' || query.sessionPolicy) return []
   return [
@@ -123,7 +108,7 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
     const sessionParsed = parseSessionPolicy(query)
     const resolved = await principals.resolve(query.principalArn)
     const principal = resolved.info
-    const session = sessionSource(sessionParsed, principal)
+    const session = sessionPolicySource(sessionParsed, principal)
     const region = query.region ?? options.region ?? null
     const iamPrincipal = principal.kind !== 'service' && principal.kind !== 'anonymous'
 

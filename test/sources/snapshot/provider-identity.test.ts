@@ -88,7 +88,7 @@ describe('identity policies from the snapshot', () => {
   it('the session policy passed with the query', async () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' }] })
     const g = await gather(query('arn:aws:sts::111111111111:assumed-role/CloudOps/ops', ACTION, { sessionPolicy: { name: 'session.json', text } }))
-    expect(g.policies.session?.source).toEqual({ type: 'session', name: 'session.json', arn: null, attachedTo: null, origin: 'session policy `session.json`' })
+    expect(g.policies.session?.source).toEqual({ type: 'session', name: 'session.json', arn: null, attachedTo: 'ops', origin: 'session policy `session.json`' })
     expect(g.policies.session?.policy.statements[0]?.effect).toBe('Deny')
   })
 
