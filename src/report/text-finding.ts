@@ -41,10 +41,12 @@ export function renderFindingFull(finding: StatementFinding, at: Position, verdi
   const out: string[] = []
   out.push(style(`${counter(at)}${findingVerb(finding)} ${policyTitle(finding)}`))
   out.push(`  ${statementLine(finding, verdict)}`)
-  if (finding.explanation) out.push(...wrap(finding.explanation, width, '  '))
+  // The explanation sentence is in the JSON; here the marked statement and the condition
+  // table below say the same thing in a form read at a glance.
   if (!finding.certain) out.push(...wrap(hangsOnSentence(finding), width, '  ? ', '    ').map((line) => pal.unknown(line)))
   else if (finding.resource === null && finding.resourceTypes.length > 0) {
-    out.push(...wrap(`The request does not name the resource; this statement covers ${finding.resourceTypes.join(', ')}.`, width, '  '))
+    const covers = finding.matchedResource === '*' ? 'every resource type the action touches' : finding.resourceTypes.join(', ')
+    out.push(...wrap(`The request does not name the resource; this statement covers ${covers}.`, width, '  '))
   }
   out.push('')
   out.push(...renderMarkedStatement(finding, pal, width, '  '))
