@@ -91,6 +91,16 @@ describe('denydoctor collect', () => {
     expect(result.stderr.endsWith('\r\x1b[K')).toBe(true)
   })
 
+  it('--debug lists every AWS call on stderr instead of the progress bar', async () => {
+    fakeAws(world())
+    pretendStderrIsTerminal()
+    const result = await runCommand(Collect, ['--out', await outPath(), '--region', 'us-east-1', '--debug'])
+    expect(result.status).toBe(0)
+    expect(result.stderr).toMatch(/^aws: ok {3}sts:GetCallerIdentity \d+ ms$/m)
+    expect(result.stderr).toMatch(/^aws: ok {3}iam:GetAccountAuthorizationDetails \d+ ms$/m)
+    expect(result.stderr).not.toContain('\r')
+  })
+
   it('exits 1 and writes nothing when the credentials are rejected', async () => {
     const aws = fakeAws(world())
     aws.stubs.sts.on(GetCallerIdentityCommand).rejects(awsError('ExpiredToken', 'The security token included in the request is expired', 403))

@@ -4,7 +4,9 @@
  *
  * Roles assumed with --org-role-arn / --resource-role-arn also need `sts:AssumeRole` on that
  * role for the caller, and a trust policy that lets the caller in; that grant names a
- * specific role, so it is left to the reader to write.
+ * specific role, so it is left to the reader to write. `collect --assume-role-name` names one
+ * role in every account: collectorAssumeRolePolicy() writes that grant. AssumeRole is sent by
+ * the SDK's credential providers, never imported as a command, so it is not in the scan.
  */
 
 /** Attach in the account being diagnosed (and, for cross-account buckets, in the bucket's account). */
