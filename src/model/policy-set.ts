@@ -46,4 +46,10 @@ export interface CollectionGap {
   readonly error: string
   /** What the diagnosis lacks because of it, and how to fix it. */
   readonly effect: string
+  /**
+   * The account it concerns, when it concerns only one (a bucket, a region, an account that
+   * could not be reached). A snapshot carries such a gap only into diagnoses that touch that
+   * account; a gap without it is carried into every diagnosis.
+   */
+  readonly account?: string
 }

@@ -147,7 +147,7 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       credentials = provider
     } catch (error) {
       const effect = `Account ${id} was not collected: role \`${target.roleArn}\` could not be assumed, so none of its principals, buckets or endpoints is in the snapshot; its trust policy must let ${context.callerArn} in, and the caller needs sts:AssumeRole on it.`
-      return { account: { id, iam: null, buckets: [], vpcEndpoints: [] }, gaps: [gapFor(error, 'sts', effect)], notes: [], clients: null }
+      return { account: { id, iam: null, buckets: [], vpcEndpoints: [] }, gaps: [{ ...gapFor(error, 'sts', effect), account: id }], notes: [], clients: null }
     } finally {
       // The role is assumed by the SDK's own STS client, outside the pool: report the call here.
       context.base.onCall?.({ service: 'sts', operation: 'AssumeRole', ms: Math.round(performance.now() - started), ok })
@@ -162,7 +162,8 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
   const notes = endpoints.skipped.map((endpoint) => `VPC endpoint ${endpoint} of account ${id} was left out: it names no VPC or service`)
   return {
     account: { id, iam: iam.iam, buckets: buckets.buckets, vpcEndpoints: endpoints.endpoints },
-    gaps: [...iam.gaps, ...buckets.gaps, ...endpoints.gaps],
+    // Scoped to the account: a snapshot carries them only into diagnoses that touch it.
+    gaps: [...iam.gaps, ...buckets.gaps, ...endpoints.gaps].map((gap) => ({ ...gap, account: id })),
     notes,
     clients,
   }

@@ -3,8 +3,7 @@
  * policies, origins, organization chains, known context keys and gaps. No AWS client is made.
  */
 import { rcpServices as catalogueRcpServices } from '../../catalogue/index.js'
-import type { SourcedPolicy } from '../../model/index.js'
-import { parsePolicy } from '../../policy/index.js'
+import { parseSessionPolicy, sessionPolicySource } from '../session-policy.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
 import { Gaps } from './documents.js'
 import type { Snapshot } from './format.js'
@@ -23,12 +22,9 @@ export interface SnapshotProviderOptions {
   readonly rcpServices?: ReadonlySet<string>
 }
 
-/** The session policy the user passed: their own file, so a bad one is their error (PolicyInputError), not a gap. */
-function sessionPolicy(query: PrincipalQuery): SourcedPolicy | null {
-  if (!query.sessionPolicy) return null
-  const { name, text } = query.sessionPolicy
-  const policy = parsePolicy(text, { name, kind: 'session' })
-  return { source: { type: 'session', name, arn: null, attachedTo: null, origin: `session policy \`${name}\`` }, policy }
+/** The snapshot's own gaps that concern this diagnosis: unscoped ones, and those of the accounts it touches. */
+function snapshotGaps(snapshot: Snapshot, accounts: readonly (string | null)[]) {
+  return snapshot.incomplete.filter((gap) => gap.account === undefined || accounts.includes(gap.account))
 }
 
 function serviceOf(action: string): string {
@@ -42,10 +38,11 @@ export function createSnapshotProvider(snapshot: Snapshot, options: SnapshotProv
   return {
     async gather(query: PrincipalQuery): Promise<Gathered> {
       const gaps = new Gaps(`snapshot ${fileName}`)
+      const sessionParsed = parseSessionPolicy(query)
       const resolved = new PrincipalResolver(index, fileName).resolve(query.principalArn)
       const principal = resolved.info
       const { identity, boundary } = new IdentityReader(index, gaps).read(resolved.entity, principal.account)
-      const session = sessionPolicy(query)
+      const session = sessionPolicySource(sessionParsed, principal)
       const resource = new ResourceReader(index, gaps).read(query)
       rcpServices ??= catalogueRcpServices()
       const org = new OrgReader(index, gaps).read({
@@ -65,7 +62,7 @@ export function createSnapshotProvider(snapshot: Snapshot, options: SnapshotProv
       return {
         principal,
         policies: { identity, boundary, scps: org.scps, rcps: org.rcps, resource: resource.policy, vpce: endpoint?.policy ?? null, session },
-        incomplete: [...snapshot.incomplete, ...resolved.gaps, ...gaps.list],
+        incomplete: [...snapshotGaps(snapshot, [principal.account, resource.account]), ...resolved.gaps, ...gaps.list],
         isManagementAccount: org.isManagementAccount,
         resourceAccount: resource.account,
         resourceInManagementAccount: org.resourceInManagementAccount,

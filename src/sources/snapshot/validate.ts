@@ -54,6 +54,7 @@ export function validateSnapshot(value: unknown, file: string): Snapshot {
       source: c.string(o.source, at(p, 'source')),
       error: c.string(o.error, at(p, 'error')),
       effect: c.string(o.effect, at(p, 'effect')),
+      ...(o.account === undefined ? {} : { account: c.string(o.account, at(p, 'account')) }),
     })),
   }
 }

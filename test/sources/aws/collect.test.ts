@@ -101,6 +101,7 @@ describe('collect: one account', () => {
         source: 's3',
         error: 'AccessDenied: Access Denied',
         effect: expect.stringMatching(/^Bucket `locked-bucket` of account 111111111111 was left out of the snapshot: its bucket policy was not read.*s3:GetBucketPolicy/),
+        account: '111111111111',
       },
     ])
   })

@@ -147,3 +147,19 @@ describe('what the snapshot lacks becomes a gap, never "no policy"', () => {
     }
   })
 })
+
+describe('gaps a snapshot carries', () => {
+  it('carries an account-scoped gap only into diagnoses that touch that account', async () => {
+    const { createSnapshotProvider } = await import('../../../src/sources/snapshot/provider.js')
+    const { readSnapshot } = await import('../../../src/sources/snapshot/file.js')
+    const { DEMO_PATH } = await import('./helpers.js')
+    const demo = await readSnapshot(DEMO_PATH)
+    const gap = { source: 's3', error: 'AccessDenied: Access Denied', effect: 'Bucket b of account 222222222222 was left out.', account: '222222222222' }
+    const unscoped = { source: 'organizations', error: 'AccessDeniedException', effect: 'SCPs were not read.' }
+    const provider = createSnapshotProvider({ ...demo, incomplete: [gap, unscoped] }, { fileName: 'demo' })
+    const here = await provider.gather(query('arn:aws:sts::111111111111:assumed-role/CloudOps/ops', ACTION))
+    expect(here.incomplete).toEqual([unscoped])
+    const there = await provider.gather(query('arn:aws:sts::222222222222:assumed-role/LaunchRestricted/x', ACTION))
+    expect(there.incomplete).toEqual([gap, unscoped])
+  })
+})
