@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 const io = ['node:*', '@aws-sdk/*', '@smithy/*', '@oclif/*']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', '.prof/**', 'bench/out/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -10,6 +10,7 @@ import {
   type Verdict,
 } from '../model/index.js'
 import { toFinding } from './explain.js'
+import { defineLazy } from './lazy.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, type Gate } from './layers.js'
 import type { StatementHit } from './statement.js'
@@ -48,8 +49,8 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   const context = impliedContext(request.principal, request.resourceAccount, request.context)
   const resources: (string | null)[] = request.resources.length > 0 ? [...request.resources] : [null]
   let decision: Decision = 'Allowed'
-  const denies: StatementFinding[] = []
-  const allows: StatementFinding[] = []
+  const denyHits: [StatementHit, string | null][] = []
+  const allowHits: [StatementHit, string | null][] = []
   const missing = new Map<string, MissingAllow>()
   const undecidedGates: Gate[] = []
 
@@ -62,8 +63,8 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     )
     const here = decisionFor(outcome.denies, outcome.gates)
     if (SEVERITY[here] > SEVERITY[decision]) decision = here
-    denies.push(...outcome.denies.map((hit) => toFinding(hit, resource)))
-    allows.push(...outcome.allows.map((hit) => toFinding(hit, resource)))
+    for (const hit of outcome.denies) denyHits.push([hit, resource])
+    for (const hit of outcome.allows) allowHits.push([hit, resource])
     for (const gate of outcome.gates) {
       if (gate.passes === 'unknown') undecidedGates.push(gate)
       if (gate.passes !== false) continue
@@ -72,28 +73,34 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
       if (!missing.has(key)) missing.set(key, { policyType: gate.type, level: gate.level, explanation: `No Allow for ${request.action}${where}: ${gate.need}.` })
     }
   }
-  denies.sort(byDecisiveness)
   const incomplete = options.incomplete ?? []
   if (decision === 'Allowed' && incomplete.length > 0) decision = 'Undetermined'
-
   const missingAllows = [...missing.values()]
-  const suggestions = [
-    ...denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map(denySuggestion),
-    ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, request.action))),
-    ...undecidedGates.slice(0, 3).map((g) => `The ${g.type} layer allows ${request.action} only under conditions the request context does not settle (${allows.filter((a) => !a.certain && a.policyType === g.type).flatMap((a) => a.unknownKeys).join(', ') || 'the resource'}): give them with --context to decide.`),
-    ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
-  ]
-  const warnings = [...(options.warnings ?? []), ...policyWarnings(policies)]
-  return {
-    decision,
-    request: { principal: request.principal.arn, action: request.action, resources: request.resources, context: contextToObject(context) },
-    denies,
-    missingAllows,
-    allows,
-    incomplete,
-    suggestions: [...new Set(suggestions)],
-    warnings: [...new Set(warnings)],
-  }
+  const final = decision
+
+  // The decision is settled; the words about it are written only when someone reads them.
+  const verdict = { decision } as { -readonly [K in keyof Verdict]: Verdict[K] }
+  defineLazy(verdict, 'request', () => ({ principal: request.principal.arn, action: request.action, resources: request.resources, context: contextToObject(context) }))
+  defineLazy(verdict, 'denies', () => denyHits.map(([hit, resource]) => toFinding(hit, resource)).sort(byDecisiveness))
+  verdict.missingAllows = missingAllows
+  defineLazy(verdict, 'allows', () => allowHits.map(([hit, resource]) => toFinding(hit, resource)))
+  verdict.incomplete = incomplete
+  defineLazy(verdict, 'suggestions', () => {
+    const suggestions = [
+      ...verdict.denies.filter((d) => final !== 'ExplicitDeny' || d.certain).slice(0, 5).map(denySuggestion),
+      ...(final === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, request.action))),
+      ...undecidedGates.slice(0, 3).map((g) => undecidedGateSuggestion(g, verdict.allows, request.action)),
+      ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
+    ]
+    return [...new Set(suggestions)]
+  })
+  defineLazy(verdict, 'warnings', () => [...new Set([...(options.warnings ?? []), ...policyWarnings(policies)])])
+  return verdict
+}
+
+function undecidedGateSuggestion(gate: Gate, allows: readonly StatementFinding[], action: string): string {
+  const keys = allows.filter((a) => !a.certain && a.policyType === gate.type).flatMap((a) => a.unknownKeys)
+  return `The ${gate.type} layer allows ${action} only under conditions the request context does not settle (${[...new Set(keys)].join(', ') || 'the resource'}): give them with --context to decide.`
 }
 
 const warningsOf = new WeakMap<PolicySet, readonly string[]>()

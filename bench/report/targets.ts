@@ -1,0 +1,117 @@
+/**
+ * The targets each figure is held to, and the rows printed for them. Pure: tests and the
+ * JSON output use the same verdicts as the table.
+ */
+import type { AuditResult } from '../audit/measure.js'
+import type { EngineResult } from '../engine/throughput.js'
+import type { LiveResult } from '../live/measure.js'
+import type { StartupResult } from '../startup/measure.js'
+
+export interface Row {
+  readonly group: string
+  readonly figure: string
+  readonly value: string
+  readonly target: string
+  /** null: informational, no target. */
+  readonly pass: boolean | null
+}
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US')
+const ms = (x: number) => `${n0(x)} ms`
+
+export function engineRows(e: EngineResult, unexplained: number): Row[] {
+  const g = 'engine throughput'
+  const a = e.agreement
+  return [
+    { group: g, figure: 'corpus', value: `${n0(e.cases)} cases, ${e.statementsPerCase.min}–${e.statementsPerCase.max} statements each (mean ${e.statementsPerCase.mean.toFixed(0)})`, target: '', pass: null },
+    { group: g, figure: 'decisions (denydoctor)', value: `Allowed ${e.decisions.Allowed}, ExplicitDeny ${e.decisions.ExplicitDeny}, ImplicitDeny ${e.decisions.ImplicitDeny}`, target: '', pass: null },
+    { group: g, figure: 'Undetermined (context is complete)', value: String(e.decisions.Undetermined), target: '0', pass: e.decisions.Undetermined === 0 },
+    { group: g, figure: 'load all cases once', value: ms(e.loadMs), target: '', pass: null },
+    { group: g, figure: 'denydoctor evaluate', value: `${n0(e.denydoctor.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'denydoctor evaluateCase (parse each time)', value: `${n0(e.denydoctorParseEach.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'iam-simulate runSimulation', value: `${n0(e.peer.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'iam-simulate, pre-validated policies', value: `${n0(e.peerPrevalidated.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'ratio (evaluate vs peer’s faster mode)', value: `${e.ratio.toFixed(1)}×`, target: '≥ 100×', pass: e.ratio >= 100 },
+    { group: g, figure: 'ratio (both parsing every time)', value: `${e.ratioParseEach.toFixed(1)}×`, target: '', pass: null },
+    { group: g, figure: 'decisions agreeing', value: `${n0(a.agree)} / ${n0(a.total)}`, target: '', pass: null },
+    { group: g, figure: 'disagreements not explained', value: `${unexplained} of ${a.disagreements}`, target: '0', pass: unexplained === 0 },
+    { group: g, figure: 'peer refusals / cases with keys it dropped', value: `${a.peerErrors} / ${a.peerIgnoredKeys}`, target: '', pass: null },
+  ]
+}
+
+export function liveRows(results: readonly LiveResult[]): Row[] {
+  return results.flatMap((r) => {
+    const g = `live: ${r.scenario}`
+    const bound = (r.criticalPath + 1) * r.latencyMs
+    return [
+      { group: g, figure: 'calls / decision', value: `${r.calls} calls, ${r.decision}`, target: '', pass: null },
+      { group: g, figure: 'wall time', value: `${ms(r.wallMs)} (${(r.wallMs / r.latencyMs).toFixed(1)} × latency)`, target: `≤ ${ms(bound)} = (critical path + 1) × ${r.latencyMs} ms`, pass: r.withinBound },
+      { group: g, figure: 'wall time, 64 calls in flight allowed', value: ms(r.wallConcurrency64Ms), target: '', pass: null },
+      { group: g, figure: 'critical path (data flow)', value: `${r.criticalPath} calls`, target: '', pass: null },
+      { group: g, figure: 'longest chain actually waited', value: `${r.waitedChain} calls`, target: '', pass: null },
+      { group: g, figure: 'calls made twice', value: r.duplicates.length === 0 ? 'none' : r.duplicates.join('; '), target: 'none', pass: r.duplicates.length === 0 },
+      { group: g, figure: 'peak calls in flight', value: String(r.peakInFlight), target: '> 1', pass: r.peakInFlight > 1 },
+      { group: g, figure: 'calls that waited for nothing', value: String(r.needlessWaits.length), target: '', pass: null },
+    ]
+  })
+}
+
+export function auditRows(r: AuditResult): Row[] {
+  const g = 'audit scale'
+  return [
+    { group: g, figure: 'snapshot', value: `${n0(r.roles)} roles, ${n0(r.managedPolicies)} managed policies, ${r.snapshotMb.toFixed(1)} MB`, target: '', pass: null },
+    { group: g, figure: 'driver', value: r.driver, target: '', pass: null },
+    ...(r.runnerError ? [{ group: g, figure: 'audit runner failed', value: r.runnerError, target: '', pass: null }] : []),
+    { group: g, figure: 'decisions', value: Object.entries(r.decisions).map(([d, n]) => `${d} ${n}`).join(', '), target: '', pass: null },
+    { group: g, figure: 'load snapshot', value: ms(r.loadMs), target: '', pass: null },
+    { group: g, figure: `${n0(r.checks)} checks`, value: `${ms(r.checksMs)} (${n0((r.checks * 1000) / r.checksMs)} /s, ${r.errors} errors)`, target: '', pass: null },
+    { group: g, figure: 'end to end (load + checks)', value: ms(r.endToEndMs), target: '< 3,000 ms', pass: r.endToEndMs < 3000 },
+    { group: g, figure: 'child process, spawn to exit', value: ms(r.processMs), target: '', pass: null },
+    { group: g, figure: 'peak memory (RSS)', value: `${r.peakRssMb.toFixed(0)} MB (${r.baselineRssMb.toFixed(0)} MB before loading)`, target: '< 500 MB', pass: r.peakRssMb < 500 },
+    ...(r.plain
+      ? [
+          {
+            group: g,
+            figure: 'same checks, diagnose alone',
+            value: `${ms(r.plain.loadMs + r.plain.checksMs)}, peak ${r.plain.peakRssMb.toFixed(0)} MB`,
+            target: '',
+            pass: null,
+          },
+        ]
+      : []),
+  ]
+}
+
+export function startupRows(r: StartupResult): Row[] {
+  const g = 'start-up'
+  const [bare, version, evaluate] = r.runs
+  return [
+    { group: g, figure: 'build', value: r.build, target: '', pass: null },
+    ...(bare ? [{ group: g, figure: bare.command, value: ms(bare.medianMs), target: '', pass: null }] : []),
+    ...(version ? [{ group: g, figure: version.command, value: `${ms(version.medianMs)} (${r.versionRatio.toFixed(1)}×)`, target: '< 5× node -e 0', pass: r.versionRatio < 5 }] : []),
+    ...(evaluate ? [{ group: g, figure: evaluate.command, value: `${ms(evaluate.medianMs)} (${r.evaluateRatio.toFixed(1)}×, exit ${evaluate.exitCode})`, target: '', pass: null }] : []),
+  ]
+}
+
+/** Values longer than this run past their column rather than widen it for every row. */
+const WIDEST_VALUE = 48
+
+/** Fixed-width table, one group after another. */
+export function formatTable(rows: readonly Row[]): string {
+  const widths = [
+    Math.max(6, ...rows.map((r) => r.figure.length)),
+    Math.max(5, ...rows.map((r) => r.value.length).filter((w) => w <= WIDEST_VALUE)),
+    Math.max(6, ...rows.map((r) => r.target.length)),
+  ]
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd()
+  const out: string[] = []
+  let group = ''
+  for (const row of rows) {
+    if (row.group !== group) {
+      group = row.group
+      out.push('', `== ${group}`)
+    }
+    out.push(line([row.figure, row.value, row.target, row.pass === null ? '' : row.pass ? 'PASS' : 'MISS']))
+  }
+  return out.join('\n')
+}

@@ -1,0 +1,90 @@
+/**
+ * What the `audit` and `audit merge` commands do between parsing flags and printing: read
+ * the file, pick the sources, run (or merge), compare with the baseline, write the JUnit and
+ * JSON files asked for. The commands stay thin; tests drive these with mocked sources.
+ */
+import { writeFile } from 'node:fs/promises'
+import { readInput } from '../cli/read-input.js'
+import { UserError } from '../user-error.js'
+import { driftSince } from './drift.js'
+import { mergeResults } from './merge.js'
+import { progressLine } from './progress-line.js'
+import { parseAuditText } from './read-audit-file.js'
+import { readAuditResult } from './read-result.js'
+import { renderAuditJunit } from './render.js'
+import { finish, type AuditResult } from './result.js'
+import { runAudit } from './run.js'
+import { parseShard } from './shard.js'
+import type { AuditReach } from './reach.js'
+import type { AuditFile } from './types.js'
+
+export interface ReportFlags {
+  readonly baseline?: string | undefined
+  readonly junit?: string | undefined
+  readonly out?: string | undefined
+}
+
+export interface AuditFlags extends ReportFlags {
+  readonly 'allow-undetermined': boolean
+  readonly 'assume-absent': boolean
+  readonly 'allow-unknown-action': boolean
+  readonly shard?: string | undefined
+  readonly 'shard-count'?: string | undefined
+}
+
+export interface AuditEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Show the progress line (a terminal, and not JSON output). */
+  readonly progress: boolean
+  readonly now: () => Date
+  /** The sources for the file (the command builds them from its flags; tests pass mocked ones). */
+  readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
+}
+
+async function writeOut(path: string, text: string, what: string): Promise<void> {
+  try {
+    await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
+  } catch (error) {
+    throw new UserError(`Cannot write the ${what} to ${path}: ${(error as Error).message}.`)
+  }
+}
+
+/** The baseline comparison, then the files asked for. */
+async function report(result: AuditResult, flags: ReportFlags): Promise<AuditResult> {
+  const withDrift = flags.baseline ? finish({ ...result, drift: driftSince(result, await readAuditResult(flags.baseline)) }) : result
+  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift), 'JUnit report')
+  if (flags.out) await writeOut(flags.out, JSON.stringify(withDrift, null, 2), 'JSON result')
+  return withDrift
+}
+
+export async function executeAudit(fileArg: string, flags: AuditFlags, environment: AuditEnvironment): Promise<AuditResult> {
+  const input = await readInput(fileArg, 'the audit file')
+  const file = parseAuditText(input.text, input.name, { allowUnknownAction: flags['allow-unknown-action'] })
+  const shard = parseShard(flags.shard, flags['shard-count'], environment.env)
+  const { reach, label } = await environment.reachFor(file)
+  const line = progressLine(environment.progress)
+  let result: AuditResult
+  try {
+    result = await runAudit(file, reach, {
+      allowUndetermined: flags['allow-undetermined'],
+      assumeAbsent: flags['assume-absent'],
+      shard,
+      onProgress: (p) => line.update(p),
+      now: environment.now,
+      sourceLabel: label,
+    })
+  } finally {
+    line.done()
+  }
+  return report(result, flags)
+}
+
+export interface MergeFlags extends ReportFlags {
+  readonly 'allow-missing-shards': boolean
+}
+
+export async function executeMerge(files: readonly string[], flags: MergeFlags): Promise<AuditResult> {
+  const inputs = []
+  for (const file of files) inputs.push({ file, result: await readAuditResult(file) })
+  return report(mergeResults(inputs, { allowMissingShards: flags['allow-missing-shards'] }), flags)
+}

@@ -1,0 +1,57 @@
+import { Args, Flags } from '@oclif/core'
+import { executeAudit } from '../audit/execute.js'
+import { reachFor } from '../audit/reach-flags.js'
+import { renderAudit } from '../audit/render.js'
+import { DenyCommand } from '../cli/base-command.js'
+import { EXIT } from '../cli/exit-status.js'
+import { requestFlags } from '../cli/request-flags.js'
+
+/** The report flags `audit` and `audit merge` share. */
+export const auditReportFlags = {
+  junit: Flags.string({ description: 'Also write a JUnit XML report to this file (one test case per check).' }),
+  out: Flags.string({ description: 'Also write the JSON result to this file (the next run\'s --baseline, or input of `audit merge`).' }),
+  baseline: Flags.string({ description: 'A previous JSON result: report every verdict that changed since (drift), even where the expectation still holds.' }),
+}
+
+export default class Audit extends DenyCommand {
+  static override summary = 'Check a list of expectations ("role X can / cannot do Y on Z") in one run, for schedulers and CI.'
+  static override description =
+    'AUDIT_FILE (YAML or JSON, see docs/audit.md) lists expectations: principals (ARNs or selectors such as {roles: "Deploy*"}), actions, resources, context, and what must hold (allow, deny, implicit-deny, explicit-deny, or explicit-deny by a policy type). Each principal\'s policies and each organization level are read once, however many checks use them. Exit status 0 when every expectation held, 6 when any did not, 1 when the audit could not run.'
+  static override examples = [
+    '<%= config.bin %> audit examples/audit.yaml --snapshot examples/demo-snapshot.json',
+    '<%= config.bin %> audit audit.yaml --junit audit-junit.xml --out audit.json --baseline last-audit.json',
+    '<%= config.bin %> audit audit.yaml --shard 2/4 --json > shard-2.json',
+    'AWS_BATCH_JOB_ARRAY_INDEX=0 <%= config.bin %> audit audit.yaml --shard auto --shard-count 4 --out shard.json',
+  ]
+  static override args = { file: Args.string({ description: 'The audit file (YAML or JSON); - for standard input.', required: true }) }
+  static override flags = {
+    ...auditReportFlags,
+    'allow-undetermined': Flags.boolean({ description: 'Undetermined checks (the verdict hangs on unknown context) do not fail their expectation.', default: false }),
+    shard: Flags.string({ description: 'Run one part of the checks: K/N (1-based), or auto (AWS Batch array index or Kubernetes JOB_COMPLETION_INDEX).' }),
+    'shard-count': Flags.string({ description: 'The number of shards for --shard auto (default: AWS_BATCH_JOB_ARRAY_SIZE).' }),
+    'assume-role-name': Flags.string({ description: 'Role to assume in each principal\'s account for a live audit (overrides the file\'s assumeRoleName).' }),
+    region: Flags.string({ description: 'AWS region for the SDK clients (an expectation gives its request\'s region with region:).' }),
+    snapshot: requestFlags.snapshot,
+    profile: requestFlags.profile,
+    'org-profile': requestFlags['org-profile'],
+    'org-role-arn': requestFlags['org-role-arn'],
+    'resource-profile': requestFlags['resource-profile'],
+    'resource-role-arn': requestFlags['resource-role-arn'],
+    'assume-absent': requestFlags['assume-absent'],
+    'allow-unknown-action': requestFlags['allow-unknown-action'],
+  }
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Audit)
+    const format = this.outputFormat(flags)
+    const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
+    const result = await executeAudit(args.file, flags, {
+      env: process.env,
+      progress: format !== 'json',
+      now: () => new Date(),
+      reachFor: (file) => reachFor(flags, file, debug),
+    })
+    this.print(renderAudit(result, format, { color: this.useColor(flags) }))
+    if (!result.passed) this.exit(EXIT.auditFailed)
+  }
+}
