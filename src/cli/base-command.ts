@@ -40,7 +40,10 @@ export abstract class DenyCommand extends Command {
     }
     // oclif's own parse errors (unknown flag, missing argument) mean the command line was wrong.
     if (error.oclif?.exit !== undefined || error.name.endsWith('Error') && /Unexpected argument|Nonexistent flag|Missing required|Expected --|Parsing --/.test(error.message)) {
-      process.stderr.write(`denydoctor: ${error.message.split('\n')[0]}\nSee \`denydoctor ${this.id ?? ''} --help\`.\n`)
+      // oclif puts the reason on the lines after the headline ("Parsing --x" / "Expected …").
+      const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('See more help'))
+      const command = (this.id ?? '').replaceAll(':', ' ')
+      process.stderr.write(`denydoctor: ${lines.join(' ')}\nSee \`denydoctor ${command} --help\`.\n`)
       this.exit(EXIT.usage)
     }
     process.stderr.write(`denydoctor: unexpected failure: ${error.message}\n`)
