@@ -1,40 +1,39 @@
 import type { Policy, Statement } from '../model/index.js'
+import { matchAction } from './match/action.js'
 
 /**
- * Statements that can match an action of a given service, computed once per policy and
- * service. Most statements of a large policy name other services; skipping them before any
- * matching is what keeps an audit of a whole organization fast. Statements keep their order.
+ * For each policy, the statements whose Action / NotAction admits a given action, with the
+ * pattern that did: worked out once per policy and action. An audit asks the same policies
+ * about the same few actions thousands of times, and most statements of a large policy name
+ * other actions; after the first ask, they cost nothing. Statements keep their order.
  */
-const index = new WeakMap<Policy, Map<string, readonly Statement[]>>()
-
-function serviceOfPattern(pattern: string): string | null {
-  const colon = pattern.indexOf(':')
-  return colon < 0 ? null : pattern.slice(0, colon).toLowerCase()
+export interface ActionCandidate {
+  readonly statement: Statement
+  /** The Action pattern that matched, or why NotAction lets the action through. */
+  readonly matchedAction: string
 }
 
-function mayMatchService(statement: Statement, service: string): boolean {
-  // NotAction matches everything it does not list: keep it for any service.
-  if (!statement.action) return true
-  for (const pattern of statement.action) {
-    if (pattern === '*') return true
-    const prefix = serviceOfPattern(pattern)
-    if (prefix === null) continue
-    if (prefix === service || prefix.includes('*') || prefix.includes('?')) return true
-  }
-  return false
-}
+/** Bounded so that a long-lived process asking about endless actions does not grow forever. */
+const ACTIONS_PER_POLICY = 512
+const index = new WeakMap<Policy, Map<string, readonly ActionCandidate[]>>()
 
-export function statementsFor(policy: Policy, action: string): readonly Statement[] {
-  const service = action.slice(0, action.indexOf(':')).toLowerCase()
-  let byService = index.get(policy)
-  if (!byService) {
-    byService = new Map()
-    index.set(policy, byService)
+export function candidatesFor(policy: Policy, action: string): readonly ActionCandidate[] {
+  const key = action.toLowerCase()
+  let byAction = index.get(policy)
+  if (!byAction) {
+    byAction = new Map()
+    index.set(policy, byAction)
   }
-  let statements = byService.get(service)
-  if (!statements) {
-    statements = policy.statements.filter((s) => mayMatchService(s, service))
-    byService.set(service, statements)
+  let candidates = byAction.get(key)
+  if (!candidates) {
+    const found: ActionCandidate[] = []
+    for (const statement of policy.statements) {
+      const match = matchAction(statement, action)
+      if (match.matched) found.push({ statement, matchedAction: match.pattern })
+    }
+    if (byAction.size >= ACTIONS_PER_POLICY) byAction.clear()
+    byAction.set(key, found)
+    candidates = found
   }
-  return statements
+  return candidates
 }

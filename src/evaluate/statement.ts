@@ -1,7 +1,7 @@
 import type { PrincipalInfo, RequestContext, ResourceTypeHint, SourcedPolicy, Statement, Tri } from '../model/index.js'
 import { evaluateConditionBlock, type BlockResult, type ConditionEnv } from './condition/index.js'
 import { matchAction } from './match/action.js'
-import { statementsFor } from './policy-index.js'
+import { candidatesFor } from './policy-index.js'
 import { matchPrincipal, type PrincipalStrength } from './match/principal.js'
 import { matchResource } from './match/resource.js'
 import { triAnd } from './tri.js'
@@ -31,17 +31,23 @@ export interface StatementHit {
 }
 
 /**
- * Matches one statement: action first (cheapest, and most statements fail there), then
- * principal, resource and conditions. Returns null when it certainly does not apply.
+ * Matches one statement: action first (cheapest, and most statements fail there; scanPolicy
+ * passes it already matched), then principal, resource and conditions. Returns null when it
+ * certainly does not apply.
  */
 export function matchStatement(
   policy: SourcedPolicy,
   statement: Statement,
   input: MatchInput,
   env: ConditionEnv,
+  matchedAction?: string,
 ): StatementHit | null {
-  const action = matchAction(statement, input.action)
-  if (!action.matched) return null
+  let actionPattern = matchedAction
+  if (actionPattern === undefined) {
+    const action = matchAction(statement, input.action)
+    if (!action.matched) return null
+    actionPattern = action.pattern
+  }
   const principal = matchPrincipal(statement, input.principal)
   if (principal.result === false) return null
   const resource = matchResource(statement, input.resource, input.resourceTypes, env)
@@ -56,7 +62,7 @@ export function matchStatement(
     statement,
     applies,
     strength: principal.strength,
-    matchedAction: action.pattern,
+    matchedAction: actionPattern,
     matchedResource: resource.pattern,
     matchedPrincipal: principal.entry,
     conditions,
@@ -71,8 +77,8 @@ export function scanPolicy(policy: SourcedPolicy, input: MatchInput): { denies: 
   const allows: StatementHit[] = []
   // Variables expand only under Version 2012-10-17, so the version travels with the context.
   const env: ConditionEnv = { context: input.context, version: policy.policy.version }
-  for (const statement of statementsFor(policy.policy, input.action)) {
-    const hit = matchStatement(policy, statement, input, env)
+  for (const { statement, matchedAction } of candidatesFor(policy.policy, input.action)) {
+    const hit = matchStatement(policy, statement, input, env, matchedAction)
     if (hit) (statement.effect === 'Deny' ? denies : allows).push(hit)
   }
   return { denies, allows }
