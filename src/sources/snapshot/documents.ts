@@ -2,7 +2,7 @@
  * Policy documents from the snapshot → parsed policies, or a gap. A document that does not
  * parse is never dropped quietly: it could hold the very Deny that decided the request.
  */
-import type { CollectionGap, PolicySource, SourcedPolicy } from '../../model/index.js'
+import type { CollectionGap, Policy, PolicySource, SourcedPolicy } from '../../model/index.js'
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import type { PolicyDocument } from './format.js'
 
@@ -29,10 +29,51 @@ export class Gaps {
   }
 }
 
+/**
+ * Parsed documents, so that each document of a snapshot is parsed once however many
+ * principals use it: an audit of thousands of checks asks for the same few hundred policies
+ * again and again. Keyed by the document itself (strings by value), then name and kind,
+ * which the messages mention. Bounded for long-lived processes.
+ */
+const byObject = new WeakMap<object, Map<string, Policy | PolicyInputError>>()
+const byText = new Map<string, Map<string, Policy | PolicyInputError>>()
+const TEXT_LIMIT = 20_000
+
+function parseOnce(document: PolicyDocument, name: string, kind: PolicyKind): Policy {
+  let forDocument: Map<string, Policy | PolicyInputError> | undefined
+  if (typeof document === 'string') {
+    forDocument = byText.get(document)
+    if (!forDocument) {
+      if (byText.size >= TEXT_LIMIT) byText.clear()
+      forDocument = new Map()
+      byText.set(document, forDocument)
+    }
+  } else {
+    forDocument = byObject.get(document)
+    if (!forDocument) {
+      forDocument = new Map()
+      byObject.set(document, forDocument)
+    }
+  }
+  const key = `${kind}\u0000${name}`
+  let parsed = forDocument.get(key)
+  if (!parsed) {
+    try {
+      parsed = parsePolicy(document, { name, kind })
+    } catch (error) {
+      if (!(error instanceof PolicyInputError)) throw error
+      parsed = error
+    }
+    forDocument.set(key, parsed)
+  }
+  if (parsed instanceof PolicyInputError) throw parsed
+  return parsed
+}
+
 export function parseDocument(document: PolicyDocument, source: PolicySource, kind: PolicyKind, gapSource: string): Parsed {
   const what = source.origin ?? source.name ?? 'a policy'
   try {
-    return { ok: true, policy: { source, policy: parsePolicy(document, { name: source.name ?? what, kind }) } }
+    return { ok: true, policy: { source, policy: parseOnce(document, source.name ?? what, kind) } }
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return {
