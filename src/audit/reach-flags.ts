@@ -4,8 +4,7 @@
  * account through that role, as `collect` reaches accounts. The AWS SDK is loaded only for a
  * live audit.
  */
-import { rcpServices } from '../catalogue/index.js'
-import { providerFor, type ProviderFlags } from '../cli/provider.js'
+import { awsProviderOptions, providerFor, type ProviderFlags } from '../cli/provider.js'
 import { perAccountReach, singleReach, type AuditReach } from './reach.js'
 import type { AuditFile } from './types.js'
 
@@ -21,17 +20,7 @@ export async function reachFor(flags: AuditSourceFlags, file: AuditFile, onCall?
     return { reach: singleReach(await providerFor(flags, onCall)), label }
   }
   const { createAccountReach } = await import('../sources/aws/account-provider.js')
-  const accounts = createAccountReach({
-    assumeRoleName: roleName,
-    profile: flags.profile ?? null,
-    region: flags.region ?? null,
-    orgProfile: flags['org-profile'] ?? null,
-    orgRoleArn: flags['org-role-arn'] ?? null,
-    resourceProfile: flags['resource-profile'] ?? null,
-    resourceRoleArn: flags['resource-role-arn'] ?? null,
-    rcpServices: rcpServices(),
-    ...(onCall ? { onCall: (c) => onCall(`${c.ok ? 'ok  ' : 'FAIL'} ${c.service}:${c.operation} ${c.ms} ms`) } : {}),
-  })
+  const accounts = createAccountReach({ assumeRoleName: roleName, ...awsProviderOptions(flags, onCall) })
   return {
     reach: perAccountReach(accounts.own, (account) => accounts.forAccount(account), () => accounts.ownAccount()),
     label: `live accounts, through role ${roleName} outside the caller's own`,

@@ -22,7 +22,12 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
     return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName: flags.snapshot, rcpServices: rcpServices() })
   }
   const { createAwsProvider } = await import('../sources/aws/provider.js')
-  return createAwsProvider({
+  return createAwsProvider(awsProviderOptions(flags, onCall))
+}
+
+/** The live provider's options from the flags: whose credentials read what, and --debug's call log. */
+export function awsProviderOptions(flags: ProviderFlags, onCall?: (line: string) => void) {
+  return {
     profile: flags.profile ?? null,
     region: flags.region ?? null,
     orgProfile: flags['org-profile'] ?? null,
@@ -30,6 +35,13 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
     resourceProfile: flags['resource-profile'] ?? null,
     resourceRoleArn: flags['resource-role-arn'] ?? null,
     rcpServices: rcpServices(),
-    ...(onCall ? { onCall: (c) => onCall(`${c.ok ? 'ok  ' : 'FAIL'} ${c.service}:${c.operation} ${c.ms} ms`) } : {}),
-  })
+    ...(onCall ? { onCall: (c: CallLine) => onCall(`${c.ok ? 'ok  ' : 'FAIL'} ${c.service}:${c.operation} ${c.ms} ms`) } : {}),
+  }
+}
+
+interface CallLine {
+  readonly service: string
+  readonly operation: string
+  readonly ms: number
+  readonly ok: boolean
 }

@@ -1,4 +1,4 @@
-import type { ConditionTrace, PolicySource, StatementFinding } from '../model/index.js'
+import { POLICY_TYPE_NAMES, type ConditionTrace, type PolicySource, type StatementFinding } from '../model/index.js'
 import type { StatementHit } from './statement.js'
 
 /**
@@ -6,22 +6,12 @@ import type { StatementHit } from './statement.js'
  * from the code that decides; nothing here matches anything again).
  */
 
-const TYPE_WORDS: Record<PolicySource['type'], string> = {
-  identity: 'identity-based policy',
-  boundary: 'permissions boundary',
-  scp: 'SCP',
-  rcp: 'RCP',
-  resource: 'resource-based policy',
-  vpce: 'VPC endpoint policy',
-  session: 'session policy',
-}
-
 /** "SCP `DenyRunInstances` attached to ou-abcd-1111", or the source's own origin text. */
 export function describePolicy(source: PolicySource): string {
   if (source.origin) return source.origin
   const name = source.name ? ` \`${source.name}\`` : ''
   const where = source.attachedTo ? ` attached to ${source.attachedTo}` : ''
-  return `${TYPE_WORDS[source.type]}${name}${where}`
+  return `${POLICY_TYPE_NAMES[source.type]}${name}${where}`
 }
 
 export function statementLabel(index: number, sid: string | null): string {

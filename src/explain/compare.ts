@@ -1,5 +1,5 @@
 import type { Intake } from '../intake/index.js'
-import type { PolicyType, Verdict } from '../model/index.js'
+import { POLICY_TYPE_MESSAGE_WORDS, type Verdict } from '../model/index.js'
 
 /**
  * Whether denydoctor's own finding agrees with what the error message said. The message is
@@ -12,15 +12,7 @@ export interface Comparison {
   readonly note: string
 }
 
-const WORDS: Record<PolicyType, string> = {
-  identity: 'identity-based policy',
-  boundary: 'permissions boundary',
-  scp: 'service control policy',
-  rcp: 'resource control policy',
-  resource: 'resource-based policy',
-  vpce: 'VPC endpoint policy',
-  session: 'session policy',
-}
+const WORDS = POLICY_TYPE_MESSAGE_WORDS
 
 export function compareWithMessage(intake: Intake, verdict: Verdict): Comparison | null {
   const type = intake.reportedPolicyType

@@ -4,6 +4,24 @@ import type { Policy } from './policy.js'
 export const POLICY_TYPES = ['identity', 'boundary', 'scp', 'rcp', 'resource', 'vpce', 'session'] as const
 export type PolicyType = (typeof POLICY_TYPES)[number]
 
+/** Short names for reports: "SCP", "identity-based policy". */
+export const POLICY_TYPE_NAMES: Readonly<Record<PolicyType, string>> = {
+  identity: 'identity-based policy',
+  boundary: 'permissions boundary',
+  scp: 'SCP',
+  rcp: 'RCP',
+  resource: 'resource-based policy',
+  vpce: 'VPC endpoint policy',
+  session: 'session policy',
+}
+
+/** As AWS's AccessDenied messages spell them (iam-deny-reference §1.1). */
+export const POLICY_TYPE_MESSAGE_WORDS: Readonly<Record<PolicyType, string>> = {
+  ...POLICY_TYPE_NAMES,
+  scp: 'service control policy',
+  rcp: 'resource control policy',
+}
+
 /** Where a policy came from, in words a person recognises. */
 export interface PolicySource {
   readonly type: PolicyType

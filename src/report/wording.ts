@@ -2,7 +2,7 @@
  * The words the text and markdown reports share: how a decision, a policy, a statement and a
  * missing Allow are named for people. Everything here reads the Verdict only.
  */
-import type { ConditionTrace, Decision, MissingAllow, PolicyType, StatementFinding, Verdict } from '../model/index.js'
+import { POLICY_TYPE_NAMES, type ConditionTrace, type Decision, type MissingAllow, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
 
 /** The loud part of the first line. */
 export const DECISION_HEADLINE: Readonly<Record<Decision, string>> = {
@@ -32,16 +32,8 @@ export const DECISION_TITLE: Readonly<Record<Decision, string>> = {
   Undetermined: 'Undetermined',
 }
 
-/** The policy types as AWS's own error messages name them (see iam-deny-reference §1.1). */
-export const POLICY_TYPE_WORDS: Readonly<Record<PolicyType, string>> = {
-  identity: 'identity-based policy',
-  boundary: 'permissions boundary',
-  scp: 'SCP',
-  rcp: 'RCP',
-  resource: 'resource-based policy',
-  vpce: 'VPC endpoint policy',
-  session: 'session policy',
-}
+/** The policy types in reports. */
+export const POLICY_TYPE_WORDS = POLICY_TYPE_NAMES
 
 /** `SCP "DenyRunInstances" attached to ou-abcd-11111111`, or the source's own origin sentence. */
 export function policyTitle(finding: StatementFinding): string {
