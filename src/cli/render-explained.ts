@@ -1,10 +1,12 @@
 import type { Explained } from '../explain/explain.js'
-import { renderVerdict, verdictToJson, type ReportFormat } from '../report/index.js'
+import { renderVerdict, verdictJsonWithIntake, type ReportFormat } from '../report/index.js'
 
 /** Each explained input: its verdict with the intake header, or why it could not be diagnosed. */
 export function renderExplained(results: readonly Explained[], format: ReportFormat, color: boolean): string {
   if (format === 'json') {
-    const objects = results.map((r) => (r.verdict ? { ...verdictToJson(r.verdict), intake: r.intakeObject } : { error: r.error, intake: r.intakeObject }))
+    const objects = results.map((r) =>
+      r.verdict ? verdictJsonWithIntake(r.verdict, r.intakeObject, r.origin) : { error: r.error, intake: r.intakeObject },
+    )
     return objects.length === 1 ? JSON.stringify(objects[0], null, 2) : objects.map((o) => JSON.stringify(o)).join('\n')
   }
   const rule = format === 'markdown' ? '\n\n---\n\n' : `\n\n${'─'.repeat(72)}\n\n`

@@ -9,7 +9,7 @@ import { renderText } from './text.js'
 import { palette } from './colors.js'
 import { effectiveWidth } from './layout.js'
 
-export { verdictToJson } from './json.js'
+export { verdictJsonWithIntake, verdictToJson } from './json.js'
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -31,7 +31,7 @@ export function renderVerdict(verdict: Verdict, format: ReportFormat, options: R
     case 'markdown':
       return renderMarkdown(verdict, options)
     case 'json':
-      return JSON.stringify(verdictJsonWithIntake(verdict, options.intake), null, 2)
+      return JSON.stringify(verdictJsonWithIntake(verdict, options.intake, options.origin), null, 2)
   }
 }
 
@@ -42,7 +42,7 @@ export function renderVerdict(verdict: Verdict, format: ReportFormat, options: R
 export function renderVerdicts(verdicts: readonly Verdict[], format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'json':
-      return verdicts.map((verdict) => JSON.stringify(verdictJsonWithIntake(verdict, options.intake))).join('\n')
+      return verdicts.map((verdict) => JSON.stringify(verdictJsonWithIntake(verdict, options.intake, options.origin))).join('\n')
     case 'markdown':
       return verdicts.map((verdict) => renderMarkdown(verdict, options)).join('\n\n---\n\n')
     case 'text': {

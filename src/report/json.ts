@@ -90,7 +90,13 @@ export function verdictToJson(verdict: Verdict): Record<string, unknown> {
 }
 
 /** The verdict object, with the `explain` command's `intake` after the verdict's own fields. */
-export function verdictJsonWithIntake(verdict: Verdict, intake: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> {
+export function verdictJsonWithIntake(
+  verdict: Verdict,
+  intake: Readonly<Record<string, unknown>> | null | undefined,
+  origin?: string | null,
+): Record<string, unknown> {
   const json = verdictToJson(verdict)
-  return intake ? { ...json, intake: plain(intake) } : json
+  // Where the policies came from ("snapshot demo.json taken …", "live account …"): an extra field.
+  const withOrigin = origin ? { ...json, origin } : json
+  return intake ? { ...withOrigin, intake: plain(intake) } : withOrigin
 }
