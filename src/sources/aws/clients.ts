@@ -65,6 +65,15 @@ export function isReadOnlyOperation(operation: string): boolean {
   return /^(Get|List|Describe)[A-Z]/.test(operation) || operation === 'AssumeRole' || operation === 'DecodeAuthorizationMessage'
 }
 
+/**
+ * Reads the concurrency limit does not hold back. Each ListParents answer names the next level
+ * up, whose own ListParents and policies wait for it: the walk up an account's parents is the
+ * longest run of reads in a diagnosis, and queued behind a burst of GetPolicy calls it would make
+ * the whole diagnosis a round trip longer at every level. A walk asks one level at a time, so
+ * this adds at most one request in flight per account whose chain is being walked.
+ */
+const UNQUEUED: ReadonlySet<string> = new Set(['ListParents'])
+
 /** Retries: adaptive mode also slows the client down when AWS throttles (Organizations does, at low rates). */
 export const RETRY_CONFIG = { retryMode: 'adaptive', maxAttempts: 6 } as const
 
@@ -214,7 +223,7 @@ export class AwsClientPool {
       if (!isReadOnlyOperation(operation)) {
         throw new Error(`denydoctor only reads from AWS; it refused to send ${service}:${operation}`)
       }
-      return this.limit(async () => {
+      const run = async (): Promise<unknown> => {
         const started = performance.now()
         let ok = false
         try {
@@ -227,7 +236,8 @@ export class AwsClientPool {
         } finally {
           this.onCall?.({ service, operation, ms: Math.round(performance.now() - started), ok })
         }
-      })
+      }
+      return UNQUEUED.has(operation) ? run() : this.limit(run, service)
     }
     // A proxy keeps `instanceof` true, which the SDK's paginators check.
     return new Proxy(client, {

@@ -5,7 +5,8 @@
  * a task that holds a slot while waiting for its own sub-requests could deadlock the pool.
  */
 
-export type Limit = <T>(task: () => Promise<T>) => Promise<T>
+/** `service`: the AWS service the task calls, for limits kept per service. */
+export type Limit = <T>(task: () => Promise<T>, service?: string) => Promise<T>
 
 /** Runs at most `size` tasks at once, the rest in arrival order. */
 export function createLimit(size: number): Limit {
@@ -25,6 +26,24 @@ export function createLimit(size: number): Limit {
     } finally {
       release()
     }
+  }
+}
+
+/**
+ * At most `size` tasks at once per service. AWS throttles each service on its own, so a burst
+ * of IAM reads (a GetPolicy per attached policy) must not hold back the Organizations reads
+ * queued behind it, nor the other way round.
+ */
+export function createServiceLimits(size: number): Limit {
+  const limits = new Map<string, Limit>()
+  createLimit(size) // validates the size now rather than on the first call
+  return <T>(task: () => Promise<T>, service = ''): Promise<T> => {
+    let limit = limits.get(service)
+    if (!limit) {
+      limit = createLimit(size)
+      limits.set(service, limit)
+    }
+    return limit(task)
   }
 }
 

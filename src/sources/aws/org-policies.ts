@@ -7,6 +7,7 @@
 import type { CollectionGap, OrgLevel, SourcedPolicy } from '../../model/index.js'
 import { parseDocument } from './documents.js'
 import { attempt } from './errors.js'
+import { LevelChain } from './org-chain.js'
 import type { OrganizationFacts, OrganizationReader, OrganizationRoot, OrgPolicyKind } from './organizations.js'
 
 export const ORG_READER_HELP =
@@ -15,16 +16,21 @@ export const ORG_READER_HELP =
 export interface OrgQuery {
   /** The principal's account; null for service principals and anonymous callers (outside any organization). */
   readonly principalAccount: string | null
-  /** The resource's account; null when unknown. */
-  readonly resourceAccount: string | null
-  /** Service-linked roles are governed by neither SCPs nor RCPs. */
-  readonly serviceLinkedRole: boolean
+  /** The resource's account; null when unknown. It may come late: an S3 bucket's from reading its policy. */
+  readonly resourceAccount: Promise<string | null>
+  /**
+   * Service-linked roles are governed by neither SCPs nor RCPs (a role's path comes from
+   * GetRole). Rejects when the principal is refused: no level's policies are listed before.
+   */
+  readonly serviceLinkedRole: Promise<boolean>
   /** Whether RCPs govern the action's service at all (EC2, IAM and Lambda, for example, are outside them). */
   readonly rcpGoverned: boolean
   /** Whether the organization reader uses credentials of its own (--org-profile / --org-role-arn). */
   readonly separateReader: boolean
   /** The account of the organization reader's credentials (asked only when needed). */
   readonly readerAccount: () => Promise<string>
+  /** False once the diagnosis has failed elsewhere (no such principal): no further reads start. */
+  readonly wanted?: () => boolean
 }
 
 export interface OrgPolicies {
@@ -51,26 +57,79 @@ export function orgPath(org: OrganizationFacts, parents: readonly string[]): str
   return `${org.id}/${parents.join('/')}/`
 }
 
+interface LevelRead {
+  readonly level: OrgLevel | null
+  readonly gaps: CollectionGap[]
+}
+
+interface SideRead {
+  readonly levels: OrgLevel[]
+  readonly gaps: CollectionGap[]
+  readonly context: [string, string[]][]
+}
+
+/** The chains of one read: begun early when the organization may exist, else when needed. */
+interface Chains {
+  readonly principal: LevelChain<LevelRead> | null
+  readonly resource: Promise<LevelChain<LevelRead> | null>
+  begin(account: string, kind: OrgPolicyKind): LevelChain<LevelRead>
+}
+
+const ignore = (): undefined => undefined
+
 export class OrgPolicyReader {
   constructor(private readonly reader: OrganizationReader) {}
 
   async read(query: OrgQuery): Promise<OrgPolicies> {
-    const org = await attempt(() => this.reader.organization(), 'organizations', `SCPs and RCPs were not read; ${ORG_READER_HELP}.`)
+    // Either may fail (no such principal, a bucket read that stops the run) on a path that never awaits it.
+    query.resourceAccount.catch(ignore)
+    query.serviceLinkedRole.catch(ignore)
+    const wanted = query.wanted ?? (() => true)
+    const begun: LevelChain<LevelRead>[] = []
+    let finished = false
+    const begin = (account: string, kind: OrgPolicyKind): LevelChain<LevelRead> => {
+      const chain = new LevelChain<LevelRead>(this.reader, account, (id, root) => this.level(id, kind, root), wanted)
+      begun.push(chain)
+      return chain
+    }
+    // The walk up the principal's parents is the longest run of reads in a diagnosis and needs
+    // only the account in the ARN, so it begins alongside DescribeOrganization and ListRoots
+    // rather than after them (the resource account's as soon as that account is known). Once
+    // DescribeOrganization has said there is no organization, or failed, nothing is begun early.
+    const early = this.reader.mayBeMember()
+    const facts = this.reader.organization()
+    if (early) void this.reader.root()
+    const principal = query.principalAccount && early ? begin(query.principalAccount, 'scp') : null
+    const resource = query.resourceAccount.then((account) => (account && early && !finished ? begin(account, 'rcp') : null))
+    resource.catch(ignore)
+    try {
+      return await this.readWith(query, facts, { principal, resource, begin })
+    } finally {
+      finished = true
+      for (const chain of begun) chain.stop()
+    }
+  }
+
+  private async readWith(query: OrgQuery, facts: Promise<OrganizationFacts | null>, chains: Chains): Promise<OrgPolicies> {
+    const org = await attempt(() => facts, 'organizations', `SCPs and RCPs were not read; ${ORG_READER_HELP}.`)
     if (!org.ok) return { ...EMPTY, gaps: [org.gap] }
     if (org.value === null) return this.noOrganization(query)
-    const facts = org.value
-    const isManagementAccount = query.principalAccount === facts.managementAccountId
-    const resourceInManagementAccount = query.resourceAccount === facts.managementAccountId
-    const base = { ...EMPTY, isManagementAccount, resourceInManagementAccount }
+    const found = org.value
+    const isManagementAccount = query.principalAccount === found.managementAccountId
+    const resourceInManagement = query.resourceAccount.then((account) => account === found.managementAccountId)
+    resourceInManagement.catch(ignore)
     const root = await attempt(() => this.reader.root(), 'organizations', `SCPs and RCPs were not read; ${ORG_READER_HELP}.`)
-    if (!root.ok) return { ...base, gaps: [root.gap] }
+    if (!root.ok) return { ...EMPTY, isManagementAccount, resourceInManagementAccount: await resourceInManagement, gaps: [root.gap] }
 
+    const account = query.principalAccount
     const [principal, resource] = await Promise.all([
-      query.principalAccount ? this.principalSide(query, facts, root.value, query.principalAccount, isManagementAccount) : null,
-      this.resourceSide(query, facts, root.value, resourceInManagementAccount),
+      account ? this.principalSide(query, found, root.value, isManagementAccount, chains.principal ?? chains.begin(account, 'scp')) : null,
+      this.resourceSide(query, found, root.value, chains),
     ])
     return {
-      ...base,
+      ...EMPTY,
+      isManagementAccount,
+      resourceInManagementAccount: await resourceInManagement,
       scps: principal?.levels ?? [],
       rcps: resource.levels,
       gaps: [...(principal?.gaps ?? []), ...resource.gaps],
@@ -89,7 +148,8 @@ export class OrgPolicyReader {
     }
     // The caller's own account is in no organization: no SCPs or RCPs govern it. A resource in
     // another account may still be governed by its own organization's RCPs.
-    const other = query.resourceAccount && query.resourceAccount !== (await query.readerAccount()) ? query.resourceAccount : null
+    const resourceAccount = await query.resourceAccount
+    const other = resourceAccount && resourceAccount !== (await query.readerAccount()) ? resourceAccount : null
     if (!other) return EMPTY
     const gap = {
       source: 'organizations',
@@ -99,11 +159,13 @@ export class OrgPolicyReader {
     return { ...EMPTY, gaps: [gap] }
   }
 
-  private async principalSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, account: string, isManagement: boolean) {
+  private async principalSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, isManagement: boolean, chain: LevelChain<LevelRead>): Promise<SideRead> {
+    const account = chain.account
     // SCPs govern neither the management account nor service-linked roles.
-    const scpsApply = root.scpEnabled && !isManagement && !query.serviceLinkedRole
+    const scpsApply = root.scpEnabled && !isManagement && !(await query.serviceLinkedRole)
+    chain.apply(scpsApply ? root : null)
     const effect = `The SCPs that govern account ${account} were not read; ${ORG_READER_HELP}.`
-    const parents = await attempt(() => this.reader.parentsOf(account), 'organizations', effect)
+    const parents = await attempt(() => chain.parents, 'organizations', effect)
     const context: [string, string[]][] = []
     if (parents.ok) {
       context.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org, parents.value)]])
@@ -113,15 +175,14 @@ export class OrgPolicyReader {
     }
     if (!scpsApply) return { levels: [], gaps: [], context }
     if (!parents.ok) return { levels: [], gaps: [this.notInOrganization(parents.gap, account, org, 'SCPs')], context }
-    const chain = await this.levels([...parents.value, account], 'scp', root)
-    return { ...chain, context }
+    return { ...assemble(await chain.levels(parents.value, root)), context }
   }
 
-  private async resourceSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, inManagement: boolean) {
-    const account = query.resourceAccount
+  private async resourceSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, chains: Chains): Promise<SideRead> {
+    const account = await query.resourceAccount
     const context: [string, string[]][] = []
     if (!account) {
-      if (!root.rcpEnabled || query.serviceLinkedRole || !query.rcpGoverned) return { levels: [], gaps: [], context }
+      if (!root.rcpEnabled || (await query.serviceLinkedRole) || !query.rcpGoverned) return { levels: [], gaps: [], context }
       const gap = {
         source: 'organizations',
         error: 'the account that owns the resource is unknown',
@@ -130,14 +191,15 @@ export class OrgPolicyReader {
       return { levels: [], gaps: [gap], context }
     }
     // RCPs govern neither resources of the management account nor calls by service-linked roles.
-    const rcpsApply = root.rcpEnabled && !inManagement && !query.serviceLinkedRole
+    const rcpsApply = root.rcpEnabled && account !== org.managementAccountId && !(await query.serviceLinkedRole)
+    const chain = (await chains.resource) ?? chains.begin(account, 'rcp')
+    chain.apply(rcpsApply ? root : null)
     const effect = `The RCPs that govern account ${account} were not read; ${ORG_READER_HELP} (the organization reader must see account ${account}).`
-    const parents = await attempt(() => this.reader.parentsOf(account), 'organizations', effect)
+    const parents = await attempt(() => chain.parents, 'organizations', effect)
     if (parents.ok) context.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org, parents.value)]])
     if (!rcpsApply) return { levels: [], gaps: [], context }
     if (!parents.ok) return { levels: [], gaps: [this.notInOrganization(parents.gap, account, org, 'RCPs')], context }
-    const chain = await this.levels([...parents.value, account], 'rcp', root)
-    return { ...chain, context }
+    return { ...assemble(await chain.levels(parents.value, root)), context }
   }
 
   /** ChildNotFoundException: the account is not in the organization the reader sees. */
@@ -149,22 +211,14 @@ export class OrgPolicyReader {
     }
   }
 
-  private async levels(ids: readonly string[], kind: OrgPolicyKind, root: OrganizationRoot): Promise<{ levels: OrgLevel[]; gaps: CollectionGap[] }> {
-    const read = await Promise.all(ids.map((id) => this.level(id, kind, root)))
-    const levels: OrgLevel[] = []
-    const gaps: CollectionGap[] = []
-    for (const item of read) {
-      if (item.level) levels.push(item.level)
-      gaps.push(...item.gaps)
-    }
-    return { levels, gaps }
-  }
-
-  private async level(id: string, kind: OrgPolicyKind, root: OrganizationRoot): Promise<{ level: OrgLevel | null; gaps: CollectionGap[] }> {
-    const [name, listed] = await Promise.all([
-      id === root.id ? Promise.resolve(root.name) : this.reader.nameOf(id),
-      attempt(() => this.reader.attachedTo(id, kind), 'organizations', `The ${LABEL[kind]}s attached to ${id} were not read; ${ORG_READER_HELP}.`),
-    ])
+  private async level(id: string, kind: OrgPolicyKind, root: OrganizationRoot): Promise<LevelRead> {
+    const listing = attempt(() => this.reader.attachedTo(id, kind), 'organizations', `The ${LABEL[kind]}s attached to ${id} were not read; ${ORG_READER_HELP}.`)
+    // Each policy's content is asked for as soon as the listing names it, without waiting for
+    // the level's name (a label only); the reads below then find it in the reader's cache.
+    listing.then((listed) => {
+      if (listed.ok) for (const summary of listed.value) void this.reader.policy(summary.Id ?? '')
+    }, ignore)
+    const [name, listed] = await Promise.all([id === root.id ? Promise.resolve(root.name) : this.reader.nameOf(id), listing])
     if (!listed.ok) return { level: null, gaps: [listed.gap] }
     const where = levelLabel(id, name, root)
     const gaps: CollectionGap[] = []
@@ -190,3 +244,13 @@ export class OrgPolicyReader {
   }
 }
 
+/** The levels that were read, root first, and every gap, in level order. */
+function assemble(read: readonly LevelRead[]): { levels: OrgLevel[]; gaps: CollectionGap[] } {
+  const levels: OrgLevel[] = []
+  const gaps: CollectionGap[] = []
+  for (const item of read) {
+    if (item.level) levels.push(item.level)
+    gaps.push(...item.gaps)
+  }
+  return { levels, gaps }
+}

@@ -31,6 +31,11 @@ export interface OrganizationRoot {
   readonly rcpEnabled: boolean
 }
 
+export interface OrganizationParent {
+  readonly id: string
+  readonly isRoot: boolean
+}
+
 export type OrgPolicyKind = 'scp' | 'rcp'
 
 const FILTER: Readonly<Record<OrgPolicyKind, 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'>> = {
@@ -48,25 +53,46 @@ export interface OrgPolicyDocument {
 export class OrganizationReader {
   private readonly facts = new OnceCache<OrganizationFacts | null>()
   private readonly roots = new OnceCache<OrganizationRoot>()
-  private readonly chains = new OnceCache<string[]>()
+  private readonly parents = new OnceCache<OrganizationParent>()
   private readonly attached = new OnceCache<PolicySummary[]>()
   private readonly documents = new OnceCache<OrgPolicyDocument>()
   private readonly names = new OnceCache<string | null>()
 
+  /** What DescribeOrganization said, once it has answered: 'member', 'none' (no organization) or 'failed'. */
+  private membership: 'member' | 'none' | 'failed' | null = null
+
   constructor(private readonly pool: AwsClientPool) {}
+
+  /**
+   * Whether reads that only make sense inside an organization may start before
+   * DescribeOrganization answers: yes until it has said there is none (or failed), so that a
+   * run outside any organization pays for a wasted read once, not once per diagnosis.
+   */
+  mayBeMember(): boolean {
+    return this.membership === null || this.membership === 'member'
+  }
 
   /** The organization the reader's account belongs to; null when that account is in none. */
   organization(): Promise<OrganizationFacts | null> {
-    return this.facts.get('', async () => {
-      try {
-        const { Organization } = await this.pool.organizations().send(new DescribeOrganizationCommand({}))
-        if (!Organization?.Id || !Organization.MasterAccountId) throw new UnexpectedResponseError('DescribeOrganization returned no organization ID')
-        return { id: Organization.Id, managementAccountId: Organization.MasterAccountId }
-      } catch (error) {
-        if (classifyAwsError(error) === 'org-not-in-use') return null
-        throw error
-      }
+    return this.facts.get('', () => {
+      const asked = this.describeOrganization()
+      asked.then(
+        (facts) => (this.membership = facts ? 'member' : 'none'),
+        () => (this.membership = 'failed'),
+      )
+      return asked
     })
+  }
+
+  private async describeOrganization(): Promise<OrganizationFacts | null> {
+    try {
+      const { Organization } = await this.pool.organizations().send(new DescribeOrganizationCommand({}))
+      if (!Organization?.Id || !Organization.MasterAccountId) throw new UnexpectedResponseError('DescribeOrganization returned no organization ID')
+      return { id: Organization.Id, managementAccountId: Organization.MasterAccountId }
+    } catch (error) {
+      if (classifyAwsError(error) === 'org-not-in-use') return null
+      throw error
+    }
   }
 
   /** The organization's root (there is exactly one). */
@@ -89,24 +115,37 @@ export class OrganizationReader {
     })
   }
 
-  /** The IDs from the root down to the account's OU: `[r-…, ou-…, ou-…]` (the account itself excluded). */
-  parentsOf(account: string): Promise<string[]> {
-    return this.chains.get(account, async () => {
-      const chain: string[] = []
-      let child = account
-      // An organization is at most five OUs deep; the bound only guards against a looping answer.
-      for (let depth = 0; depth < 10; depth++) {
-        let parent: { Id?: string | undefined; Type?: string | undefined } | undefined
-        for await (const page of paginateListParents({ client: this.pool.organizations() }, { ChildId: child })) {
-          parent ??= page.Parents?.[0]
-        }
-        if (!parent?.Id) throw new UnexpectedResponseError(`ListParents returned no parent for ${child}`)
-        chain.unshift(parent.Id)
-        if (parent.Type === 'ROOT') return chain
-        child = parent.Id
+  /** The parent of one account or OU, asked once whatever number of chains pass through it. */
+  parentOf(childId: string): Promise<OrganizationParent> {
+    return this.parents.get(childId, async () => {
+      let parent: { Id?: string | undefined; Type?: string | undefined } | undefined
+      for await (const page of paginateListParents({ client: this.pool.organizations() }, { ChildId: childId })) {
+        parent ??= page.Parents?.[0]
       }
-      throw new UnexpectedResponseError(`the chain of parents of ${account} is deeper than any organization allows`)
+      if (!parent?.Id) throw new UnexpectedResponseError(`ListParents returned no parent for ${childId}`)
+      return { id: parent.Id, isRoot: parent.Type === 'ROOT' }
     })
+  }
+
+  /**
+   * The IDs from the root down to the account's OU: `[r-…, ou-…, ou-…]` (the account itself
+   * excluded). `onParent` hears of each parent as soon as it is known, so that its policies can
+   * be listed without waiting for the rest of the chain; `live` stops the walk when its answer
+   * is no longer wanted (the diagnosis failed elsewhere).
+   */
+  async parentsOf(account: string, onParent: (id: string) => void = () => undefined, live: () => boolean = () => true): Promise<string[]> {
+    const chain: string[] = []
+    let child = account
+    // An organization is at most five OUs deep; the bound only guards against a looping answer.
+    for (let depth = 0; depth < 10; depth++) {
+      if (!live()) throw new Error(`the chain of parents of ${account} is no longer wanted`)
+      const parent = await this.parentOf(child)
+      chain.unshift(parent.id)
+      onParent(parent.id)
+      if (parent.isRoot) return chain
+      child = parent.id
+    }
+    throw new UnexpectedResponseError(`the chain of parents of ${account} is deeper than any organization allows`)
   }
 
   /** The policies of one kind attached directly to a root, OU or account. */

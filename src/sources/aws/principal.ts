@@ -11,11 +11,26 @@ import type { AwsClientPool } from './clients.js'
 import { classifyAwsError, describeAwsError, gapFor } from './errors.js'
 import { OnceCache } from './limit.js'
 
-/** The IAM user or role whose policies apply to the request. */
-export interface IamEntity {
+/** The IAM user or role whose policies apply to the request, as its ARN names it. */
+export interface IamHolder {
   readonly kind: 'user' | 'role'
   readonly name: string
+}
+
+/** The IAM user or role, with the permissions boundary GetUser / GetRole named. */
+export interface IamEntity extends IamHolder {
   readonly boundaryArn: string | null
+}
+
+/**
+ * The IAM user or role whose policies apply, from the ARN alone (an assumed-role session names
+ * its role): enough to list its policies without waiting for GetRole / GetUser. null for the
+ * root user, federated users, service principals and anonymous callers.
+ */
+export function holderOf(principal: PrincipalInfo): IamHolder | null {
+  if (principal.kind === 'user') return { kind: 'user', name: principal.name ?? '' }
+  if (principal.kind === 'role' || principal.kind === 'assumed-role') return { kind: 'role', name: principal.name ?? '' }
+  return null
 }
 
 export interface ResolvedPrincipal {
@@ -65,11 +80,17 @@ export class PrincipalReader {
     private readonly callerAccount: () => Promise<string>,
   ) {}
 
-  async resolve(arn: string): Promise<ResolvedPrincipal> {
+  /** What the ARN says; a SourceError for text that names no principal (before AWS is asked anything). */
+  parse(arn: string): PrincipalInfo {
     const base = principalFromArn(arn)
     if (!base) {
       throw new SourceError('failed', `\`${arn}\` is not the ARN of an IAM user, role, role session, federated user or root user.`)
     }
+    return base
+  }
+
+  /** `base` (from `parse`) enriched from IAM; rejects when it does not exist or is in another account. */
+  async resolve(base: PrincipalInfo): Promise<ResolvedPrincipal> {
     switch (base.kind) {
       case 'user':
         return this.user(base)
@@ -95,7 +116,12 @@ export class PrincipalReader {
     }
   }
 
-  private async sameAccount(base: PrincipalInfo): Promise<void> {
+  /**
+   * Settles once the credentials are known to belong to the principal's account; rejects with
+   * the refusal otherwise. Nothing of IAM is read before, so a namesake in the credentials'
+   * account is never read.
+   */
+  async sameAccount(base: PrincipalInfo): Promise<void> {
     const account = await this.callerAccount()
     if (account !== base.account) {
       throw new SourceError(

@@ -1,20 +1,21 @@
 /**
  * The live-account policy source: everything that applies to one request, read from AWS with
- * read-only calls. Reads run in parallel under a concurrency limit, and nothing is asked twice
- * during the provider's lifetime (an `audit` run reuses every answer).
+ * read-only calls. Reads run in parallel under a concurrency limit per service, each starting as
+ * soon as what it needs is known, and nothing is asked twice during the provider's lifetime (an
+ * `audit` run reuses every answer).
  */
 import type { CollectionGap, PrincipalInfo } from '../../model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
 import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } from './clients.js'
 import { GroupPolicies } from './groups.js'
 import { IdentityPolicies } from './identity.js'
-import { createLimit } from './limit.js'
+import { createServiceLimits } from './limit.js'
 import { PrincipalLister } from './list-principals.js'
 import { ManagedPolicies } from './managed-policies.js'
 import { OrgPolicyReader } from './org-policies.js'
 import { OrganizationReader } from './organizations.js'
-import { PrincipalReader, type ResolvedPrincipal } from './principal.js'
-import { readResourceSide } from './resources.js'
+import { holderOf, PrincipalReader, type ResolvedPrincipal } from './principal.js'
+import { readResourceSide, resourceAccountOf } from './resources.js'
 import { BucketPolicies } from './s3.js'
 import { CallerIdentities, decodeAuthorizationMessage } from './sts.js'
 import { parseSessionPolicy, sessionPolicySource } from '../session-policy.js'
@@ -30,7 +31,11 @@ export interface AwsProviderOptions {
   /** Read a bucket policy in another account: a profile, or a role to assume. */
   readonly resourceProfile?: string | null
   readonly resourceRoleArn?: string | null
-  /** Requests in flight at once; default 8. */
+  /**
+   * Requests in flight at once to each AWS service; default 8. Kept per service because AWS
+   * throttles each service on its own (Organizations early, at a few calls a second), and the 8
+   * a service saw before stays the most it sees now; the ListParents walk is not held back.
+   */
   readonly concurrency?: number
   /** Called after each request with its duration (`--debug` prints these). */
   readonly onCall?: (call: CallRecord) => void
@@ -56,7 +61,7 @@ export function settingsOf(options: AwsProviderOptions): ClientSettings {
 
 /** The client pool a provider would use; shared with the authorization-message decoder. */
 export function createClientPool(options: AwsProviderOptions): AwsClientPool {
-  return new AwsClientPool(settingsOf(options), createLimit(options.concurrency ?? 8), options.onCall, options.clients)
+  return new AwsClientPool(settingsOf(options), createServiceLimits(options.concurrency ?? 8), options.onCall, options.clients)
 }
 
 type Context = readonly (readonly [string, readonly string[]])[]
@@ -93,38 +98,54 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
   const resourceReaders = { buckets: new BucketPolicies(pool, identities), trust: new TrustPolicies(pool, identities) }
   const endpoints = new EndpointPolicies(pool)
 
-  async function identitySide(resolved: ResolvedPrincipal) {
-    const entity = resolved.entity
-    if (!entity) return { identity: [], boundary: null, gaps: [] }
+  /**
+   * The principal's identity policies and boundary. The listings need only the name in the ARN,
+   * so they start as soon as the credentials are known to be the principal's account, alongside
+   * GetRole / GetUser; only the boundary waits for those, which name it.
+   */
+  async function identitySide(base: PrincipalInfo, resolved: Promise<ResolvedPrincipal>) {
+    const holder = holderOf(base)
+    if (!holder) return { identity: [], boundary: null, gaps: [] }
+    await principals.sameAccount(base)
     const [own, fromGroups, boundary] = await Promise.all([
-      identity.of(entity),
-      entity.kind === 'user' ? groups.of(entity.name) : Promise.resolve({ value: [], gaps: [] }),
-      identity.boundary(entity, entity.boundaryArn),
+      identity.of(holder),
+      holder.kind === 'user' ? groups.of(holder.name) : Promise.resolve({ value: [], gaps: [] }),
+      resolved.then((read) => identity.boundary(holder, read.entity?.boundaryArn ?? null)),
     ])
     return { identity: [...own.value, ...fromGroups.value], boundary: boundary.value, gaps: [...own.gaps, ...fromGroups.gaps, ...boundary.gaps] }
   }
 
   async function gather(query: PrincipalQuery): Promise<Gathered> {
+    // Bad input (a session policy file, a text that is no principal ARN) is refused before AWS is asked anything.
     const sessionParsed = parseSessionPolicy(query)
-    const resolved = await principals.resolve(query.principalArn)
+    const base = principals.parse(query.principalArn)
+    const region = query.region ?? options.region ?? null
+    const iamPrincipal = base.kind !== 'service' && base.kind !== 'anonymous'
+
+    // Every side starts at once; each waits inside for what it needs and nothing else.
+    const resolvedP = principals.resolve(base)
+    let failed = false
+    resolvedP.catch(() => (failed = true))
+    const identityP = identitySide(base, resolvedP)
+    const endpointP = query.sourceVpce ? endpoints.read(query.sourceVpce, region, base.partition || 'aws') : null
+    const resourceP = readResourceSide(resourceReaders, query)
+    const orgP = organizations.read({
+      principalAccount: iamPrincipal ? base.account : null,
+      resourceAccount: resourceAccountOf(query, resourceP),
+      // A role's path (service-linked roles live under /aws-service-role/) comes from GetRole;
+      // waiting for the principal also keeps SCPs from being listed for one that is refused.
+      serviceLinkedRole: resolvedP.then((read) => read.info.isServiceLinkedRole),
+      rcpGoverned: options.rcpServices?.has(query.action.split(':')[0]!.toLowerCase()) ?? true,
+      separateReader: pool.hasOwnCredentials('org'),
+      readerAccount: () => identities.accountOf('org'),
+      wanted: () => !failed,
+    })
+    for (const side of [identityP, endpointP, resourceP, orgP]) side?.catch(() => undefined)
+    // The principal's own failure (no such role or user, another account) is the one to report,
+    // whatever the reads begun alongside it ran into.
+    const resolved = await resolvedP
     const principal = resolved.info
     const session = sessionPolicySource(sessionParsed, principal)
-    const region = query.region ?? options.region ?? null
-    const iamPrincipal = principal.kind !== 'service' && principal.kind !== 'anonymous'
-
-    const identityP = identitySide(resolved)
-    const endpointP = query.sourceVpce ? endpoints.read(query.sourceVpce, region, principal.partition || 'aws') : null
-    const resourceP = readResourceSide(resourceReaders, query)
-    const orgP = resourceP.then((resource) =>
-      organizations.read({
-        principalAccount: iamPrincipal ? principal.account : null,
-        resourceAccount: resource.account,
-        serviceLinkedRole: principal.isServiceLinkedRole,
-        rcpGoverned: options.rcpServices?.has(query.action.split(':')[0]!.toLowerCase()) ?? true,
-        separateReader: pool.hasOwnCredentials('org'),
-        readerAccount: () => identities.accountOf('org'),
-      }),
-    )
     const [ids, endpoint, resource, org] = await Promise.all([identityP, endpointP, resourceP, orgP])
 
     const knownContext: Context = [

@@ -33,6 +33,18 @@ export function accountFromArns(resources: readonly string[]): string | null {
   return null
 }
 
+/**
+ * The resource's account as soon as it is known: at once when --resource-account or the ARN
+ * says it (as readResourceSide takes it), else from the side's read (an S3 bucket's owner).
+ */
+export function resourceAccountOf(
+  query: { readonly resources: readonly string[]; readonly resourceAccount: string | null },
+  side: Promise<ResourceSide>,
+): Promise<string | null> {
+  const stated = query.resourceAccount ?? accountFromArns(query.resources)
+  return stated ? Promise.resolve(stated) : side.then((read) => read.account)
+}
+
 function unreadPolicyGap(resource: string, action: string): CollectionGap | null {
   const arn = parseArn(resource)
   if (!arn) return null

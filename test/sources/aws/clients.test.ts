@@ -1,5 +1,5 @@
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
-import { OrganizationsClient } from '@aws-sdk/client-organizations'
+import { DescribePolicyCommand, ListParentsCommand, OrganizationsClient } from '@aws-sdk/client-organizations'
 import { S3Client } from '@aws-sdk/client-s3'
 import { DecodeAuthorizationMessageCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -44,6 +44,44 @@ describe('credential sets', () => {
     expect(org.config.profile).toBeUndefined()
     const s3 = buildClient('s3', BASE, 'resource', 'us-east-1') as S3Client
     expect(s3.config.followRegionRedirects).toBe(true)
+  })
+})
+
+describe('the concurrency limit', () => {
+  it('does not hold back ListParents: each answer names the next level, so the walk up the parents must not queue behind other reads', async () => {
+    const organizations = new OrganizationsClient({ region: 'us-east-1', credentials })
+    let releaseSlow: () => void = () => undefined
+    const slow = new Promise<void>((resolve) => (releaseSlow = resolve))
+    const stub = mockClient(organizations)
+    stub.on(DescribePolicyCommand).callsFake(async () => (await slow, { Policy: { Content: '{}' } }))
+    stub.on(ListParentsCommand).resolves({ Parents: [{ Id: 'r-ab12', Type: 'ROOT' }] })
+    const client = new AwsClientPool(BASE, createLimit(1), undefined, { organizations }).organizations()
+    // The only slot is taken by a read that does not answer yet…
+    const pending = client.send(new DescribePolicyCommand({ PolicyId: 'p-1' }))
+    // …and ListParents still goes out and answers.
+    await expect(client.send(new ListParentsCommand({ ChildId: '111111111111' }))).resolves.toMatchObject({ Parents: [{ Id: 'r-ab12' }] })
+    releaseSlow()
+    await expect(pending).resolves.toMatchObject({ Policy: { Content: '{}' } })
+  })
+
+  it('holds back every other read beyond the limit', async () => {
+    const organizations = new OrganizationsClient({ region: 'us-east-1', credentials })
+    let releaseSlow: () => void = () => undefined
+    const slow = new Promise<void>((resolve) => (releaseSlow = resolve))
+    const sent: string[] = []
+    mockClient(organizations).on(DescribePolicyCommand).callsFake(async (input: { PolicyId: string }) => {
+      sent.push(input.PolicyId)
+      if (input.PolicyId === 'p-1') await slow
+      return { Policy: { Content: '{}' } }
+    })
+    const client = new AwsClientPool(BASE, createLimit(1), undefined, { organizations }).organizations()
+    const first = client.send(new DescribePolicyCommand({ PolicyId: 'p-1' }))
+    const second = client.send(new DescribePolicyCommand({ PolicyId: 'p-2' }))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(sent).toEqual(['p-1'])
+    releaseSlow()
+    await Promise.all([first, second])
+    expect(sent).toEqual(['p-1', 'p-2'])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLimit, OnceCache } from '../../../src/sources/aws/limit.js'
+import { createLimit, createServiceLimits, OnceCache } from '../../../src/sources/aws/limit.js'
 import { delay } from './helpers.js'
 
 describe('createLimit', () => {
@@ -31,6 +31,32 @@ describe('createLimit', () => {
   it('refuses a size that is not a positive integer', () => {
     expect(() => createLimit(0)).toThrow(RangeError)
     expect(() => createLimit(1.5)).toThrow(RangeError)
+  })
+})
+
+describe('createServiceLimits', () => {
+  it('runs at most N tasks at once per service, so one service\'s burst does not hold back another\'s reads', async () => {
+    const limit = createServiceLimits(2)
+    const running: Record<string, number> = {}
+    const peak: Record<string, number> = {}
+    let peakAll = 0
+    const task = (service: string) =>
+      limit(async () => {
+        running[service] = (running[service] ?? 0) + 1
+        peak[service] = Math.max(peak[service] ?? 0, running[service])
+        peakAll = Math.max(peakAll, Object.values(running).reduce((a, b) => a + b, 0))
+        await delay(5)
+        running[service]--
+        return service
+      }, service)
+    const order = await Promise.all([...Array.from({ length: 6 }, () => task('iam')), task('organizations'), task('organizations')])
+    expect(order.filter((s) => s === 'iam')).toHaveLength(6)
+    expect(peak).toEqual({ iam: 2, organizations: 2 })
+    expect(peakAll).toBe(4)
+  })
+
+  it('refuses a size that is not a positive integer at once', () => {
+    expect(() => createServiceLimits(0)).toThrow(RangeError)
   })
 })
 
