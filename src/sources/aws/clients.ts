@@ -60,6 +60,8 @@ export interface CallRecord {
   readonly ok: boolean
 }
 
+const NO_REGION = 'No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.'
+
 /** Operations that only read. Anything else is refused before it is sent. */
 export function isReadOnlyOperation(operation: string): boolean {
   return /^(Get|List|Describe)[A-Z]/.test(operation) || operation === 'AssumeRole' || operation === 'DecodeAuthorizationMessage'
@@ -231,7 +233,10 @@ export class AwsClientPool {
           ok = true
           return result
         } catch (error) {
-          if (classifyAwsError(error) === 'credentials') throw this.credentialsError(set, error)
+          const kind = classifyAwsError(error)
+          if (kind === 'credentials') throw this.credentialsError(set, error)
+          // The SDK wants a region even for IAM's global endpoint; say so before anything else fails.
+          if (kind === 'no-region') throw new SourceError('failed', NO_REGION, { cause: error })
           throw error
         } finally {
           this.onCall?.({ service, operation, ms: Math.round(performance.now() - started), ok })

@@ -115,6 +115,19 @@ describe('credentials failures', () => {
   })
 })
 
+describe('no region configured', () => {
+  it('says how to give one, instead of failing unexpectedly', async () => {
+    const iam = new IAMClient({ region: 'us-east-1', credentials })
+    mockClient(iam).on(GetRoleCommand).rejects(new Error('Region is missing'))
+    const error = await new AwsClientPool(BASE, createLimit(1), undefined, { iam })
+      .iam()
+      .send(new GetRoleCommand({ RoleName: 'r' }))
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect((error as Error).message).toBe('No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.')
+  })
+})
+
 describe('createAuthorizationMessageDecoder', () => {
   it('decodes with the caller\'s credentials', async () => {
     const sts = new STSClient({ region: 'us-east-1', credentials })
