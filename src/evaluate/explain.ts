@@ -1,5 +1,6 @@
 import { POLICY_TYPE_NAMES, type ConditionTrace, type PolicySource, type StatementFinding } from '../model/index.js'
-import type { StatementHit } from './statement.js'
+import { matchedActionText } from './policy-index.js'
+import { matchStatement, type Hit, type MatchInput, type StatementHit } from './statement.js'
 
 /**
  * Findings and sentences built from what the matchers returned (habit 2: explanations come
@@ -56,4 +57,22 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
     resource,
     statement: statement.raw,
   }
+}
+
+/**
+ * The full match of a statement the compiled matchers found to apply, for its finding. The
+ * reference matchers (statement.ts) run again here, so every word comes from them; the two
+ * must agree on whether the statement applies (tests check it on every fixture and on
+ * generated cases), and a disagreement is a bug to report, not to paper over.
+ */
+export function explainHit(hit: Hit, input: MatchInput): StatementHit {
+  const { policy, candidate } = hit
+  const statement = policy.policy.statements[candidate.index]!
+  const env = { context: input.context, version: policy.policy.version }
+  const full = matchStatement(policy, statement, input, env, matchedActionText(candidate, input.action))
+  if (full === null || full.applies !== hit.applies) {
+    const where = `${statementLabel(statement.index, statement.sid)} of ${describePolicy(policy.source)}`
+    throw new Error(`Internal error: the engine's two matchers disagree on whether ${where} applies to ${input.action} (${hit.applies} against ${full?.applies ?? false}). Please report this with the case.`)
+  }
+  return full
 }

@@ -1,4 +1,4 @@
-import { withDefaults, type PrincipalInfo, type RequestContext } from '../model/index.js'
+import { canonicalKey, LayeredKnown, type ContextEntry, type PrincipalInfo, type RequestContext } from '../model/index.js'
 
 /**
  * Context keys the request implies, filled in so nobody has to type them. Values the user
@@ -31,10 +31,20 @@ function userId(p: PrincipalInfo): string | null {
   }
 }
 
-export function impliedContext(principal: PrincipalInfo, resourceAccount: string | null, context: RequestContext): RequestContext {
-  const implied: [string, string[]][] = []
+/**
+ * The implied entries for one principal and resource account, keyed by lower-cased name in the
+ * order they are added (the verdict lists the context in that order). An audit asks about the
+ * same principal again and again, so the last entries built for each principal are kept.
+ */
+const impliedOf = new WeakMap<PrincipalInfo, { readonly resourceAccount: string | null; readonly entries: ReadonlyMap<string, ContextEntry> }>()
+
+function impliedEntries(principal: PrincipalInfo, resourceAccount: string | null): ReadonlyMap<string, ContextEntry> {
+  const kept = impliedOf.get(principal)
+  if (kept && kept.resourceAccount === resourceAccount) return kept.entries
+  const entries = new Map<string, ContextEntry>()
   const add = (key: string, value: string | null) => {
-    if (value !== null && value !== '') implied.push([key, [value]])
+    const lower = canonicalKey(key.toLowerCase())
+    if (value !== null && value !== '' && !entries.has(lower)) entries.set(lower, { key, values: [value] })
   }
   if (principal.kind === 'service') {
     add('aws:PrincipalIsAWSService', 'true')
@@ -49,12 +59,39 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
   add('aws:PrincipalType', PRINCIPAL_TYPE[principal.kind])
   add('aws:ResourceAccount', resourceAccount)
   for (const [key, value] of Object.entries(principal.tags ?? {})) add(`aws:PrincipalTag/${key}`, value)
-  let filled = withDefaults(context, implied)
-  // aws:username exists only for IAM users: for anyone else it is certainly absent.
-  if (principal.kind !== 'user' && !filled.known.has('aws:username')) {
-    filled = { ...filled, absent: new Set([...filled.absent, 'aws:username']) }
+  impliedOf.set(principal, { resourceAccount, entries })
+  return entries
+}
+
+const USERNAME = 'aws:username'
+const ONLY_USERNAME: ReadonlySet<string> = new Set([USERNAME])
+const TAG_PREFIXES: readonly string[] = ['aws:principaltag/']
+
+/** The request's known keys with the implied ones under them, worked out only if a lookup gets past the given ones (often none does). */
+class ImpliedKnown extends LayeredKnown {
+  constructor(
+    context: RequestContext,
+    private readonly principal: PrincipalInfo,
+    private readonly resourceAccount: string | null,
+  ) {
+    super(context)
+  }
+
+  protected extraEntries(): ReadonlyMap<string, ContextEntry> {
+    return impliedEntries(this.principal, this.resourceAccount)
+  }
+}
+
+export function impliedContext(principal: PrincipalInfo, resourceAccount: string | null, context: RequestContext): RequestContext {
+  const known = new ImpliedKnown(context, principal, resourceAccount)
+  let absent = context.absent
+  // aws:username exists only for IAM users: for anyone else it is certainly absent. (Only a
+  // user's implied keys hold it, so for anyone else the given keys alone say whether it is known.)
+  if (principal.kind !== 'user' && !context.known.has(USERNAME)) {
+    absent = absent.size === 0 ? ONLY_USERNAME : new Set(absent).add(USERNAME)
   }
   // Once a source has read all of the principal's tags, any other tag key is certainly absent.
-  if (principal.tags === null) return filled
-  return { ...filled, absentPrefixes: [...(filled.absentPrefixes ?? []), 'aws:principaltag/'] }
+  let absentPrefixes = context.absentPrefixes
+  if (principal.tags !== null) absentPrefixes = absentPrefixes ? [...absentPrefixes, ...TAG_PREFIXES] : TAG_PREFIXES
+  return { known, absent, complete: context.complete, absentPrefixes }
 }

@@ -1,6 +1,10 @@
-import type { OrgLevel, PolicySet, PolicyType, Request, SourcedPolicy, Tri } from '../model/index.js'
-import { scanPolicy, type MatchInput, type StatementHit } from './statement.js'
-import { triAny, triOr } from './tri.js'
+import type { PolicySet, PolicyType, Request, RequestContext, Tri } from '../model/index.js'
+import { decideStatement, type DecideInput } from './compiled.js'
+import type { ConditionEnv } from './condition/index.js'
+import { resourceView } from './match/resource-compiled.js'
+import type { PlannedLevel, PlannedPolicy, SetPlan } from './set-plan.js'
+import type { Hit } from './statement.js'
+import { triOr } from './tri.js'
 
 /**
  * The decision across policy types for one resource, after
@@ -9,122 +13,160 @@ import { triAny, triOr } from './tri.js'
  * Allow (each RCP level, each SCP level, the endpoint, resource/identity, boundary, session).
  */
 
-/** A layer that needs an Allow, and whether it has one. */
+/** A layer that needs an Allow and has none (passes false) or may have none ('unknown'). */
 export interface Gate {
   readonly type: PolicyType
   readonly level: string | null
-  readonly passes: Tri
+  readonly passes: Exclude<Tri, true>
   /** Why it needs an Allow and what it lacks, for missingAllows. */
   readonly need: string
 }
 
 export interface LayerOutcome {
-  readonly denies: readonly StatementHit[]
-  readonly allows: readonly StatementHit[]
-  readonly gates: readonly Gate[]
+  /** Every statement that applies or may apply, in the order the layers were read (when collected). */
+  readonly hits: readonly Hit[]
+  /** Whether some Deny certainly applies; whether some Deny applies or may. */
+  readonly certainDeny: boolean
+  readonly anyDeny: boolean
+  /** The gates that do not certainly pass; the ones that pass are not kept. */
+  readonly open: readonly Gate[]
+}
+
+/** One resource of the request, as the layers match it. */
+export interface LayerInput extends DecideInput {
+  readonly context: RequestContext
 }
 
 export interface LayerOptions {
   readonly rcpServices: ReadonlySet<string>
 }
 
-/** Label of an organization level: its ID, else its place in the chain. */
-export function levelLabel(levels: readonly OrgLevel[], index: number): string {
-  const level = levels[index]!
-  if (level.id) return level.id
-  if (index === 0) return 'root'
-  return index === levels.length - 1 ? 'account' : `level-${index}`
-}
+const SCP_NEED = 'every level of the organization, root to account, must have an SCP that allows it'
+const RCP_NEED = 'every level of the organization must have an RCP that allows it'
 
-function serviceOf(action: string): string {
-  return action.slice(0, action.indexOf(':')).toLowerCase()
-}
+/**
+ * Reads the layers' policies for one resource: says whether each policy allows (the best of
+ * its Allows), whether a Deny applies, keeps the gates that do not pass and, when asked to,
+ * every statement that applies (the verdict's findings; deciding alone does not need them).
+ */
+class Scan implements LayerOutcome {
+  readonly hits: Hit[]
+  readonly open: Gate[] = []
+  certainDeny = false
+  anyDeny = false
+  /** How the resource policy's Allows name the caller: directly, or through the role. */
+  direct: Tri = false
+  viaRole: Tri = false
+  // Variables expand only under Version 2012-10-17, so the version travels with the context.
+  private env: ConditionEnv
+  private readonly collect: boolean
 
-/** Services whose resource policy must allow even within one account. */
-function resourcePolicyRequired(action: string): boolean {
-  const lower = action.toLowerCase()
-  // KMS key policies and role trust policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
-  return serviceOf(action) === 'kms' || lower.startsWith('sts:assumerole')
-}
-
-function strongestAllow(hits: readonly StatementHit[], strengths: readonly string[]): Tri {
-  return triAny(hits.filter((h) => h.strength !== null && strengths.includes(h.strength)).map((h) => h.applies))
-}
-
-export function decideLayers(request: Request, set: PolicySet, input: MatchInput, options: LayerOptions): LayerOutcome {
-  const denies: StatementHit[] = []
-  const allows: StatementHit[] = []
-  const gates: Gate[] = []
-  const scan = (policy: SourcedPolicy | null) => {
-    if (!policy) return [] as StatementHit[]
-    const found = scanPolicy(policy, input)
-    denies.push(...found.denies)
-    allows.push(...found.allows)
-    return found.allows
+  constructor(
+    private readonly input: LayerInput,
+    collect: boolean,
+  ) {
+    this.env = { context: input.context, version: '2012-10-17' }
+    this.collect = collect
+    this.hits = collect ? [] : NO_HITS
   }
+
+  policy(planned: PlannedPolicy | null, isResourcePolicy = false): Tri {
+    if (!planned) return false
+    const { policy, candidates, version } = planned
+    const input = this.input
+    if (this.env.version !== version) this.env = { context: input.context, version }
+    const env = this.env
+    let allowed: Tri = false
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i]!
+      const applies = decideStatement(candidate.compiled, input, env)
+      if (applies === false) continue
+      if (this.collect) this.hits.push({ policy, candidate, applies })
+      if (candidate.deny) {
+        this.anyDeny = true
+        if (applies === true) this.certainDeny = true
+        continue
+      }
+      allowed = triOr(allowed, applies)
+      if (isResourcePolicy) {
+        const strength = candidate.compiled.principal(input.principal).strength
+        if (strength === 'direct') this.direct = triOr(this.direct, applies)
+        else if (strength === 'role') this.viaRole = triOr(this.viaRole, applies)
+      }
+    }
+    return allowed
+  }
+
+  gate(type: PolicyType, level: string | null, passes: Tri, need: string): void {
+    if (passes !== true) this.open.push({ type, level, passes, need })
+  }
+
+  /** One gate per organization level: some policy attached there must allow. */
+  levels(type: 'scp' | 'rcp', levels: readonly PlannedLevel[]): void {
+    for (const level of levels) {
+      let passes: Tri = false
+      for (const policy of level.policies) passes = triOr(passes, this.policy(policy))
+      this.gate(type, level.label, passes, type === 'scp' ? SCP_NEED : RCP_NEED)
+    }
+  }
+}
+
+const NO_HITS: Hit[] = []
+
+/** `collect`: keep every statement that applies, for findings. */
+export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, input: LayerInput, options: LayerOptions, collect = false): LayerOutcome {
+  const scan = new Scan(input, collect)
   const principal = request.principal
-  const service = serviceOf(request.action)
 
   // Organization policies. SLRs are outside SCPs and RCPs; the management account is outside
   // SCPs, and its resources outside RCPs. https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
-  const rcpApplies = !principal.isServiceLinkedRole && !request.resourceInManagementAccount && options.rcpServices.has(service)
-  if (rcpApplies) orgGates('rcp', set.rcps)
+  const rcpApplies = !principal.isServiceLinkedRole && !request.resourceInManagementAccount && options.rcpServices.has(plan.service)
+  if (rcpApplies) scan.levels('rcp', plan.rcps)
   const scpApplies = !principal.isServiceLinkedRole && !request.isManagementAccount
-  if (scpApplies) orgGates('scp', set.scps)
+  if (scpApplies) scan.levels('scp', plan.scps)
 
-  const vpceAllows = scan(set.vpce)
-  if (set.vpce) gates.push({ type: 'vpce', level: set.vpce.source.attachedTo, passes: triAny(vpceAllows.map((h) => h.applies)), need: 'the request went through a VPC endpoint, whose policy must allow it' })
+  const vpceAllows = scan.policy(plan.vpce)
+  if (set.vpce) scan.gate('vpce', set.vpce.source.attachedTo, vpceAllows, 'the request went through a VPC endpoint, whose policy must allow it')
 
-  const resourceAllows = scan(set.resource)
-  const identityAllows = set.identity.flatMap((p) => scan(p))
-  const boundaryAllows = scan(set.boundary)
-  const sessionAllows = scan(set.session)
+  // How the resource policy names the caller decides what its grant can bypass (below).
+  const anyResource = scan.policy(plan.resource, true)
+  const { direct, viaRole } = scan
+  let identityAllows: Tri = false
+  for (const policy of plan.identity) identityAllows = triOr(identityAllows, scan.policy(policy))
+  const boundaryAllows = scan.policy(plan.boundary)
+  const sessionAllows = scan.policy(plan.session)
 
   const resourceAccount = request.resourceAccount ?? principal.account
   const sameAccount = resourceAccount === principal.account
-  const direct = strongestAllow(resourceAllows, ['direct'])
-  const viaRole = strongestAllow(resourceAllows, ['role'])
-  const anyResource = triAny(resourceAllows.map((h) => h.applies))
   // The root user has full access in its own account; elsewhere it needs the resource grant.
-  const identity: Tri = principal.kind === 'root' ? true : triAny(identityAllows.map((h) => h.applies))
-  const required = resourcePolicyRequired(request.action)
+  const identity: Tri = principal.kind === 'root' ? true : identityAllows
 
-  if (!sameAccount || required) {
+  if ((!sameAccount || plan.resourcePolicyRequired) && anyResource !== true) {
     const why = sameAccount
       ? `${request.action} needs its resource policy (key policy or trust policy) to allow the caller`
       : `the resource is in account ${resourceAccount}, not ${principal.account}: across accounts the resource policy must allow too`
-    gates.push({ type: 'resource', level: null, passes: anyResource, need: why })
+    scan.gate('resource', null, anyResource, why)
   }
   // Within one account a resource-policy grant naming the user, the session or `*` stands
   // alone; naming the role still leaves the boundary and session policy to pass
   // (iam-deny-reference §3.6). Across accounts nothing bypasses the caller's own side (§3.5).
   const bypassIdentity = sameAccount ? triOr(direct, viaRole) : false
   const bypassLimits = sameAccount ? direct : false
-  gates.push({ type: 'identity', level: null, passes: triOr(identity, bypassIdentity), need: 'an identity-based policy of the principal must allow it' })
+  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it')
   if (set.boundary) {
-    gates.push({ type: 'boundary', level: set.boundary.source.name, passes: triOr(triAny(boundaryAllows.map((h) => h.applies)), bypassLimits), need: 'the permissions boundary must allow it as well' })
+    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well')
   }
   if (set.session) {
-    gates.push({ type: 'session', level: set.session.source.name, passes: triOr(triAny(sessionAllows.map((h) => h.applies)), bypassLimits), need: 'the session policy passed when the session was created must allow it' })
+    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it')
   } else if (principal.kind === 'federated-user') {
     // A GetFederationToken session without a session policy has no permissions.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
-    gates.push({ type: 'session', level: null, passes: bypassLimits, need: 'a federated-user session (GetFederationToken) gets no permissions without a session policy' })
+    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy')
   }
-  return { denies, allows, gates }
+  return scan
+}
 
-  function orgGates(type: 'scp' | 'rcp', levels: readonly OrgLevel[]) {
-    levels.forEach((level, index) => {
-      const levelAllows = level.policies.flatMap((p) => scan(p))
-      gates.push({
-        type,
-        level: levelLabel(levels, index),
-        passes: triAny(levelAllows.map((h) => h.applies)),
-        need:
-          type === 'scp'
-            ? 'every level of the organization, root to account, must have an SCP that allows it'
-            : 'every level of the organization must have an RCP that allows it',
-      })
-    })
-  }
+/** What the layers read for one resource of the request. */
+export function layerInput(request: Request, resource: string | null, context: RequestContext): LayerInput {
+  return { principal: request.principal, resource: resource === null ? null : resourceView(resource), hints: request.resourceTypes, context }
 }

@@ -1,39 +1,84 @@
-import type { Policy, Statement } from '../model/index.js'
+import type { Policy } from '../model/index.js'
+import { compileStatement, type CompiledStatement } from './compiled.js'
 import { matchAction } from './match/action.js'
+import { contentHash, sameContent } from './policy-content.js'
 
 /**
- * For each policy, the statements whose Action / NotAction admits a given action, with the
- * pattern that did: worked out once per policy and action. An audit asks the same policies
- * about the same few actions thousands of times, and most statements of a large policy name
- * other actions; after the first ask, they cost nothing. Statements keep their order.
+ * For each policy, the statements whose Action / NotAction admits a given action, compiled:
+ * worked out once per policy content and action. An audit asks the same policies about the
+ * same few actions thousands of times, and most statements of a large policy name other
+ * actions; after the first ask, they cost nothing.
+ *
+ * The work is shared by content, not by object: the same document (FullAWSAccess on every
+ * level, a managed policy attached to hundreds of roles) is often parsed into many objects,
+ * and one compiled copy also keeps the memory an evaluation touches small, which showed as
+ * much as the matching itself once the corpus outgrew the processor's caches.
  */
 export interface ActionCandidate {
-  readonly statement: Statement
-  /** The Action pattern that matched, or why NotAction lets the action through. */
-  readonly matchedAction: string
+  /** Position in the policy's Statement list (the statement itself is the policy's own). */
+  readonly index: number
+  /** The Action pattern that matched; null when the statement has NotAction, which does not list the action. */
+  readonly pattern: string | null
+  readonly deny: boolean
+  readonly compiled: CompiledStatement
+}
+
+/** One policy content: the first policy object seen with it, and its candidates per action. */
+interface Shape {
+  readonly policy: Policy
+  readonly byAction: Map<string, readonly ActionCandidate[]>
 }
 
 /** Bounded so that a long-lived process asking about endless actions does not grow forever. */
 const ACTIONS_PER_POLICY = 512
-const index = new WeakMap<Policy, Map<string, readonly ActionCandidate[]>>()
+const SHAPES_LIMIT = 20_000
+const shapeOf = new WeakMap<Policy, Shape>()
+/** Shapes by content hash (policy-content.ts); a bucket holds the rare hashes that collide. */
+const shapes = new Map<number, Shape[]>()
+let shapeCount = 0
 
-export function candidatesFor(policy: Policy, action: string): readonly ActionCandidate[] {
-  const key = action.toLowerCase()
-  let byAction = index.get(policy)
-  if (!byAction) {
-    byAction = new Map()
-    index.set(policy, byAction)
+function shapeFor(policy: Policy): Shape {
+  let shape = shapeOf.get(policy)
+  if (shape) return shape
+  const hash = contentHash(policy)
+  let bucket = shapes.get(hash)
+  shape = bucket?.find((s) => sameContent(s.policy, policy))
+  if (!shape) {
+    if (shapeCount >= SHAPES_LIMIT) {
+      shapes.clear()
+      shapeCount = 0
+      bucket = undefined
+    }
+    shape = { policy, byAction: new Map() }
+    if (bucket) bucket.push(shape)
+    else shapes.set(hash, [shape])
+    shapeCount++
   }
-  let candidates = byAction.get(key)
+  shapeOf.set(policy, shape)
+  return shape
+}
+
+/** `key` is the action lower-cased (the caller may have done it once for many policies). */
+export function candidatesFor(policy: Policy, action: string, key = action.toLowerCase()): readonly ActionCandidate[] {
+  const shape = shapeFor(policy)
+  let candidates = shape.byAction.get(key)
   if (!candidates) {
     const found: ActionCandidate[] = []
-    for (const statement of policy.statements) {
+    const { version, statements } = shape.policy
+    statements.forEach((statement, index) => {
       const match = matchAction(statement, action)
-      if (match.matched) found.push({ statement, matchedAction: match.pattern })
-    }
-    if (byAction.size >= ACTIONS_PER_POLICY) byAction.clear()
-    byAction.set(key, found)
+      if (!match.matched) return
+      const pattern = statement.action ? match.pattern : null
+      found.push({ index, pattern, deny: statement.effect === 'Deny', compiled: compileStatement(statement, version) })
+    })
+    if (shape.byAction.size >= ACTIONS_PER_POLICY) shape.byAction.clear()
+    shape.byAction.set(key, found)
     candidates = found
   }
   return candidates
+}
+
+/** What findings say matched the action: the pattern, or why NotAction lets it through (as matchAction words it). */
+export function matchedActionText(candidate: ActionCandidate, action: string): string {
+  return candidate.pattern ?? `NotAction (${action} is not listed)`
 }

@@ -1,7 +1,7 @@
 import type { PrincipalInfo, RequestContext, ResourceTypeHint, SourcedPolicy, Statement, Tri } from '../model/index.js'
 import { evaluateConditionBlock, type BlockResult, type ConditionEnv } from './condition/index.js'
 import { matchAction } from './match/action.js'
-import { candidatesFor } from './policy-index.js'
+import type { ActionCandidate } from './policy-index.js'
 import { matchPrincipal, type PrincipalStrength } from './match/principal.js'
 import { matchResource } from './match/resource.js'
 import { triAnd } from './tri.js'
@@ -14,6 +14,16 @@ export interface MatchInput {
   readonly resource: string | null
   readonly resourceTypes: readonly ResourceTypeHint[]
   readonly context: RequestContext
+}
+
+/**
+ * A statement that applies or may apply, as the decision needs it. What matched and why is
+ * worked out only when someone reads the findings (explainHit, in explain.ts).
+ */
+export interface Hit {
+  readonly policy: SourcedPolicy
+  readonly candidate: ActionCandidate
+  readonly applies: Exclude<Tri, false>
 }
 
 /** A statement that applies (true) or may apply ('unknown'), with what matched. */
@@ -31,8 +41,10 @@ export interface StatementHit {
 }
 
 /**
- * Matches one statement: action first (cheapest, and most statements fail there; scanPolicy
- * passes it already matched), then principal, resource and conditions. Returns null when it
+ * The reference matcher, which also says what matched: action first (cheapest; explainHit
+ * passes it already matched), then principal, resource and conditions. The engine decides
+ * with the compiled form (compiled.ts), which must agree with this on `applies`; this one
+ * runs again only for the statements a verdict reports. Returns null when it
  * certainly does not apply.
  */
 export function matchStatement(
@@ -69,17 +81,4 @@ export function matchStatement(
     unknownKeys,
     resourceTypes: resource.resourceTypes,
   }
-}
-
-/** Every statement of a policy that applies or may apply, split by effect. */
-export function scanPolicy(policy: SourcedPolicy, input: MatchInput): { denies: StatementHit[]; allows: StatementHit[] } {
-  const denies: StatementHit[] = []
-  const allows: StatementHit[] = []
-  // Variables expand only under Version 2012-10-17, so the version travels with the context.
-  const env: ConditionEnv = { context: input.context, version: policy.policy.version }
-  for (const { statement, matchedAction } of candidatesFor(policy.policy, input.action)) {
-    const hit = matchStatement(policy, statement, input, env, matchedAction)
-    if (hit) (statement.effect === 'Deny' ? denies : allows).push(hit)
-  }
-  return { denies, allows }
 }

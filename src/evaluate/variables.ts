@@ -7,7 +7,7 @@
  * other version (or none) `${…}` is plain text.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
  */
-import { lookupContext } from '../model/index.js'
+import { canonicalKey, lookupValues } from '../model/index.js'
 import type { ConditionEnv } from './condition/index.js'
 import { globMatch, partsMatch, type PatternPart } from './match/glob.js'
 
@@ -19,7 +19,7 @@ export type Expansion =
 /** A template piece: text as written, a variable, or one of the escapes `${*}` `${?}` `${$}`. */
 type Piece =
   | { readonly text: string }
-  | { readonly key: string; readonly fallback: string | null }
+  | { readonly key: string; readonly lower: string; readonly fallback: string | null }
   | { readonly special: string }
 
 const SPECIALS = new Set(['*', '?', '$'])
@@ -77,7 +77,7 @@ function bodyPiece(body: string): Piece | null {
   if (SPECIALS.has(body)) return { special: body }
   const m = VARIABLE_BODY.exec(body)
   if (!m) return null
-  return { key: m[1]!, fallback: m[2] ?? null }
+  return { key: m[1]!, lower: canonicalKey(m[1]!.toLowerCase()), fallback: m[2] ?? null }
 }
 
 /** True when the text holds at least one well-formed `${…}` (whatever the policy version). */
@@ -108,11 +108,11 @@ export function expandVariables(text: string, env: ConditionEnv): Expansion {
     } else if ('special' in piece) {
       parts.push({ text: piece.special, literal: true })
     } else {
-      const found = lookupContext(env.context, piece.key)
-      if (found.kind === 'unknown') {
+      const values = lookupValues(env.context, piece.lower)
+      if (values === undefined) {
         ;(unknown ??= []).push(piece.key)
-      } else if (found.kind === 'known' && found.values.length === 1) {
-        parts.push({ text: found.values[0]!, literal: true })
+      } else if (values !== null && values.length === 1) {
+        parts.push({ text: values[0]!, literal: true })
       } else if (piece.fallback !== null) {
         parts.push({ text: piece.fallback, literal: true })
       } else {

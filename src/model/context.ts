@@ -34,12 +34,40 @@ export const UNKNOWN: ContextValue = { kind: 'unknown' }
 
 /** Looks a key up case-insensitively. */
 export function lookupContext(context: RequestContext, key: string): ContextValue {
-  const lower = key.toLowerCase()
+  const values = lookupValues(context, key.toLowerCase())
+  if (values === undefined) return UNKNOWN
+  return values === null ? ABSENT : { kind: 'known', values }
+}
+
+/**
+ * lookupContext without allocating, for the engine's hot path: the values of a known key,
+ * null for an absent one, undefined for an unknown one. `lower` must be lower-cased already
+ * (compiled conditions lower-case their keys once).
+ */
+export function lookupValues(context: RequestContext, lower: string): readonly string[] | null | undefined {
   const entry = context.known.get(lower)
-  if (entry) return { kind: 'known', values: entry.values }
-  if (context.complete || context.absent.has(lower)) return ABSENT
-  if (context.absentPrefixes?.some((prefix) => lower.startsWith(prefix))) return ABSENT
-  return UNKNOWN
+  if (entry) return entry.values
+  if (context.complete || context.absent.has(lower)) return null
+  const prefixes = context.absentPrefixes
+  if (prefixes) for (const prefix of prefixes) if (lower.startsWith(prefix)) return null
+  return undefined
+}
+
+const keyNames = new Map<string, string>()
+
+/**
+ * One string object per lower-cased key name. Compiled conditions and contexts both use it, so
+ * that looking a key up finds it by identity instead of comparing its characters, which for a
+ * context read once (an audit has thousands) meant a cache miss per key.
+ */
+export function canonicalKey(lower: string): string {
+  let name = keyNames.get(lower)
+  if (name === undefined) {
+    if (keyNames.size >= 50_000) keyNames.clear()
+    keyNames.set(lower, lower)
+    name = lower
+  }
+  return name
 }
 
 /** Builds a context from plain key → value(s) pairs. Later entries of the same key add values. */
@@ -50,22 +78,89 @@ export function makeContext(
   const known = new Map<string, ContextEntry>()
   for (const [key, value] of pairs) {
     const values = typeof value === 'string' ? [value] : [...value]
-    const lower = key.toLowerCase()
+    const lower = canonicalKey(key.toLowerCase())
     const previous = known.get(lower)
     known.set(lower, { key: previous?.key ?? key, values: previous ? [...previous.values, ...values] : values })
   }
-  const absent = new Set([...(options.absent ?? [])].map((k) => k.toLowerCase()))
+  const absent = new Set([...(options.absent ?? [])].map((k) => canonicalKey(k.toLowerCase())))
   return { known, absent, complete: options.complete }
 }
 
-/** A copy of `context` with `extra` keys added where the context does not already know them. */
+/** `context` with `extra` keys added where the context does not already know them. */
 export function withDefaults(context: RequestContext, extra: Iterable<readonly [string, readonly string[]]>): RequestContext {
-  const known = new Map(context.known)
+  const entries = new Map<string, ContextEntry>()
   for (const [key, values] of extra) {
     const lower = key.toLowerCase()
-    if (!known.has(lower) && !context.absent.has(lower)) known.set(lower, { key, values })
+    if (!entries.has(lower)) entries.set(lower, { key, values })
   }
-  return { ...context, known }
+  return { ...context, known: new FixedDefaults(context, entries) }
+}
+
+/**
+ * The known keys of a context with extra entries (keyed by lower-cased name) added where the
+ * context neither knows nor lists the key as absent. It reads like the Map that copying the
+ * known keys and then adding each such extra entry would give, in the same iteration order,
+ * but it is a view: the engine fills in implied keys on every evaluation, and copying a
+ * twenty-key context each time showed in profiles. Lookups go to the two maps, and the extra
+ * entries are asked for (extraEntries) only when a lookup gets past the context; the merged
+ * Map is built only if someone iterates (the verdict's view of the context).
+ */
+export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> {
+  private readonly base: ReadonlyMap<string, ContextEntry>
+  private readonly hidden: ReadonlySet<string>
+  private merged: Map<string, ContextEntry> | null = null
+  private extra: ReadonlyMap<string, ContextEntry> | null = null
+
+  constructor(context: RequestContext) {
+    this.base = context.known
+    this.hidden = context.absent
+  }
+
+  /** The entries to add, keyed by lower-cased name; asked for at most once. */
+  protected abstract extraEntries(): ReadonlyMap<string, ContextEntry>
+
+  get(key: string): ContextEntry | undefined {
+    const entry = this.base.get(key)
+    if (entry !== undefined || this.hidden.has(key)) return entry
+    return (this.extra ??= this.extraEntries()).get(key)
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined
+  }
+
+  get size(): number {
+    return this.all().size
+  }
+
+  forEach(callback: (value: ContextEntry, key: string, map: ReadonlyMap<string, ContextEntry>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.all()) callback.call(thisArg, value, key, this)
+  }
+
+  entries(): MapIterator<[string, ContextEntry]> {
+    return this.all().entries()
+  }
+
+  keys(): MapIterator<string> {
+    return this.all().keys()
+  }
+
+  values(): MapIterator<ContextEntry> {
+    return this.all().values()
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ContextEntry]> {
+    return this.all().entries()
+  }
+
+  private all(): Map<string, ContextEntry> {
+    if (this.merged === null) {
+      const merged = new Map(this.base)
+      for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!merged.has(key) && !this.hidden.has(key)) merged.set(key, entry)
+      this.merged = merged
+    }
+    return this.merged
+  }
 }
 
 /** Plain object view for JSON output. */
@@ -73,4 +168,17 @@ export function contextToObject(context: RequestContext): Record<string, string 
   const out: Record<string, string | string[]> = {}
   for (const { key, values } of context.known.values()) out[key] = values.length === 1 ? values[0]! : [...values]
   return out
+}
+
+class FixedDefaults extends LayeredKnown {
+  constructor(
+    context: RequestContext,
+    private readonly added: ReadonlyMap<string, ContextEntry>,
+  ) {
+    super(context)
+  }
+
+  protected extraEntries(): ReadonlyMap<string, ContextEntry> {
+    return this.added
+  }
 }

@@ -9,18 +9,28 @@
  * as a whole value works; their text stays literal (a `*` in it is not a wildcard).
  */
 import { arnSegments } from '../../model/arn.js'
-import { globMatch, type PatternPart } from '../match/glob.js'
+import type { PolicyVersion } from '../../model/index.js'
+import { globMatch, globTester, type PatternPart } from '../match/glob.js'
 import { expandVariables, hasVariables, likeParts } from '../variables.js'
-import { family, memo, type Outcome } from './family.js'
+import { family, memo, NEVER, type Outcome, type ValueTest } from './family.js'
 import type { ConditionEnv } from './index.js'
 
 const SEGMENTS = 6
 
-/** The six segments of an ARN, or null when the text is not one. */
-export function readArn(text: string): string[] | null {
+function readArnUncached(text: string): readonly string[] | null {
   if (!text.startsWith('arn:')) return null
   const segments = arnSegments(text)
   return segments.length === SEGMENTS ? segments : null
+}
+
+const requestArns = memo<readonly string[] | null>()
+
+/**
+ * The six segments of an ARN, or null when the text is not one. Kept per text: the request's
+ * aws:PrincipalArn is read by every ARN clause of every statement. Callers must not change it.
+ */
+export function readArn(text: string): readonly string[] | null {
+  return requestArns(text, readArnUncached)
 }
 
 const patternSegments = memo<string[]>()
@@ -63,17 +73,29 @@ function partsArnLike(parts: readonly PatternPart[], request: readonly string[])
   return true
 }
 
-function test(_base: string, request: string[], policyValue: string, env: ConditionEnv): Outcome {
+function test(_base: string, request: readonly string[], policyValue: string, env: ConditionEnv): Outcome {
   if (env.version !== '2012-10-17' || !hasVariables(policyValue)) return arnLike(policyValue, request)
   const expansion = expandVariables(policyValue, env)
   if (expansion.kind !== 'parts') return expansion
   return partsArnLike(expansion.parts, request)
 }
 
-export const arnFamily = family<string[]>({
+function prepare(base: string, policyValue: string, version: PolicyVersion | null): ValueTest<readonly string[]> {
+  if (version === '2012-10-17' && hasVariables(policyValue)) return (request, env) => test(base, request, policyValue, env)
+  const segments = patternSegments(policyValue, arnSegments)
+  if (segments.length !== SEGMENTS) return NEVER
+  const testers = segments.map((segment) => globTester(segment))
+  return (request) => {
+    for (let i = 0; i < SEGMENTS; i++) if (!testers[i]!(request[i]!)) return false
+    return true
+  }
+}
+
+export const arnFamily = family<readonly string[]>({
   noun: 'an ARN',
   read: readArn,
   test,
+  prepare,
   policyProblem: (policyValue) =>
     policyValue.includes('${') || patternSegments(policyValue, arnSegments).length === SEGMENTS ? null : `${policyValue} is not an ARN`,
 })

@@ -29,4 +29,8 @@ export const binaryFamily = family<string>({
   read: decodeBase64,
   test: (_base, request, policyValue) => decodeBase64(policyValue) === request,
   policyProblem: (policyValue) => (decodeBase64(policyValue) === null ? `${policyValue} is not base-64` : null),
+  prepare(_base, policyValue) {
+    const policy = decodeBase64(policyValue)
+    return (request) => policy === request
+  },
 })

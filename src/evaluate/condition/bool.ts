@@ -17,4 +17,8 @@ export const boolFamily = family<'true' | 'false'>({
   read: readBool,
   test: (_base, request, policyValue) => readBool(policyValue) === request,
   policyProblem: (policyValue) => (readBool(policyValue) === null ? `${policyValue} is neither true nor false` : null),
+  prepare(_base, policyValue) {
+    const policy = readBool(policyValue)
+    return (request) => request === policy
+  },
 })

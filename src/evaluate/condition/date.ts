@@ -8,7 +8,7 @@
  * its period in UTC (`2024-03` is 2024-03-01T00:00:00Z), and a time without a zone is UTC.
  * A four-digit number is read as a year, any other run of digits as epoch seconds.
  */
-import { family, memo } from './family.js'
+import { family, memo, NEVER, type ValueTest } from './family.js'
 
 const ISO =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?)?)?)?$/
@@ -85,4 +85,8 @@ export const dateFamily = family<number>({
     return policy !== null && compare(base, request, policy)
   },
   policyProblem: (policyValue) => (parseDate(policyValue) === null ? `${policyValue} is not a date` : null),
+  prepare(base, policyValue): ValueTest<number> {
+    const policy = parseDate(policyValue)
+    return policy === null ? NEVER : (request) => compare(base, request, policy)
+  },
 })

@@ -5,7 +5,7 @@
  * keys are handled once, in index.ts, for all families.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-import type { Tri } from '../../model/index.js'
+import type { PolicyVersion, Tri } from '../../model/index.js'
 import type { ConditionEnv } from './index.js'
 
 /** A policy value that uses a variable with no value (`missing`) or an unknown one. */
@@ -16,6 +16,11 @@ export interface VariableOutcome {
 
 /** One request value against one policy value: matched, did not, or hangs on a variable. */
 export type Outcome = boolean | VariableOutcome
+
+/** `test` with the base operator and the policy value fixed in advance. */
+export type ValueTest<R> = (request: R, env: ConditionEnv) => Outcome
+
+export const NEVER: ValueTest<unknown> = () => false
 
 export interface FamilyMatcher<R> {
   /** What a request value must be, for explanations: "a number", "an IP address". */
@@ -29,6 +34,13 @@ export interface FamilyMatcher<R> {
   test(base: string, request: R, policyValue: string, env: ConditionEnv): Outcome
   /** Why a policy value cannot be read (null when it can), for explanations only. */
   policyProblem(policyValue: string): string | null
+  /**
+   * `test` for one base operator and policy value, with the value parsed (and its pattern
+   * compiled) once: compiled statements keep these, because an audit tests the same policy
+   * values against thousands of requests. Must answer exactly as `test` does, which stays the
+   * reference (and the path explanations take).
+   */
+  prepare(base: string, policyValue: string, version: PolicyVersion | null): ValueTest<R>
 }
 
 /** Erases the request type so families can sit in one table. */

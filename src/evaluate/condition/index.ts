@@ -47,7 +47,7 @@ export interface BlockResult {
   readonly unknownKeys: readonly string[]
 }
 
-const FAMILIES: Readonly<Record<Exclude<OperatorFamily, 'null'>, FamilyMatcher<unknown>>> = {
+export const FAMILIES: Readonly<Record<Exclude<OperatorFamily, 'null'>, FamilyMatcher<unknown>>> = {
   string: stringFamily,
   numeric: numericFamily,
   date: dateFamily,

@@ -9,7 +9,7 @@
  * Only the usual dotted-quad IPv4 form is accepted (not `10.1` or hex octets).
  */
 import ipaddr from 'ipaddr.js'
-import { family, memo } from './family.js'
+import { family, memo, NEVER, type ValueTest } from './family.js'
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6
 type Range = readonly [Address, number]
@@ -51,14 +51,19 @@ export function isIpv4Mapped(address: Address): boolean {
   return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()
 }
 
+function inRange(request: Address, range: Range | null): boolean {
+  if (!range || range[0].kind() !== request.kind()) return false
+  // match() is typed loosely across kinds; the kinds are equal here.
+  return (request as ipaddr.IPv4).match(range[0] as ipaddr.IPv4, range[1])
+}
+
 export const ipFamily = family<Address>({
   noun: 'an IP address',
   read: parseAddress,
-  test(_base, request, policyValue) {
+  test: (_base, request, policyValue) => inRange(request, parseRange(policyValue)),
+  prepare(_base, policyValue): ValueTest<Address> {
     const range = parseRange(policyValue)
-    if (!range || range[0].kind() !== request.kind()) return false
-    // match() is typed loosely across kinds; the kinds are equal here.
-    return (request as ipaddr.IPv4).match(range[0] as ipaddr.IPv4, range[1])
+    return range === null ? NEVER : (request) => inRange(request, range)
   },
   policyProblem: (policyValue) => (parseRange(policyValue) === null ? `${policyValue} is not an IP address or CIDR range` : null),
 })

@@ -6,7 +6,7 @@
  * Numbers are compared as IEEE doubles: exact for every integer up to 2^53, which covers the
  * keys that take numbers (s3:max-keys, aws:MultiFactorAuthAge, aws:EpochTime, …).
  */
-import { family } from './family.js'
+import { family, NEVER, type ValueTest } from './family.js'
 
 // Decimal text, with an optional exponent because JSON numbers such as 1e21 stringify that way.
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
@@ -42,4 +42,8 @@ export const numericFamily = family<number>({
     return policy !== null && compare(base, request, policy)
   },
   policyProblem: (policyValue) => (parseNumber(policyValue) === null ? `${policyValue} is not a number` : null),
+  prepare(base, policyValue): ValueTest<number> {
+    const policy = parseNumber(policyValue)
+    return policy === null ? NEVER : (request) => compare(base, request, policy)
+  },
 })

@@ -47,6 +47,25 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
   return compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags).test(value)
 }
 
+const ALWAYS = (): boolean => true
+
+/**
+ * globMatch with the pattern fixed in advance: a compiled statement keeps one of these per
+ * pattern, so matching costs one comparison or one regular-expression test, with no cache
+ * lookup. Same answers as globMatch(pattern, value, ignoreCase).
+ */
+export function globTester(pattern: string, ignoreCase = false): (value: string) => boolean {
+  if (pattern === '*') return ALWAYS
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    if (!ignoreCase) return (value) => value === pattern
+    const lower = pattern.toLowerCase()
+    return (value) => value.toLowerCase() === lower
+  }
+  const flags = ignoreCase ? 'is' : 's'
+  const re = compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags)
+  return (value) => re.test(value)
+}
+
 /** Like globMatch, for a pattern assembled from wildcard and literal parts. */
 export function partsMatch(parts: readonly PatternPart[], value: string, ignoreCase = false): boolean {
   if (parts.every((p) => !p.literal)) return globMatch(parts.map((p) => p.text).join(''), value, ignoreCase)

@@ -1,0 +1,79 @@
+import type { PolicyVersion, PrincipalInfo, ResourceTypeHint, Statement, Tri } from '../model/index.js'
+import { compileClause, decideClauses, type CompiledClause } from './condition/compiled.js'
+import type { ConditionEnv } from './condition/index.js'
+import { matchPrincipal, type PrincipalMatch } from './match/principal.js'
+import { compileResource, type ResourceTest, type ResourceView } from './match/resource-compiled.js'
+import { triAnd } from './tri.js'
+
+/**
+ * A statement prepared once for deciding: its Principal, Resource and Condition turned into
+ * tests that do no parsing and (mostly) no allocation per request. An audit decides the same
+ * statements against thousands of requests, and policies of the same content share one
+ * compiled form (policy-index.ts), so each is compiled once.
+ *
+ * decideStatement answers exactly as matchStatement (statement.ts) does, which stays the
+ * reference and writes the explanation of the statements that apply.
+ */
+export interface CompiledStatement {
+  readonly version: PolicyVersion | null
+  /** How the Principal / NotPrincipal names the caller (strength, for resource policies). */
+  readonly principal: (caller: PrincipalInfo) => PrincipalMatch
+  readonly resource: ResourceTest
+  readonly conditions: readonly CompiledClause[]
+}
+
+/** No Principal element: the statement is about whoever holds the policy. */
+const HOLDER: PrincipalMatch = { result: true, strength: null, entry: null, unknownKeys: [] }
+const ANYONE: PrincipalMatch = { result: true, strength: 'direct', entry: '*', unknownKeys: [] }
+
+function compilePrincipal(statement: Statement): (caller: PrincipalInfo) => PrincipalMatch {
+  if (!statement.principal && !statement.notPrincipal) return () => HOLDER
+  if (statement.principal?.wildcard) return () => ANYONE
+  // Named principals are parsed ARN by ARN; the answer depends only on the caller, so it is
+  // kept per caller (an audit asks about the same principals again and again).
+  const byCaller = new WeakMap<PrincipalInfo, PrincipalMatch>()
+  return (caller) => {
+    let match = byCaller.get(caller)
+    if (!match) {
+      match = matchPrincipal(statement, caller)
+      byCaller.set(caller, match)
+    }
+    return match
+  }
+}
+
+const compiled = new WeakMap<Statement, CompiledStatement>()
+
+/** The compiled form of a statement of a policy with this Version (variables depend on it). */
+export function compileStatement(statement: Statement, version: PolicyVersion | null): CompiledStatement {
+  let c = compiled.get(statement)
+  if (!c || c.version !== version) {
+    c = {
+      version,
+      principal: compilePrincipal(statement),
+      resource: compileResource(statement, version),
+      conditions: statement.conditions.map((clause) => compileClause(clause, version)),
+    }
+    compiled.set(statement, c)
+  }
+  return c
+}
+
+/** What a statement is matched against, for one resource of the request. */
+export interface DecideInput {
+  readonly principal: PrincipalInfo
+  /** null: the resource is not given. */
+  readonly resource: ResourceView | null
+  readonly hints: readonly ResourceTypeHint[]
+}
+
+/** Whether the statement applies (the action already matched): matchStatement's `applies`, or false where it returns null. */
+export function decideStatement(c: CompiledStatement, input: DecideInput, env: ConditionEnv): Tri {
+  const principal = c.principal(input.principal).result
+  if (principal === false) return false
+  const resource = c.resource(input.resource, input.hints, env)
+  if (resource === false) return false
+  const conditions = decideClauses(c.conditions, env)
+  if (conditions === false) return false
+  return triAnd(triAnd(principal, resource), conditions)
+}

@@ -1,0 +1,122 @@
+import type { OrgLevel, PolicySet, PolicyVersion, SourcedPolicy } from '../model/index.js'
+import { levelLabel } from './level-label.js'
+import { candidatesFor, type ActionCandidate } from './policy-index.js'
+
+/**
+ * A policy set as one action sees it, worked out once per set and action: per layer, each
+ * policy with its statements that admit the action (compiled), the level labels the gates
+ * carry, and what the action itself decides (service, resource policy required).
+ */
+
+/** Bounded so that a long-lived process asking about endless actions does not grow forever. */
+const ACTIONS_PER_SET = 512
+
+/** A policy with its statements that admit the action. */
+export interface PlannedPolicy {
+  readonly policy: SourcedPolicy
+  readonly version: PolicyVersion | null
+  readonly candidates: readonly ActionCandidate[]
+}
+
+/** One level of an organization chain, with the label its gate carries. */
+export interface PlannedLevel {
+  readonly label: string
+  readonly policies: readonly PlannedPolicy[]
+}
+
+/** A policy set as one action sees it: per layer, each policy with its candidates. */
+export interface SetPlan {
+  /** The action as spelt in the request. */
+  readonly action: string
+  /** The action's service prefix, lower-cased. */
+  readonly service: string
+  /** Whether the resource policy must allow even within one account (KMS, role trust). */
+  readonly resourcePolicyRequired: boolean
+  /** Whether some policy of the set has lint warnings (the verdict then lists them). */
+  readonly hasWarnings: boolean
+  readonly rcps: readonly PlannedLevel[]
+  readonly scps: readonly PlannedLevel[]
+  readonly vpce: PlannedPolicy | null
+  readonly resource: PlannedPolicy | null
+  readonly identity: readonly PlannedPolicy[]
+  readonly boundary: PlannedPolicy | null
+  readonly session: PlannedPolicy | null
+}
+
+/** The plans of one set: the last one asked for, and all by action. */
+interface Plans {
+  last: SetPlan
+  readonly byAction: Map<string, SetPlan>
+}
+
+const plans = new WeakMap<PolicySet, Plans>()
+
+function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':')).toLowerCase()
+}
+
+/** Services whose resource policy must allow even within one account. */
+function resourcePolicyRequired(action: string): boolean {
+  const lower = action.toLowerCase()
+  // KMS key policies and role trust policies: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+  return serviceOf(action) === 'kms' || lower.startsWith('sts:assumerole')
+}
+
+/**
+ * The plan of a set for an action (as spelt), kept per set: one lookup per evaluation instead
+ * of one per policy (lookups in weak maps showed in profiles), since an audit asks the same
+ * set again.
+ */
+export function planFor(set: PolicySet, action: string): SetPlan {
+  const kept = plans.get(set)
+  if (kept?.last.action === action) return kept.last
+  let plan = kept?.byAction.get(action)
+  if (!plan) {
+    const key = action.toLowerCase()
+    const one = (policy: SourcedPolicy): PlannedPolicy => ({ policy, version: policy.policy.version, candidates: candidatesFor(policy.policy, action, key) })
+    const maybe = (policy: SourcedPolicy | null) => (policy ? one(policy) : null)
+    const levels = (chain: readonly OrgLevel[]) => chain.map((level, index) => ({ label: levelLabel(chain, index), policies: level.policies.map(one) }))
+    plan = {
+      action,
+      service: serviceOf(action),
+      resourcePolicyRequired: resourcePolicyRequired(action),
+      hasWarnings: allPolicies(set).some((p) => p.policy.warnings.length > 0),
+      rcps: levels(set.rcps),
+      scps: levels(set.scps),
+      vpce: maybe(set.vpce),
+      resource: maybe(set.resource),
+      identity: set.identity.map(one),
+      boundary: maybe(set.boundary),
+      session: maybe(set.session),
+    }
+    if (!kept) {
+      plans.set(set, { last: plan, byAction: new Map([[action, plan]]) })
+      return plan
+    }
+    if (kept.byAction.size >= ACTIONS_PER_SET) kept.byAction.clear()
+    kept.byAction.set(action, plan)
+  }
+  if (kept) kept.last = plan
+  return plan
+}
+
+function allPolicies(set: PolicySet): SourcedPolicy[] {
+  return [
+    ...set.identity,
+    ...[set.boundary, set.resource, set.vpce, set.session].filter((p) => p !== null),
+    ...set.scps.flatMap((l) => l.policies),
+    ...set.rcps.flatMap((l) => l.policies),
+  ]
+}
+
+const warningsOf = new WeakMap<PolicySet, readonly string[]>()
+
+/** Lint warnings of every policy in the set, named by policy; worked out once per set, when a verdict lists them. */
+export function policyWarnings(set: PolicySet): readonly string[] {
+  let warnings = warningsOf.get(set)
+  if (!warnings) {
+    warnings = allPolicies(set).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`))
+    warningsOf.set(set, warnings)
+  }
+  return warnings
+}

@@ -1,0 +1,147 @@
+import {
+  contextToObject,
+  type CollectionGap,
+  type Decision,
+  type MissingAllow,
+  type PolicySet,
+  type PolicyType,
+  type Request,
+  type RequestContext,
+  type StatementFinding,
+  type Verdict,
+} from '../model/index.js'
+import { explainHit, toFinding } from './explain.js'
+import { keepState, lazyField } from './lazy.js'
+import { impliedContext } from './implied-context.js'
+import { decideLayers, layerInput, type Gate, type LayerOptions } from './layers.js'
+import { policyWarnings, type SetPlan } from './set-plan.js'
+import type { Hit, MatchInput } from './statement.js'
+import { denySuggestion, missingAllowSuggestion } from './suggestions.js'
+
+/**
+ * The verdict of a settled decision. Its words (findings, suggestions, the request as read,
+ * and the policies' lint warnings when there are any) are written only when someone reads
+ * them: an audit of thousands of checks mostly reads decisions. The verdict keeps only the
+ * evaluation's inputs, and reads the layers again for the words (a verdict that keeps every
+ * statement found costs more to keep, across thousands, than reading them again costs once).
+ * Inputs are read-only by contract, so the second reading finds what the first did.
+ */
+
+/** The statements found to apply for one resource of the request, in the order the layers were read. */
+export interface Found {
+  readonly resource: string | null
+  readonly hits: readonly Hit[]
+}
+
+/** What the words are written from: the evaluation's own inputs. */
+export interface VerdictState {
+  readonly request: Request
+  readonly policies: PolicySet
+  readonly plan: SetPlan
+  readonly options: LayerOptions & { readonly warnings?: readonly string[] }
+}
+
+/** What the layers found, gathered again for the words, once per verdict. */
+interface Gathered {
+  /** The request context with the implied keys filled in. */
+  readonly context: RequestContext
+  readonly found: readonly Found[]
+  /** Gates that may or may not pass, for suggestions. */
+  readonly undecidedGates: readonly Gate[]
+}
+
+const gatheredOf = new WeakMap<VerdictState, Gathered>()
+
+/**
+ * The same reading of the layers as the evaluation's (same inputs, same matchers, so the same
+ * statements), now keeping every statement that applies.
+ */
+function gathered(state: VerdictState): Gathered {
+  let result = gatheredOf.get(state)
+  if (!result) {
+    const { request, policies, plan, options } = state
+    const context = impliedContext(request.principal, request.resourceAccount, request.context)
+    const found: Found[] = []
+    const undecidedGates: Gate[] = []
+    const resources = request.resources.length > 0 ? request.resources : [null]
+    for (const resource of resources) {
+      const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options, true)
+      found.push({ resource, hits: outcome.hits })
+      for (const gate of outcome.open) if (gate.passes === 'unknown') undecidedGates.push(gate)
+    }
+    result = { context, found, undecidedGates }
+    gatheredOf.set(state, result)
+  }
+  return result
+}
+
+type MutableVerdict = { -readonly [K in keyof Verdict]: Verdict[K] }
+
+/** Order in which denies of equal certainty are reported: the organization's first. */
+const TYPE_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'vpce', 'resource', 'identity', 'boundary', 'session']
+
+function byDecisiveness(a: StatementFinding, b: StatementFinding): number {
+  if (a.certain !== b.certain) return a.certain ? -1 : 1
+  return TYPE_ORDER.indexOf(a.policyType) - TYPE_ORDER.indexOf(b.policyType)
+}
+
+/** Findings of the statements found, written by the reference matchers (explainHit). */
+function findings(state: VerdictState, denies: boolean): StatementFinding[] {
+  const { request } = state
+  const { context, found } = gathered(state)
+  const out: StatementFinding[] = []
+  for (const f of found) {
+    const input: MatchInput = { principal: request.principal, action: request.action, resource: f.resource, resourceTypes: request.resourceTypes, context }
+    for (const hit of f.hits) if (hit.candidate.deny === denies) out.push(toFinding(explainHit(hit, input), f.resource))
+  }
+  return out
+}
+
+function suggestions(state: VerdictState, verdict: Verdict): string[] {
+  const { decision, missingAllows, incomplete } = verdict
+  const action = state.request.action
+  const all = [
+    ...verdict.denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map(denySuggestion),
+    ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, action))),
+    ...gathered(state).undecidedGates.slice(0, 3).map((g) => undecidedGateSuggestion(g, verdict.allows, action)),
+    ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
+  ]
+  return [...new Set(all)]
+}
+
+function undecidedGateSuggestion(gate: Gate, allows: readonly StatementFinding[], action: string): string {
+  const keys = allows.filter((a) => !a.certain && a.policyType === gate.type).flatMap((a) => a.unknownKeys)
+  return `The ${gate.type} layer allows ${action} only under conditions the request context does not settle (${[...new Set(keys)].join(', ') || 'the resource'}): give them with --context to decide.`
+}
+
+const REQUEST = lazyField<VerdictState, Verdict>('request', (state) => ({
+  principal: state.request.principal.arn,
+  action: state.request.action,
+  resources: state.request.resources,
+  context: contextToObject(gathered(state).context),
+}))
+const DENIES = lazyField<VerdictState, Verdict>('denies', (state) => findings(state, true).sort(byDecisiveness))
+const ALLOWS = lazyField<VerdictState, Verdict>('allows', (state) => findings(state, false))
+const SUGGESTIONS = lazyField<VerdictState, Verdict>('suggestions', suggestions)
+const WARNINGS = lazyField<VerdictState, Verdict>('warnings', (state) => [...new Set([...(state.options.warnings ?? []), ...policyWarnings(state.policies)])])
+
+export function makeVerdict(
+  decision: Decision,
+  missingAllows: readonly MissingAllow[],
+  incomplete: readonly CollectionGap[],
+  warnings: readonly string[] | null,
+  state: VerdictState,
+): Verdict {
+  // Properties in the contract's order, as JSON output shows them.
+  const verdict = { decision } as MutableVerdict
+  keepState(verdict, state)
+  Object.defineProperty(verdict, 'request', REQUEST)
+  Object.defineProperty(verdict, 'denies', DENIES)
+  verdict.missingAllows = missingAllows
+  Object.defineProperty(verdict, 'allows', ALLOWS)
+  verdict.incomplete = incomplete
+  Object.defineProperty(verdict, 'suggestions', SUGGESTIONS)
+  if (warnings) verdict.warnings = warnings
+  else Object.defineProperty(verdict, 'warnings', WARNINGS)
+  return verdict
+}
