@@ -64,6 +64,8 @@ function impliedEntries(principal: PrincipalInfo, resourceAccount: string | null
 }
 
 const USERNAME = 'aws:username'
+const USERID = 'aws:userid'
+const ONLY_USERID: ReadonlySet<string> = new Set([USERID])
 const ONLY_USERNAME: ReadonlySet<string> = new Set([USERNAME])
 const TAG_PREFIXES: readonly string[] = ['aws:principaltag/']
 
@@ -93,5 +95,9 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
   // Once a source has read all of the principal's tags, any other tag key is certainly absent.
   let absentPrefixes = context.absentPrefixes
   if (principal.tags !== null) absentPrefixes = absentPrefixes ? [...absentPrefixes, ...TAG_PREFIXES] : TAG_PREFIXES
-  return { known, absent, complete: context.complete, absentPrefixes }
+  // A role given without its session: aws:userid (RoleId:session) is in every request it makes,
+  // but which session made this one is not known, so the key is never absent, even with
+  // --assume-absent. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable
+  const unknown = principal.kind === 'role' && !known.has(USERID) ? ONLY_USERID : context.unknown
+  return { known, absent, complete: context.complete, absentPrefixes, ...(unknown ? { unknown } : {}) }
 }

@@ -27,6 +27,11 @@ export interface RequestContext {
    * once a source has read every tag of the principal.
    */
   readonly absentPrefixes?: readonly string[]
+  /**
+   * Lower-cased keys that stay unknown even when `complete`: keys every request carries but
+   * nobody can know here, such as aws:userid of a role given without its session name.
+   */
+  readonly unknown?: ReadonlySet<string>
 }
 
 export const ABSENT: ContextValue = { kind: 'absent' }
@@ -47,6 +52,7 @@ export function lookupContext(context: RequestContext, key: string): ContextValu
 export function lookupValues(context: RequestContext, lower: string): readonly string[] | null | undefined {
   const entry = context.known.get(lower)
   if (entry) return entry.values
+  if (context.unknown?.has(lower)) return undefined
   if (context.complete || context.absent.has(lower)) return null
   const prefixes = context.absentPrefixes
   if (prefixes) for (const prefix of prefixes) if (lower.startsWith(prefix)) return null
