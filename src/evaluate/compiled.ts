@@ -2,7 +2,7 @@ import type { PolicyVersion, PrincipalInfo, ResourceTypeHint, Statement, Tri } f
 import { compileClause, decideClauses, type CompiledClause } from './condition/compiled.js'
 import type { ConditionEnv } from './condition/index.js'
 import { matchPrincipal, type PrincipalMatch } from './match/principal.js'
-import { compileResource, type ResourceTest, type ResourceView } from './match/resource-compiled.js'
+import { ANY_RESOURCE, compileResource, type ResourceTest, type ResourceView } from './match/resource-compiled.js'
 import { triAnd } from './tri.js'
 
 /**
@@ -16,6 +16,8 @@ import { triAnd } from './tri.js'
  */
 export interface CompiledStatement {
   readonly version: PolicyVersion | null
+  /** Applies to every request that names its action: no Principal to match, Resource "*", no Condition (FullAWSAccess and the like). */
+  readonly always: boolean
   /** How the Principal / NotPrincipal names the caller (strength, for resource policies). */
   readonly principal: (caller: PrincipalInfo) => PrincipalMatch
   readonly resource: ResourceTest
@@ -48,12 +50,12 @@ const compiled = new WeakMap<Statement, CompiledStatement>()
 export function compileStatement(statement: Statement, version: PolicyVersion | null): CompiledStatement {
   let c = compiled.get(statement)
   if (!c || c.version !== version) {
-    c = {
-      version,
-      principal: compilePrincipal(statement),
-      resource: compileResource(statement, version),
-      conditions: statement.conditions.map((clause) => compileClause(clause, version)),
-    }
+    const principal = compilePrincipal(statement)
+    const resource = compileResource(statement, version)
+    const conditions = statement.conditions.map((clause) => compileClause(clause, version))
+    // As compilePrincipal reads it: no Principal element, or Principal "*", names every caller.
+    const anyone = statement.principal ? statement.principal.wildcard : !statement.notPrincipal
+    c = { version, always: anyone && resource === ANY_RESOURCE && conditions.length === 0, principal, resource, conditions }
     compiled.set(statement, c)
   }
   return c
@@ -69,6 +71,7 @@ export interface DecideInput {
 
 /** Whether the statement applies (the action already matched): matchStatement's `applies`, or false where it returns null. */
 export function decideStatement(c: CompiledStatement, input: DecideInput, env: ConditionEnv): Tri {
+  if (c.always) return true
   const principal = c.principal(input.principal).result
   if (principal === false) return false
   const resource = c.resource(input.resource, input.hints, env)

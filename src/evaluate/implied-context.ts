@@ -99,5 +99,5 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
   // but which session made this one is not known, so the key is never absent, even with
   // --assume-absent. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable
   const unknown = principal.kind === 'role' && !known.has(USERID) ? ONLY_USERID : context.unknown
-  return { known, absent, complete: context.complete, absentPrefixes, ...(unknown ? { unknown } : {}) }
+  return { known, absent, complete: context.complete, absentPrefixes, unknown }
 }

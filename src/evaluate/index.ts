@@ -40,7 +40,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   const context = impliedContext(request.principal, request.resourceAccount, request.context)
   const plan = planFor(policies, request.action)
   let decision: Decision = 'Allowed'
-  let missing: Map<string, MissingAllow> | null = null
+  let missing: MissingAllow[] | null = null
 
   const resources = request.resources
   for (let i = 0; i < Math.max(1, resources.length); i++) {
@@ -49,16 +49,15 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     const here = decisionFor(outcome)
     if (SEVERITY[here] > SEVERITY[decision]) decision = here
     for (const gate of outcome.open) {
-      if (gate.passes !== false) continue
-      const key = `${gate.type}\u0000${gate.level ?? ''}`
+      // Each layer once (the first resource that lacks its Allow says so).
+      if (gate.passes !== false || missing?.some((m) => m.policyType === gate.type && (m.level ?? '') === (gate.level ?? ''))) continue
       const where = resource ? ` on ${resource}` : ''
-      missing ??= new Map()
-      if (!missing.has(key)) missing.set(key, { policyType: gate.type, level: gate.level, explanation: `No Allow for ${request.action}${where}: ${gate.need}.` })
+      ;(missing ??= []).push({ policyType: gate.type, level: gate.level, explanation: `No Allow for ${request.action}${where}: ${gate.need}.` })
     }
   }
   const incomplete = options.incomplete ?? NONE
   if (decision === 'Allowed' && incomplete.length > 0) decision = 'Undetermined'
-  const missingAllows = missing ? [...missing.values()] : NONE
+  const missingAllows = missing ?? NONE
   const given = options.warnings ?? NONE
   // Without any warning the list is settled now; otherwise it is written when read.
   const warnings = given.length === 0 && !plan.hasWarnings ? NONE : null

@@ -47,7 +47,11 @@ const RCP_NEED = 'every level of the organization must have an RCP that allows i
 /**
  * Reads the layers' policies for one resource: says whether each policy allows (the best of
  * its Allows), whether a Deny applies, keeps the gates that do not pass and, when asked to,
- * every statement that applies (the verdict's findings; deciding alone does not need them).
+ * every statement that applies (the verdict's findings).
+ *
+ * Deciding alone skips the statements that cannot change the outcome: an Allow once its gate
+ * certainly passes, a Deny once a Deny certainly applies. Neither changes a gate, the
+ * decision or the missing Allows; the findings read every statement again (collect).
  */
 class Scan implements LayerOutcome {
   readonly hits: Hit[]
@@ -70,7 +74,11 @@ class Scan implements LayerOutcome {
     this.hits = collect ? [] : NO_HITS
   }
 
-  policy(planned: PlannedPolicy | null, isResourcePolicy = false): Tri {
+  /**
+   * `gatePasses`: the gate this policy answers for already passes (an earlier policy allows).
+   * The resource policy's Allows are all read: how each names the caller matters too.
+   */
+  policy(planned: PlannedPolicy | null, gatePasses = false, isResourcePolicy = false): Tri {
     if (!planned) return false
     const { policy, candidates, version } = planned
     const input = this.input
@@ -79,6 +87,7 @@ class Scan implements LayerOutcome {
     let allowed: Tri = false
     for (let i = 0; i < candidates.length; i++) {
       const candidate = candidates[i]!
+      if (!this.collect && (candidate.deny ? this.certainDeny : !isResourcePolicy && (gatePasses || allowed === true))) continue
       const applies = decideStatement(candidate.compiled, input, env)
       if (applies === false) continue
       if (this.collect) this.hits.push({ policy, candidate, applies })
@@ -105,7 +114,7 @@ class Scan implements LayerOutcome {
   levels(type: 'scp' | 'rcp', levels: readonly PlannedLevel[]): void {
     for (const level of levels) {
       let passes: Tri = false
-      for (const policy of level.policies) passes = triOr(passes, this.policy(policy))
+      for (const policy of level.policies) passes = triOr(passes, this.policy(policy, passes === true))
       this.gate(type, level.label, passes, type === 'scp' ? SCP_NEED : RCP_NEED)
     }
   }
@@ -129,10 +138,10 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   if (set.vpce) scan.gate('vpce', set.vpce.source.attachedTo, vpceAllows, 'the request went through a VPC endpoint, whose policy must allow it')
 
   // How the resource policy names the caller decides what its grant can bypass (below).
-  const anyResource = scan.policy(plan.resource, true)
+  const anyResource = scan.policy(plan.resource, false, true)
   const { direct, viaRole } = scan
   let identityAllows: Tri = false
-  for (const policy of plan.identity) identityAllows = triOr(identityAllows, scan.policy(policy))
+  for (const policy of plan.identity) identityAllows = triOr(identityAllows, scan.policy(policy, identityAllows === true))
   const boundaryAllows = scan.policy(plan.boundary)
   const sessionAllows = scan.policy(plan.session)
 

@@ -80,7 +80,7 @@ export function planFor(set: PolicySet, action: string): SetPlan {
       action,
       service: serviceOf(action),
       resourcePolicyRequired: resourcePolicyRequired(action),
-      hasWarnings: allPolicies(set).some((p) => p.policy.warnings.length > 0),
+      hasWarnings: hasWarnings(set),
       rcps: levels(set.rcps),
       scps: levels(set.scps),
       vpce: maybe(set.vpce),
@@ -98,6 +98,12 @@ export function planFor(set: PolicySet, action: string): SetPlan {
   }
   if (kept) kept.last = plan
   return plan
+}
+
+function hasWarnings(set: PolicySet): boolean {
+  const warns = (p: SourcedPolicy | null) => p !== null && p.policy.warnings.length > 0
+  const inLevels = (levels: readonly OrgLevel[]) => levels.some((l) => l.policies.some(warns))
+  return set.identity.some(warns) || warns(set.boundary) || warns(set.resource) || warns(set.vpce) || warns(set.session) || inLevels(set.scps) || inLevels(set.rcps)
 }
 
 function allPolicies(set: PolicySet): SourcedPolicy[] {

@@ -11,14 +11,16 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../bench/engine/corpus.js'
-import { lookupAction } from '../../src/catalogue/index.js'
+import { lookupAction, rcpServices } from '../../src/catalogue/index.js'
 import { decideStatement } from '../../src/evaluate/compiled.js'
 import { explainHit } from '../../src/evaluate/explain.js'
 import { impliedContext } from '../../src/evaluate/implied-context.js'
+import { decideLayers, layerInput } from '../../src/evaluate/layers.js'
 import { matchAction } from '../../src/evaluate/match/action.js'
 import { matchPrincipal } from '../../src/evaluate/match/principal.js'
 import { resourceView } from '../../src/evaluate/match/resource-compiled.js'
 import { candidatesFor, matchedActionText } from '../../src/evaluate/policy-index.js'
+import { planFor } from '../../src/evaluate/set-plan.js'
 import { matchStatement } from '../../src/evaluate/statement.js'
 import type { PolicySet, SourcedPolicy } from '../../src/model/index.js'
 import { loadCase, type LoadedCase } from '../../src/sources/case/load-case.js'
@@ -130,5 +132,30 @@ describe('explainHit', () => {
 
   it('refuses to explain a statement the reference matcher judges otherwise, naming it', () => {
     expect(() => explainHit({ policy, candidate, applies: 'unknown' }, input)).toThrow(/Internal error: .*statement 1 \(Sid S3\) of identity-based policy `allow`.*s3:GetObject \(unknown against true\)/)
+  })
+})
+
+describe('deciding alone skips statements that cannot change the outcome', () => {
+  it('and finds the same Denies, gates and missing Allows as reading every statement', () => {
+    const options = { rcpServices: rcpServices() }
+    fc.assert(
+      fc.property(caseFile(), (c) => {
+        const { request, policies } = loadCase(c, resourceTypes)
+        const context = impliedContext(request.principal, request.resourceAccount, request.context)
+        const plan = planFor(policies, request.action)
+        const input = layerInput(request, request.resources[0] ?? null, context)
+        const decided = decideLayers(request, policies, plan, input, options)
+        const read = decideLayers(request, policies, plan, input, options, true)
+        expect(decided.hits).toEqual([])
+        expect({ certainDeny: decided.certainDeny, anyDeny: decided.anyDeny, open: decided.open }).toEqual({
+          certainDeny: read.certainDeny,
+          anyDeny: read.anyDeny,
+          open: read.open,
+        })
+        expect(read.anyDeny).toBe(read.hits.some((h) => h.candidate.deny))
+        expect(read.certainDeny).toBe(read.hits.some((h) => h.candidate.deny && h.applies === true))
+      }),
+      { numRuns: 500 },
+    )
   })
 })

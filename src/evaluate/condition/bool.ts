@@ -8,6 +8,8 @@
 import { family } from './family.js'
 
 function readBool(text: string): 'true' | 'false' | null {
+  // The usual spelling needs no lower-casing (a new string on every request value).
+  if (text === 'true' || text === 'false') return text
   const lower = text.toLowerCase()
   return lower === 'true' || lower === 'false' ? lower : null
 }

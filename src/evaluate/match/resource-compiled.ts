@@ -75,11 +75,17 @@ export function compileResourceEntry(pattern: string, version: PolicyVersion | n
 /** Resource / NotResource of a statement; null resource: not given. */
 export type ResourceTest = (resource: ResourceView | null, hints: readonly ResourceTypeHint[], env: ConditionEnv) => Tri
 
+/** Every resource, given or not: `"Resource": "*"`, or no Resource element at all. */
+export const ANY_RESOURCE: ResourceTest = () => true
+const NO_RESOURCE: ResourceTest = () => false
+
 export function compileResource(statement: Statement, version: PolicyVersion | null): ResourceTest {
   const negated = statement.resource === null
   const patterns = statement.resource ?? statement.notResource
   // Trust policies carry no Resource: the statement applies to the role itself.
-  if (!patterns) return () => true
+  if (!patterns) return ANY_RESOURCE
+  // A `*` entry matches any resource, given or not (so NotResource "*" matches none).
+  if (patterns.includes('*')) return negated ? NO_RESOURCE : ANY_RESOURCE
   const tests = patterns.map((p) => compileResourceEntry(p, version))
   // An unknown resource is matched by ARN format; that depends only on the action's resource
   // types, so the last answer is kept.
