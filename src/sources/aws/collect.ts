@@ -7,6 +7,7 @@
  * carries); what makes the whole run pointless (credentials, network, no region, a bad account
  * list) is a SourceError and nothing is written.
  */
+import { dedupeGaps } from '../gaps.js'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { parseArn, type CollectionGap } from '../../model/index.js'
 import { SourceError } from '../errors.js'
@@ -169,16 +170,6 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
   }
 }
 
-function dedupe(gaps: readonly CollectionGap[]): CollectionGap[] {
-  const seen = new Set<string>()
-  return gaps.filter((gap) => {
-    const key = `${gap.source}\u0000${gap.error}\u0000${gap.effect}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
 export async function collectSnapshot(options: CollectOptions): Promise<CollectResult> {
   const takenAt = options.clock().toISOString()
   const concurrency = options.concurrency ?? 4
@@ -233,7 +224,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     collectedBy: caller.arn,
     organization: org.organization,
     accounts: results.map((r) => r.account),
-    incomplete: dedupe([...org.gaps, ...results.flatMap((r) => r.gaps), ...membership.filter((gap) => gap !== null)]),
+    incomplete: dedupeGaps([...org.gaps, ...results.flatMap((r) => r.gaps), ...membership.filter((gap) => gap !== null)]),
   }
   return { snapshot, notes: [...notes, ...results.flatMap((r) => r.notes)] }
 }

@@ -4,6 +4,7 @@
  * soon as what it needs is known, and nothing is asked twice during the provider's lifetime (an
  * `audit` run reuses every answer).
  */
+import { dedupeGaps } from '../gaps.js'
 import type { CollectionGap, PrincipalInfo } from '../../model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
 import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } from './clients.js'
@@ -65,16 +66,6 @@ export function createClientPool(options: AwsProviderOptions): AwsClientPool {
 }
 
 type Context = readonly (readonly [string, readonly string[]])[]
-
-function dedupe(gaps: readonly CollectionGap[]): CollectionGap[] {
-  const seen = new Set<string>()
-  return gaps.filter((gap) => {
-    const key = `${gap.source}\u0000${gap.error}\u0000${gap.effect}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
 
 /** Parsed before anything is asked of AWS: a bad file is bad input (PolicyInputError, with line and column), not a gap. */
 function sessionGaps(query: PrincipalQuery, principal: PrincipalInfo): CollectionGap[] {
@@ -169,7 +160,7 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
         vpce: endpoint?.policy ?? null,
         session,
       },
-      incomplete: dedupe([...resolved.gaps, ...ids.gaps, ...org.gaps, ...resource.gaps, ...(endpoint?.gaps ?? []), ...sessionGaps(query, principal)]),
+      incomplete: dedupeGaps([...resolved.gaps, ...ids.gaps, ...org.gaps, ...resource.gaps, ...(endpoint?.gaps ?? []), ...sessionGaps(query, principal)]),
       isManagementAccount: org.isManagementAccount,
       resourceAccount: resource.account,
       resourceInManagementAccount: org.resourceInManagementAccount,
