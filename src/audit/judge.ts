@@ -12,16 +12,11 @@ export const OUTCOMES = ['held', 'failed', 'undetermined', 'error'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
 /** The deciding statement, as the contract's JSON names a statement, plus a label for people. */
-export interface DecidingStatement {
-  readonly policyType: PolicyType
-  readonly policyName: string | null
-  readonly policyArn: string | null
-  readonly attachedTo: string | null
-  readonly statementIndex: number
-  readonly sid: string | null
-  readonly effect: 'Allow' | 'Deny'
-  readonly certain: boolean
-  readonly unknownKeys: readonly string[]
+export interface DecidingStatement
+  extends Pick<
+    StatementFinding,
+    'policyType' | 'policyName' | 'policyArn' | 'attachedTo' | 'statementIndex' | 'sid' | 'effect' | 'certain' | 'unknownKeys'
+  > {
   /** `SCP \`DenyRunInstances\` attached to OU \`Prod\` (ou-…), statement 1 (Sid DenyEC2)`. */
   readonly label: string
 }
