@@ -8,7 +8,7 @@ export async function readInput(file: string | undefined, what: string): Promise
       return { text: await readFile(file, 'utf8'), name: file }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message
       throw new UserError(`Cannot read ${what} ${file}: ${reason}.`)
     }
   }

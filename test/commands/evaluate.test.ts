@@ -60,3 +60,11 @@ describe('denydoctor evaluate', () => {
     expect(result.status).toBe(2)
   })
 })
+
+describe('denydoctor evaluate, on a directory', () => {
+  it('says the path is a directory, in one sentence', async () => {
+    const result = await runCommand(Evaluate, ['src'])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe('denydoctor: Cannot read a case file src: it is a directory.\n')
+  })
+})
