@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const started = performance.now()
+  const loadBefore = loadavg()[0]!
   const rows: Row[] = []
   const result: { engine?: EngineResult; live?: LiveResult[]; audit?: AuditResult; startup?: StartupResult | { error: string } } = {}
 
@@ -105,13 +106,15 @@ async function main(): Promise<void> {
   }
 
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadavg: loadavg().map((l) => Number(l.toFixed(2))) }
+  const busy = busyMachine(loadBefore, machine.loadavg[0]!, machine.cpus)
   const totalMs = performance.now() - started
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ machine, options, totalMs, ...result, targets: rows.filter((r) => r.pass !== null) })}\n`)
+    process.stdout.write(`${JSON.stringify({ machine: { ...machine, loadBefore, busy: busy !== null }, options, totalMs, ...result, targets: rows.filter((r) => r.pass !== null) })}\n`)
     return
   }
   const lines = [
     `denydoctor bench — node ${machine.node}, ${machine.cpus} × ${machine.cpu}, load ${machine.loadavg.join(' ')}, seed ${options.seed}${options.quick ? ', QUICK' : ''}`,
+    ...(busy ? [busy] : []),
     formatTable(rows),
   ]
   if (result.engine && result.engine.firstDisagreements.length > 0) {
@@ -129,6 +132,19 @@ async function main(): Promise<void> {
   const misses = rows.filter((r) => r.pass === false).length
   lines.push('', `${rows.filter((r) => r.pass === true).length} targets met, ${misses} missed, in ${(totalMs / 1000).toFixed(0)} s.`)
   process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/**
+ * A warning when other work shared the processors: the bench itself keeps one core busy, so a
+ * one-minute load average above the number of cores means something else ran too. The engine's
+ * rounds touch a few megabytes of compiled policies, and another job thrashing the shared cache
+ * slows them far more than the peer's allocation-bound work: ratios from a busy machine are low
+ * and move from run to run.
+ */
+export function busyMachine(loadBefore: number, loadAfter: number, cores: number): string | null {
+  const load = Math.max(loadBefore, loadAfter)
+  if (load <= cores) return null
+  return `WARNING: the machine was busy (load average ${load.toFixed(1)} on ${cores} cores, the bench counting for 1): figures are not comparable; run again on a quiet machine.`
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main()

@@ -4,7 +4,12 @@
  * `evaluate` is timed; the peer takes each case through runSimulation, which validates and
  * loads the policies on every call (that is its API). Both "parse every time" for denydoctor
  * and "pre-validated documents" for the peer are measured as well, so the comparison can be
- * read either way. Each figure is the median of several rounds after a warm-up round.
+ * read either way.
+ *
+ * Each rate is the median of several rounds after a warm-up (measurePasses): a round repeats
+ * the whole corpus for at least 300 ms, so that one collection or another job's burst on a
+ * shared machine is a small part of it. The very first pass of each side is reported too:
+ * what a fresh process pays once (compiling each policy, JIT warm-up).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,7 +18,7 @@ import { evaluateCase } from '../../src/evaluate-case.js'
 import { evaluate } from '../../src/evaluate/index.js'
 import type { Decision, Verdict } from '../../src/model/index.js'
 import { loadCase } from '../../src/sources/case/load-case.js'
-import { median, rounds, timeSync } from '../lib/stats.js'
+import { median, PassTimer, timeRounds, timeSync, type Passes } from '../lib/stats.js'
 import { compareAll, type AgreementReport } from './agreement.js'
 import type { CorpusCase } from './case-file.js'
 import { generateCorpus } from './corpus.js'
@@ -29,9 +34,16 @@ export interface EngineOptions {
 }
 
 export interface Rate {
+  /** Steady state: the median round. */
   readonly evalsPerSecond: number
+  /** Milliseconds per pass over the corpus: the median round's, and each round's. */
   readonly medianMs: number
   readonly roundsMs: readonly number[]
+  /** The same by processor time (every thread of the process), which other jobs on the machine move less. */
+  readonly cpuEvalsPerSecond: number
+  /** The first pass over the corpus, in a process that had not run it yet. */
+  readonly firstPassMs: number
+  readonly firstPassPerSecond: number
 }
 
 export interface EngineResult {
@@ -47,14 +59,27 @@ export interface EngineResult {
   readonly ratio: number
   /** Parse-every-time against parse-every-time. */
   readonly ratioParseEach: number
+  /** `ratio` by processor time. */
+  readonly ratioCpu: number
+  /** First pass against first pass (denydoctor's evaluate, the peer's runSimulation). */
+  readonly ratioFirstPass: number
   readonly agreement: Omit<AgreementReport, 'disagreements'> & { readonly disagreements: number; readonly file: string }
   readonly firstDisagreements: AgreementReport['disagreements']
 }
 
-function rate(cases: number, roundsMs: readonly number[]): Rate {
-  const medianMs = median(roundsMs)
-  return { evalsPerSecond: (cases * 1000) / medianMs, medianMs, roundsMs }
+function rate(cases: number, passes: Passes): Rate {
+  const medianMs = median(passes.perPassMs)
+  return {
+    evalsPerSecond: (cases * 1000) / medianMs,
+    medianMs,
+    roundsMs: passes.perPassMs,
+    cpuEvalsPerSecond: (cases * 1000) / median(passes.cpuPerPassMs),
+    firstPassMs: passes.firstMs,
+    firstPassPerSecond: (cases * 1000) / passes.firstMs,
+  }
 }
+
+const perPass = (passes: Passes) => passes.perPassMs.map((ms) => ms.toFixed(1)).join(' / ')
 
 function statementCount(item: CorpusCase): number {
   const p = item.case.policies
@@ -73,29 +98,41 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
   const loadMs = timeSync(() => (loaded = corpus.map((c) => loadCase(c.case, resourceTypes))))
   const services = rcpServices()
   let verdicts: Verdict[] = []
-  const ours = await rounds(options.rounds, 1, () => {
+  // Ours: about 25 ms a pass, so a second of warm-up and rounds of 300 ms.
+  const ours = new PassTimer({ warmupMs: 1000, minRoundMs: 300 }, () => {
     verdicts = loaded.map((l) => evaluate(l.request, l.policies, { rcpServices: services }))
   })
-  log(`engine: denydoctor evaluate ${ours.map((ms) => ms.toFixed(0)).join(' / ')} ms`)
-  const parseEach = await rounds(Math.max(1, Math.ceil(options.rounds / 2)), 1, () => {
+  const parseEach = new PassTimer({ warmupMs: 0, minRoundMs: 300 }, () => {
     for (const c of corpus) evaluateCase(c.case)
   })
-  log(`engine: denydoctor evaluateCase ${parseEach.map((ms) => ms.toFixed(0)).join(' / ')} ms`)
-
-  // The agreement pass doubles as the peer's warm-up round.
+  // The peer takes seconds a pass: one pass a round. Its first pass also records its answers.
   const raw = corpus.map((c) => toSimulation(c))
   const answers: PeerAnswer[] = []
-  for (const simulation of raw) answers.push(await askPeer(simulation))
-  const peerRounds = Math.max(1, Math.ceil(options.rounds / 2))
-  const peer = await rounds(peerRounds, 0, async () => {
-    for (const simulation of raw) await runSimulation(simulation, {})
+  const peer = new PassTimer({ warmupMs: 0, minRoundMs: 0 }, async () => {
+    if (answers.length === 0) for (const simulation of raw) answers.push(await askPeer(simulation))
+    else for (const simulation of raw) await runSimulation(simulation, {})
   })
-  log(`engine: peer runSimulation ${peer.map((ms) => ms.toFixed(0)).join(' / ')} ms`)
   const prevalidated = corpus.map((c) => toSimulation(c, true))
-  const peerPre = await rounds(peerRounds, 1, async () => {
+  const peerPre = new PassTimer({ warmupMs: 0, minRoundMs: 0 }, async () => {
     for (const simulation of prevalidated) await runSimulation(simulation, {})
   })
-  log(`engine: peer runSimulation, pre-validated ${peerPre.map((ms) => ms.toFixed(0)).join(' / ')} ms`)
+  // Ours is timed both before and after the peer (warmed up again each time), so that a load
+  // that changes during the minute the peer takes moves both sides' figures.
+  const slowRounds = Math.max(1, Math.ceil(options.rounds / 2))
+  await ours.start()
+  await timeRounds(ours, Math.ceil(options.rounds / 2))
+  await parseEach.start()
+  await timeRounds(parseEach, slowRounds)
+  log(`engine: denydoctor done, the peer next (about ${Math.round(((slowRounds + 1) * 2 * n) / 500)} s)`)
+  await peer.start()
+  await timeRounds(peer, slowRounds)
+  await peerPre.start()
+  await timeRounds(peerPre, slowRounds)
+  await ours.warm()
+  await timeRounds(ours, Math.floor(options.rounds / 2))
+  log(`engine: first passes: denydoctor ${ours.result().firstMs.toFixed(0)} ms, peer ${peer.result().firstMs.toFixed(0)} ms`)
+  log(`engine: ms per pass: denydoctor evaluate ${perPass(ours.result())}; evaluateCase ${perPass(parseEach.result())}`)
+  log(`engine: ms per pass: peer ${perPass(peer.result())}; pre-validated ${perPass(peerPre.result())}`)
 
   const agreement = compareAll(corpus, verdicts, answers)
   await mkdir(options.outDir, { recursive: true })
@@ -104,10 +141,10 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
 
   const decisions = { Allowed: 0, ExplicitDeny: 0, ImplicitDeny: 0, Undetermined: 0 }
   for (const v of verdicts) decisions[v.decision]++
-  const d = rate(n, ours)
-  const dp = rate(n, parseEach)
-  const p = rate(n, peer)
-  const pp = rate(n, peerPre)
+  const d = rate(n, ours.result())
+  const dp = rate(n, parseEach.result())
+  const p = rate(n, peer.result())
+  const pp = rate(n, peerPre.result())
   return {
     cases: n,
     statementsPerCase: { min: Math.min(...counts), max: Math.max(...counts), mean: counts.reduce((a, b) => a + b, 0) / n },
@@ -119,6 +156,8 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
     peerPrevalidated: pp,
     ratio: d.evalsPerSecond / Math.max(p.evalsPerSecond, pp.evalsPerSecond),
     ratioParseEach: dp.evalsPerSecond / p.evalsPerSecond,
+    ratioCpu: d.cpuEvalsPerSecond / Math.max(p.cpuEvalsPerSecond, pp.cpuEvalsPerSecond),
+    ratioFirstPass: d.firstPassPerSecond / p.firstPassPerSecond,
     agreement: { ...agreement, disagreements: agreement.disagreements.length, file },
     firstDisagreements: agreement.disagreements.slice(0, 5),
   }

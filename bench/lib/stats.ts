@@ -20,14 +20,89 @@ export async function timeAsync(work: () => Promise<void>): Promise<number> {
   return performance.now() - started
 }
 
-/** Runs `warmup` untimed rounds, then `rounds` timed ones; returns each timed round's ms. */
-export async function rounds(count: number, warmup: number, work: () => Promise<void> | void): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await work()
-  const out: number[] = []
-  for (let i = 0; i < count; i++) {
-    const started = performance.now()
-    await work()
-    out.push(performance.now() - started)
+/** How a steady-state rate is measured (PassTimer). */
+export interface PassPlan {
+  /** Untimed passes after the first, until this much time has gone by (JIT tiers, caches). */
+  readonly warmupMs: number
+  /** Each timed round repeats the work until at least this long, so that one pause (a GC, another job) is a small part of it. */
+  readonly minRoundMs: number
+}
+
+export interface Passes {
+  /** The very first pass, alone: what a fresh process pays (compiling, first sight of each policy). */
+  readonly firstMs: number
+  /** Each timed round's milliseconds per pass, by the clock. */
+  readonly perPassMs: readonly number[]
+  /** Each timed round's processor milliseconds per pass (user + system, every thread of the process). */
+  readonly cpuPerPassMs: readonly number[]
+  /** Passes run in all, the first and the warm-up included. */
+  readonly passes: number
+}
+
+/** `gc` exists when node runs with --expose-gc (npm run bench does): each round then starts with the garbage of earlier work collected. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+/**
+ * Times one piece of work: its first pass alone (cold), then, after a warm-up, rounds of
+ * repeated passes. A full collection before each round keeps earlier work's garbage out of
+ * it; the garbage a round makes itself is collected (and paid for) within it.
+ *
+ * A timer's rounds are best taken together after a warm-up (`warm`): work that has not run
+ * for a few seconds while other code ran is found cold again (V8 drops the compiled code of
+ * functions unused for a while), which is not what a long audit sees.
+ */
+export class PassTimer {
+  private passes = 0
+  private firstMs = Number.NaN
+  private readonly perPassMs: number[] = []
+  private readonly cpuPerPassMs: number[] = []
+
+  constructor(
+    private readonly plan: PassPlan,
+    private readonly work: () => Promise<void> | void,
+  ) {}
+
+  private async once(): Promise<void> {
+    await this.work()
+    this.passes++
   }
-  return out
+
+  /** The cold pass, then the warm-up. */
+  async start(): Promise<void> {
+    collect()
+    this.firstMs = await timeAsync(() => this.once())
+    await this.warm()
+  }
+
+  /** Untimed passes for the plan's warm-up time. */
+  async warm(): Promise<void> {
+    const warmUntil = performance.now() + this.plan.warmupMs
+    while (performance.now() < warmUntil) await this.once()
+  }
+
+  async round(): Promise<void> {
+    collect()
+    const before = this.passes
+    const cpuStarted = cpuMs()
+    const started = performance.now()
+    do await this.once()
+    while (performance.now() - started < this.plan.minRoundMs)
+    const done = this.passes - before
+    this.perPassMs.push((performance.now() - started) / done)
+    this.cpuPerPassMs.push((cpuMs() - cpuStarted) / done)
+  }
+
+  result(): Passes {
+    return { firstMs: this.firstMs, perPassMs: [...this.perPassMs], cpuPerPassMs: [...this.cpuPerPassMs], passes: this.passes }
+  }
+}
+
+/** `rounds` timed rounds in a row. */
+export async function timeRounds(timer: PassTimer, rounds: number): Promise<void> {
+  for (let r = 0; r < rounds; r++) await timer.round()
 }

@@ -3,7 +3,7 @@
  * JSON output use the same verdicts as the table.
  */
 import type { AuditResult } from '../audit/measure.js'
-import type { EngineResult } from '../engine/throughput.js'
+import type { EngineResult, Rate } from '../engine/throughput.js'
 import type { LiveResult } from '../live/measure.js'
 import type { StartupResult } from '../startup/measure.js'
 
@@ -18,6 +18,8 @@ export interface Row {
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US')
 const ms = (x: number) => `${n0(x)} ms`
+/** The rounds' range, as ms per pass: how steady the figure was. */
+const spread = (r: Rate) => `(rounds ${Math.min(...r.roundsMs).toFixed(1)}–${Math.max(...r.roundsMs).toFixed(1)} ms a pass)`
 
 export function engineRows(e: EngineResult, unexplained: number): Row[] {
   const g = 'engine throughput'
@@ -27,12 +29,20 @@ export function engineRows(e: EngineResult, unexplained: number): Row[] {
     { group: g, figure: 'decisions (denydoctor)', value: `Allowed ${e.decisions.Allowed}, ExplicitDeny ${e.decisions.ExplicitDeny}, ImplicitDeny ${e.decisions.ImplicitDeny}`, target: '', pass: null },
     { group: g, figure: 'Undetermined (context is complete)', value: String(e.decisions.Undetermined), target: '0', pass: e.decisions.Undetermined === 0 },
     { group: g, figure: 'load all cases once', value: ms(e.loadMs), target: '', pass: null },
-    { group: g, figure: 'denydoctor evaluate', value: `${n0(e.denydoctor.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'denydoctor evaluate', value: `${n0(e.denydoctor.evalsPerSecond)} /s ${spread(e.denydoctor)}`, target: '', pass: null },
     { group: g, figure: 'denydoctor evaluateCase (parse each time)', value: `${n0(e.denydoctorParseEach.evalsPerSecond)} /s`, target: '', pass: null },
-    { group: g, figure: 'iam-simulate runSimulation', value: `${n0(e.peer.evalsPerSecond)} /s`, target: '', pass: null },
-    { group: g, figure: 'iam-simulate, pre-validated policies', value: `${n0(e.peerPrevalidated.evalsPerSecond)} /s`, target: '', pass: null },
+    { group: g, figure: 'iam-simulate runSimulation', value: `${n0(e.peer.evalsPerSecond)} /s ${spread(e.peer)}`, target: '', pass: null },
+    { group: g, figure: 'iam-simulate, pre-validated policies', value: `${n0(e.peerPrevalidated.evalsPerSecond)} /s ${spread(e.peerPrevalidated)}`, target: '', pass: null },
     { group: g, figure: 'ratio (evaluate vs peer’s faster mode)', value: `${e.ratio.toFixed(1)}×`, target: '≥ 100×', pass: e.ratio >= 100 },
+    { group: g, figure: 'same ratio by processor time', value: `${e.ratioCpu.toFixed(1)}×`, target: '', pass: null },
     { group: g, figure: 'ratio (both parsing every time)', value: `${e.ratioParseEach.toFixed(1)}×`, target: '', pass: null },
+    {
+      group: g,
+      figure: 'first pass of a fresh process',
+      value: `denydoctor ${n0(e.denydoctor.firstPassPerSecond)} /s, peer ${n0(e.peer.firstPassPerSecond)} /s (${e.ratioFirstPass.toFixed(1)}×)`,
+      target: '',
+      pass: null,
+    },
     { group: g, figure: 'decisions agreeing', value: `${n0(a.agree)} / ${n0(a.total)}`, target: '', pass: null },
     { group: g, figure: 'disagreements not explained', value: `${unexplained} of ${a.disagreements}`, target: '0', pass: unexplained === 0 },
     { group: g, figure: 'peer refusals / cases with keys it dropped', value: `${a.peerErrors} / ${a.peerIgnoredKeys}`, target: '', pass: null },
