@@ -63,6 +63,44 @@ function resourcePolicyRequired(action: string): boolean {
 }
 
 /**
+ * Plans of the parts of a set, kept by the part's identity: a source answers many queries
+ * with the same parts (the same SCP chain for every principal of an account, the same identity
+ * policies for a principal asked about several resources), each in a set of its own, so a new
+ * set mostly reuses planned parts. `T` is the part, `P` its plan for one action.
+ */
+class PartPlans<T extends object, P> {
+  private readonly byPart = new WeakMap<T, Map<string, P>>()
+
+  constructor(private readonly build: (part: T, action: string, key: string) => P) {}
+
+  get(part: T, action: string, key: string): P {
+    let byAction = this.byPart.get(part)
+    if (!byAction) {
+      byAction = new Map()
+      this.byPart.set(part, byAction)
+    }
+    let plan = byAction.get(action)
+    if (plan === undefined) {
+      if (byAction.size >= ACTIONS_PER_SET) byAction.clear()
+      plan = this.build(part, action, key)
+      byAction.set(action, plan)
+    }
+    return plan
+  }
+}
+
+const planPolicy = (policy: SourcedPolicy, action: string, key: string): PlannedPolicy => ({
+  policy,
+  version: policy.policy.version,
+  candidates: candidatesFor(policy.policy, action, key),
+})
+const policyPlans = new PartPlans<SourcedPolicy, PlannedPolicy>(planPolicy)
+const listPlans = new PartPlans<readonly SourcedPolicy[], readonly PlannedPolicy[]>((list, action, key) => list.map((p) => policyPlans.get(p, action, key)))
+const chainPlans = new PartPlans<readonly OrgLevel[], readonly PlannedLevel[]>((chain, action, key) =>
+  chain.map((level, index) => ({ label: levelLabel(chain, index), policies: listPlans.get(level.policies, action, key) })),
+)
+
+/**
  * The plan of a set for an action (as spelt), kept per set: one lookup per evaluation instead
  * of one per policy (lookups in weak maps showed in profiles), since an audit asks the same
  * set again.
@@ -73,19 +111,17 @@ export function planFor(set: PolicySet, action: string): SetPlan {
   let plan = kept?.byAction.get(action)
   if (!plan) {
     const key = action.toLowerCase()
-    const one = (policy: SourcedPolicy): PlannedPolicy => ({ policy, version: policy.policy.version, candidates: candidatesFor(policy.policy, action, key) })
-    const maybe = (policy: SourcedPolicy | null) => (policy ? one(policy) : null)
-    const levels = (chain: readonly OrgLevel[]) => chain.map((level, index) => ({ label: levelLabel(chain, index), policies: level.policies.map(one) }))
+    const maybe = (policy: SourcedPolicy | null) => (policy ? policyPlans.get(policy, action, key) : null)
     plan = {
       action,
       service: serviceOf(action),
       resourcePolicyRequired: resourcePolicyRequired(action),
       hasWarnings: hasWarnings(set),
-      rcps: levels(set.rcps),
-      scps: levels(set.scps),
+      rcps: chainPlans.get(set.rcps, action, key),
+      scps: chainPlans.get(set.scps, action, key),
       vpce: maybe(set.vpce),
       resource: maybe(set.resource),
-      identity: set.identity.map(one),
+      identity: listPlans.get(set.identity, action, key),
       boundary: maybe(set.boundary),
       session: maybe(set.session),
     }
@@ -100,10 +136,24 @@ export function planFor(set: PolicySet, action: string): SetPlan {
   return plan
 }
 
+const warns = (p: SourcedPolicy | null) => p !== null && p.policy.warnings.length > 0
+const chainWarns = new WeakMap<readonly OrgLevel[], boolean>()
+const listWarns = new WeakMap<readonly SourcedPolicy[], boolean>()
+
+function inChain(chain: readonly OrgLevel[]): boolean {
+  let found = chainWarns.get(chain)
+  if (found === undefined) chainWarns.set(chain, (found = chain.some((l) => l.policies.some(warns))))
+  return found
+}
+
+function inList(list: readonly SourcedPolicy[]): boolean {
+  let found = listWarns.get(list)
+  if (found === undefined) listWarns.set(list, (found = list.some(warns)))
+  return found
+}
+
 function hasWarnings(set: PolicySet): boolean {
-  const warns = (p: SourcedPolicy | null) => p !== null && p.policy.warnings.length > 0
-  const inLevels = (levels: readonly OrgLevel[]) => levels.some((l) => l.policies.some(warns))
-  return set.identity.some(warns) || warns(set.boundary) || warns(set.resource) || warns(set.vpce) || warns(set.session) || inLevels(set.scps) || inLevels(set.rcps)
+  return inList(set.identity) || warns(set.boundary) || warns(set.resource) || warns(set.vpce) || warns(set.session) || inChain(set.scps) || inChain(set.rcps)
 }
 
 function allPolicies(set: PolicySet): SourcedPolicy[] {
