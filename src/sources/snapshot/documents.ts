@@ -21,6 +21,11 @@ export class Gaps {
     this.list.push({ source: this.source, error, effect })
   }
 
+  /** Gaps met by an earlier read whose result is being reused: reported again, in their order. */
+  replay(gaps: readonly CollectionGap[]): void {
+    for (const gap of gaps) this.list.push(gap)
+  }
+
   /** The parsed policy, or null after recording why it is missing. */
   take(parsed: Parsed): SourcedPolicy | null {
     if (parsed.ok) return parsed.policy
@@ -73,7 +78,8 @@ function parseOnce(document: PolicyDocument, name: string, kind: PolicyKind): Po
 export function parseDocument(document: PolicyDocument, source: PolicySource, kind: PolicyKind, gapSource: string): Parsed {
   const what = source.origin ?? source.name ?? 'a policy'
   try {
-    return { ok: true, policy: { source, policy: parseOnce(document, source.name ?? what, kind) } }
+    // Frozen: a provider hands the same SourcedPolicy to many gathers (see kept.ts).
+    return { ok: true, policy: Object.freeze({ source: Object.freeze(source), policy: parseOnce(document, source.name ?? what, kind) }) }
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
     return {

@@ -6,7 +6,8 @@
  */
 import type { SourcedPolicy } from '../../model/index.js'
 import { parseDocument, type Gaps } from './documents.js'
-import type { AttachedPolicy, InlinePolicy, PermissionsBoundary } from './format.js'
+import type { AttachedPolicy, InlinePolicy, PermissionsBoundary, SnapshotRole, SnapshotUser } from './format.js'
+import { Kept } from './kept.js'
 import type { Entity } from './principal.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
@@ -23,68 +24,86 @@ interface Holder {
   readonly inline: readonly InlinePolicy[]
 }
 
-export class IdentityReader {
-  constructor(
-    private readonly index: SnapshotIndex,
-    private readonly gaps: Gaps,
-  ) {}
+const NO_IDENTITY: IdentitySide = Object.freeze({ identity: Object.freeze([]), boundary: null })
 
-  read(entity: Entity | null, account: string): IdentitySide {
-    if (!entity) return { identity: [], boundary: null }
+/**
+ * One per provider. The identity side of an entity never changes within a snapshot, so it is
+ * read once per user or role object (and account) and the same frozen `identity` array and
+ * `boundary` object are returned on every later read, with the gaps the first read met
+ * replayed (why the same objects matter: kept.ts).
+ */
+export class IdentityReader {
+  private readonly kept = new WeakMap<SnapshotRole | SnapshotUser, Kept<IdentitySide>>()
+
+  constructor(private readonly index: SnapshotIndex) {}
+
+  read(entity: Entity | null, account: string, gaps: Gaps): IdentitySide {
+    if (!entity) return NO_IDENTITY
+    const key = entity.kind === 'role' ? entity.role : entity.user
+    let forEntity = this.kept.get(key)
+    if (!forEntity) {
+      forEntity = new Kept()
+      this.kept.set(key, forEntity)
+    }
+    return forEntity.read(account, gaps, (own) => Object.freeze(this.build(entity, account, own)))
+  }
+
+  /** The side built in full before it is kept: the array is frozen once complete, never pushed to later. */
+  private build(entity: Entity, account: string, gaps: Gaps): IdentitySide {
     if (entity.kind === 'role') {
       const { role } = entity
       const holder = { label: `role \`${role.roleName}\``, name: role.roleName, attached: role.attachedManagedPolicies, inline: role.rolePolicyList }
-      return { identity: this.policiesOf(holder, account), boundary: this.boundary(role.permissionsBoundary ?? null, holder, account) }
+      return { identity: Object.freeze(this.policiesOf(holder, account, gaps)), boundary: this.boundary(role.permissionsBoundary ?? null, holder, account, gaps) }
     }
     const { user } = entity
     const holder = { label: `user \`${user.userName}\``, name: user.userName, attached: user.attachedManagedPolicies, inline: user.userPolicyList }
-    const identity = this.policiesOf(holder, account)
+    const identity = this.policiesOf(holder, account, gaps)
     for (const groupName of user.groupList) {
       const group = this.index.group(account, groupName)
       if (!group) {
-        this.gaps.add(
+        gaps.add(
           `group \`${groupName}\` of user \`${user.userName}\` is not in the snapshot`,
           `The policies of group \`${groupName}\` were not read, so a Deny in them cannot be checked; collect the snapshot again.`,
         )
         continue
       }
-      identity.push(...this.policiesOf({ label: `group \`${group.groupName}\``, name: group.groupName, attached: group.attachedManagedPolicies, inline: group.groupPolicyList }, account))
+      identity.push(...this.policiesOf({ label: `group \`${group.groupName}\``, name: group.groupName, attached: group.attachedManagedPolicies, inline: group.groupPolicyList }, account, gaps))
     }
-    return { identity, boundary: this.boundary(user.permissionsBoundary ?? null, holder, account) }
+    return { identity: Object.freeze(identity), boundary: this.boundary(user.permissionsBoundary ?? null, holder, account, gaps) }
   }
 
-  private policiesOf(holder: Holder, account: string): SourcedPolicy[] {
+  private policiesOf(holder: Holder, account: string, gaps: Gaps): SourcedPolicy[] {
     const out: SourcedPolicy[] = []
     for (const { policyName, policyArn } of holder.attached) {
       const origin = `managed policy \`${policyName}\` attached to ${holder.label}`
       const managed = this.index.managedPolicy(account, policyArn)
       if (!managed) {
-        this.gaps.add(`${policyArn} is not in the snapshot`, `The ${origin} was not read, so a Deny in it cannot be checked; collect the snapshot again.`)
+        gaps.add(`${policyArn} is not in the snapshot`, `The ${origin} was not read, so a Deny in it cannot be checked; collect the snapshot again.`)
         continue
       }
       const source = { type: 'identity' as const, name: policyName, arn: policyArn, attachedTo: holder.name, origin }
-      const parsed = this.gaps.take(parseDocument(managed.document, source, 'identity', this.gaps.source))
+      const parsed = gaps.take(parseDocument(managed.document, source, 'identity', gaps.source))
       if (parsed) out.push(parsed)
     }
     for (const { policyName, policyDocument } of holder.inline) {
       const source = { type: 'identity' as const, name: policyName, arn: null, attachedTo: holder.name, origin: `inline policy \`${policyName}\` of ${holder.label}` }
-      const parsed = this.gaps.take(parseDocument(policyDocument, source, 'identity', this.gaps.source))
+      const parsed = gaps.take(parseDocument(policyDocument, source, 'identity', gaps.source))
       if (parsed) out.push(parsed)
     }
     return out
   }
 
-  private boundary(boundary: PermissionsBoundary | null, holder: Holder, account: string): SourcedPolicy | null {
+  private boundary(boundary: PermissionsBoundary | null, holder: Holder, account: string, gaps: Gaps): SourcedPolicy | null {
     if (!boundary) return null
     const arn = boundary.permissionsBoundaryArn
     const managed = this.index.managedPolicy(account, arn)
     const name = managed?.policyName ?? arn.slice(arn.lastIndexOf('/') + 1)
     const origin = `permissions boundary \`${name}\` of ${holder.label}`
     if (!managed) {
-      this.gaps.add(`${arn} is not in the snapshot`, `The ${origin} was not read, so what it allows and denies cannot be checked; collect the snapshot again.`)
+      gaps.add(`${arn} is not in the snapshot`, `The ${origin} was not read, so what it allows and denies cannot be checked; collect the snapshot again.`)
       return null
     }
     const source = { type: 'boundary' as const, name, arn, attachedTo: holder.name, origin }
-    return this.gaps.take(parseDocument(managed.document, source, 'boundary', this.gaps.source))
+    return gaps.take(parseDocument(managed.document, source, 'boundary', gaps.source))
   }
 }

@@ -7,6 +7,7 @@
 import type { OrgLevel, SourcedPolicy } from '../../model/index.js'
 import { parseDocument, type Gaps } from './documents.js'
 import type { OrgPolicyType, SnapshotOrganization } from './format.js'
+import { Kept } from './kept.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
 export interface OrgSide {
@@ -32,45 +33,64 @@ const KINDS = {
   rcp: { type: 'RESOURCE_CONTROL_POLICY', label: 'RCP' },
 } as const satisfies Record<'scp' | 'rcp', { type: OrgPolicyType; label: string }>
 
-export class OrgReader {
-  constructor(
-    private readonly index: SnapshotIndex,
-    private readonly gaps: Gaps,
-  ) {}
+const NO_LEVELS: readonly OrgLevel[] = Object.freeze([])
 
-  read(query: OrgQuery): OrgSide {
+/**
+ * One per provider. An account's chains never change within a snapshot, so each side is read
+ * once per query and handed out again: the same frozen `scps` and `rcps` arrays, OrgLevel and
+ * SourcedPolicy objects (why the same objects matter: kept.ts). Chains are also kept per
+ * account and kind, so principals of one account share one `scps` array whatever resource
+ * they ask about. Gaps met (an SCP that does not parse, an unknown resource account) are
+ * replayed on every read that reuses the value.
+ */
+export class OrgReader {
+  private readonly sides = new Kept<OrgSide>()
+  private readonly chains = new Kept<readonly OrgLevel[]>()
+
+  constructor(private readonly index: SnapshotIndex) {}
+
+  read(query: OrgQuery, gaps: Gaps): OrgSide {
+    const key = JSON.stringify([query.principalAccount, query.resourceAccount, query.serviceLinkedRole, query.rcpService])
+    return this.sides.read(key, gaps, (own) => this.build(query, own))
+  }
+
+  private build(query: OrgQuery, gaps: Gaps): OrgSide {
     const org = this.index.organization
     const isManagementAccount = org !== null && query.principalAccount === org.managementAccountId
     const resourceInManagementAccount = org !== null && query.resourceAccount === org.managementAccountId
-    const none = { scps: [], rcps: [], knownContext: [], isManagementAccount, resourceInManagementAccount }
-    if (!org) return none
+    if (!org) return Object.freeze({ scps: NO_LEVELS, rcps: NO_LEVELS, knownContext: Object.freeze([]), isManagementAccount, resourceInManagementAccount })
     const knownContext: [string, string[]][] = []
 
-    let scps: OrgLevel[] = []
+    let scps = NO_LEVELS
     const principalChain = query.principalAccount ? this.index.orgChain(query.principalAccount) : null
     if (principalChain) {
       // aws:PrincipalOrgPaths runs from the organization to the account's parent OU: o-…/r-…/ou-…/
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
       knownContext.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org, principalChain)]])
       // SCPs govern neither the management account nor service-linked roles.
-      if (this.enabled(principalChain, 'scp') && !isManagementAccount && !query.serviceLinkedRole) scps = this.levels(principalChain, 'scp')
+      if (this.enabled(principalChain, 'scp') && !isManagementAccount && !query.serviceLinkedRole) scps = this.chain(principalChain, 'scp', gaps)
     }
 
-    let rcps: OrgLevel[] = []
+    let rcps = NO_LEVELS
     const rcpsMayApply = !query.serviceLinkedRole && query.rcpService && org.roots.some((r) => r.policyTypes.includes(KINDS.rcp.type))
     if (query.resourceAccount === null) {
       if (rcpsMayApply) {
-        this.gaps.add('the account that owns the resource is unknown', "RCPs were not read, because they are those of the resource's account; pass --resource-account.")
+        gaps.add('the account that owns the resource is unknown', "RCPs were not read, because they are those of the resource's account; pass --resource-account.")
       }
     } else {
       const resourceChain = this.index.orgChain(query.resourceAccount)
       if (resourceChain) {
         knownContext.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org, resourceChain)]])
         // RCPs govern neither resources of the management account nor calls by service-linked roles.
-        if (this.enabled(resourceChain, 'rcp') && !resourceInManagementAccount && !query.serviceLinkedRole) rcps = this.levels(resourceChain, 'rcp')
+        if (this.enabled(resourceChain, 'rcp') && !resourceInManagementAccount && !query.serviceLinkedRole) rcps = this.chain(resourceChain, 'rcp', gaps)
       }
     }
-    return { scps, rcps, knownContext, isManagementAccount, resourceInManagementAccount }
+    return Object.freeze({ scps, rcps, knownContext: Object.freeze(knownContext), isManagementAccount, resourceInManagementAccount })
+  }
+
+  /** The levels of one account's chain (the account is its last element), kept per account and kind. */
+  private chain(chain: readonly string[], kind: 'scp' | 'rcp', gaps: Gaps): readonly OrgLevel[] {
+    return this.chains.read(`${kind}\u0000${chain[chain.length - 1]}`, gaps, (own) => Object.freeze(this.levels(chain, kind, own)))
   }
 
   /** A policy type applies only once enabled on the root. */
@@ -79,7 +99,7 @@ export class OrgReader {
     return root?.policyTypes.includes(KINDS[kind].type) ?? false
   }
 
-  private levels(chain: readonly string[], kind: 'scp' | 'rcp'): OrgLevel[] {
+  private levels(chain: readonly string[], kind: 'scp' | 'rcp', gaps: Gaps): OrgLevel[] {
     return chain.map((id, i) => {
       const name = this.index.nameOf(id)
       const where = levelLabel(id, name, i === 0)
@@ -87,10 +107,10 @@ export class OrgReader {
       for (const policy of this.index.attachedPolicies(id, KINDS[kind].type)) {
         const origin = `${KINDS[kind].label} \`${policy.name}\` attached to ${where}`
         const source = { type: kind, name: policy.name, arn: policy.arn, attachedTo: id, origin }
-        const parsed = this.gaps.take(parseDocument(policy.document, source, kind, this.gaps.source))
+        const parsed = gaps.take(parseDocument(policy.document, source, kind, gaps.source))
         if (parsed) policies.push(parsed)
       }
-      return { id, name, policies }
+      return Object.freeze({ id, name, policies: Object.freeze(policies) })
     })
   }
 }

@@ -8,6 +8,7 @@ import { principalFromArn, type CollectionGap, type PrincipalInfo } from '../../
 import { closeNames } from './close-names.js'
 import { SnapshotError } from './errors.js'
 import type { SnapshotRole, SnapshotUser, Tag } from './format.js'
+import { QUERY_KEYED_LIMIT } from './kept.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
 export type Entity = { readonly kind: 'user'; readonly user: SnapshotUser } | { readonly kind: 'role'; readonly role: SnapshotRole }
@@ -26,13 +27,48 @@ function tagRecord(tags: readonly Tag[] | undefined): Record<string, string> | n
   return Object.fromEntries(tags.map((t) => [t.key, t.value]))
 }
 
+/** Shared between gathers, so frozen, down to the tags and the context values. */
+function frozen(resolved: ResolvedPrincipal): ResolvedPrincipal {
+  const { info } = resolved
+  if (info.tags) Object.freeze(info.tags)
+  for (const entry of resolved.knownContext) Object.freeze(Object.freeze(entry)[1])
+  Object.freeze(resolved.knownContext)
+  for (const gap of resolved.gaps) Object.freeze(gap)
+  Object.freeze(resolved.gaps)
+  Object.freeze(info)
+  return Object.freeze(resolved)
+}
+
+/**
+ * One per provider. Each ARN is resolved once: later resolutions return the same frozen
+ * ResolvedPrincipal, whose `info` the engine keys its per-caller caches by (see kept.ts). A
+ * principal the snapshot does not hold fails the same way every time: the failure is kept and
+ * a fresh SnapshotError with the same message is thrown on each later resolution.
+ */
 export class PrincipalResolver {
+  private readonly kept = new Map<string, ResolvedPrincipal | SnapshotError>()
+
   constructor(
     private readonly index: SnapshotIndex,
     private readonly file: string,
   ) {}
 
   resolve(arn: string): ResolvedPrincipal {
+    const kept = this.kept.get(arn)
+    if (kept instanceof SnapshotError) throw new SnapshotError(kept.file, kept.message, kept.jsonPath)
+    if (kept) return kept
+    if (this.kept.size >= QUERY_KEYED_LIMIT) this.kept.clear()
+    try {
+      const resolved = frozen(this.resolveAfresh(arn))
+      this.kept.set(arn, resolved)
+      return resolved
+    } catch (error) {
+      if (error instanceof SnapshotError) this.kept.set(arn, error)
+      throw error
+    }
+  }
+
+  private resolveAfresh(arn: string): ResolvedPrincipal {
     const base = principalFromArn(arn)
     if (!base) {
       throw new SnapshotError(this.file, `\`${arn}\` is not the ARN of an IAM user, role, role session, federated user or root user, so snapshot ${this.file} cannot be asked about it.`)

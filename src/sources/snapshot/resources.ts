@@ -5,6 +5,7 @@
  */
 import { ACCOUNT_ID, parseArn, type SourcedPolicy } from '../../model/index.js'
 import { parseDocument, type Gaps } from './documents.js'
+import { Kept, QUERY_KEYED_LIMIT } from './kept.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
 /**
@@ -36,7 +37,33 @@ function bucketOf(arn: ReturnType<typeof parseArn>): string | null {
   return bucket ? bucket : null
 }
 
+/**
+ * One per provider. The resource side depends on the resources, the resource account and
+ * whether the action is an sts one (a role's trust policy is read only then), and on nothing
+ * else of the query: it is kept per those, and the same frozen ResourceSide (and resource
+ * SourcedPolicy, which the engine keys its plans by: see kept.ts) is returned with its gaps
+ * replayed. Reading more of the query in `readAfresh` means adding it to `keyOf`.
+ */
 export class ResourceReader {
+  private readonly kept = new Kept<ResourceSide>(QUERY_KEYED_LIMIT)
+
+  constructor(private readonly index: SnapshotIndex) {}
+
+  read(query: ResourceQuery, gaps: Gaps): ResourceSide {
+    return this.kept.read(keyOf(query), gaps, (own) => Object.freeze(new ResourceRead(this.index, own).read(query)))
+  }
+}
+
+function readsTrustPolicy(action: string): boolean {
+  return /^sts:/i.test(action)
+}
+
+function keyOf(query: ResourceQuery): string {
+  return JSON.stringify([query.resources, query.resourceAccount, readsTrustPolicy(query.action)])
+}
+
+/** One read of the resource side, recording its gaps. */
+class ResourceRead {
   constructor(
     private readonly index: SnapshotIndex,
     private readonly gaps: Gaps,
@@ -57,7 +84,7 @@ export class ResourceReader {
       if (!arn) continue
       const bucket = bucketOf(arn)
       if (bucket) targets.push({ kind: 'bucket', bucket, partition: arn.partition })
-      else if (arn.service === 'iam' && arn.resource.startsWith('role/') && /^sts:/i.test(query.action)) {
+      else if (arn.service === 'iam' && arn.resource.startsWith('role/') && readsTrustPolicy(query.action)) {
         targets.push({ kind: 'trust', account: arn.account, roleName: arn.resource.slice(arn.resource.lastIndexOf('/') + 1) })
       } else if (arn.service === 's3' && arn.account !== '') {
         this.gaps.add(`the snapshot holds bucket policies only, not the access point policy of \`${resource}\``, `The access point policy of \`${resource}\` (if it has one) was not read, so a Deny in it cannot be checked; put it in a case file for \`denydoctor evaluate\`.`)

@@ -20,9 +20,46 @@ export interface Located<T> {
   readonly item: T
 }
 
-/** Name lookup as IAM does it: exact first, then regardless of case (IAM names are unique either way). */
-function byName<T>(items: readonly T[], name: string, nameOf: (item: T) => string): T | null {
-  return items.find((i) => nameOf(i) === name) ?? items.find((i) => nameOf(i).toLowerCase() === name.toLowerCase()) ?? null
+/**
+ * Name lookup as IAM does it: exact first, then regardless of case (IAM names are unique
+ * either way). Where names repeat, the first in the snapshot's order wins, as a scan would.
+ */
+class ByName<T> {
+  private readonly exact = new Map<string, T>()
+  private readonly folded = new Map<string, T>()
+
+  constructor(items: readonly T[], nameOf: (item: T) => string) {
+    for (const item of items) {
+      const name = nameOf(item)
+      if (!this.exact.has(name)) this.exact.set(name, item)
+      const lower = name.toLowerCase()
+      if (!this.folded.has(lower)) this.folded.set(lower, item)
+    }
+  }
+
+  get(name: string): T | null {
+    return this.exact.get(name) ?? this.folded.get(name.toLowerCase()) ?? null
+  }
+}
+
+/** One account's IAM entities by name and managed policies by ARN, built when first asked for. */
+interface AccountLookups {
+  readonly users: ByName<SnapshotUser>
+  readonly roles: ByName<SnapshotRole>
+  readonly groups: ByName<SnapshotGroup>
+  readonly policies: ReadonlyMap<string, SnapshotManagedPolicy>
+}
+
+function lookupsOf(account: SnapshotAccount): AccountLookups {
+  const iam = account.iam
+  const policies = new Map<string, SnapshotManagedPolicy>()
+  for (const policy of iam?.policies ?? []) if (!policies.has(policy.arn)) policies.set(policy.arn, policy)
+  return {
+    users: new ByName(iam?.users ?? [], (u) => u.userName),
+    roles: new ByName(iam?.roles ?? [], (r) => r.roleName),
+    groups: new ByName(iam?.groups ?? [], (g) => g.groupName),
+    policies,
+  }
 }
 
 export class SnapshotIndex {
@@ -33,6 +70,7 @@ export class SnapshotIndex {
   private readonly parents = new Map<string, string>()
   private readonly names = new Map<string, string>()
   private readonly orgPolicies = new Map<string, SnapshotOrgPolicy>()
+  private readonly lookups = new Map<SnapshotAccount, AccountLookups>()
 
   constructor(readonly snapshot: Snapshot) {
     this.accounts = new Map(snapshot.accounts.map((a) => [a.id, a]))
@@ -74,16 +112,31 @@ export class SnapshotIndex {
     return this.names.get(id) ?? null
   }
 
+  /** Lookups over one account, built once: audits ask about thousands of entities of a few accounts. */
+  private lookupsFor(account: SnapshotAccount): AccountLookups {
+    let found = this.lookups.get(account)
+    if (!found) {
+      found = lookupsOf(account)
+      this.lookups.set(account, found)
+    }
+    return found
+  }
+
+  private lookupsIn(id: string): AccountLookups | null {
+    const account = this.accounts.get(id)
+    return account ? this.lookupsFor(account) : null
+  }
+
   user(account: string, name: string): SnapshotUser | null {
-    return byName(this.accounts.get(account)?.iam?.users ?? [], name, (u) => u.userName)
+    return this.lookupsIn(account)?.users.get(name) ?? null
   }
 
   role(account: string, name: string): SnapshotRole | null {
-    return byName(this.accounts.get(account)?.iam?.roles ?? [], name, (r) => r.roleName)
+    return this.lookupsIn(account)?.roles.get(name) ?? null
   }
 
   group(account: string, name: string): SnapshotGroup | null {
-    return byName(this.accounts.get(account)?.iam?.groups ?? [], name, (g) => g.groupName)
+    return this.lookupsIn(account)?.groups.get(name) ?? null
   }
 
   /**
@@ -91,11 +144,11 @@ export class SnapshotIndex {
    * `arn:aws:iam::aws:policy/…`, are the same in every account).
    */
   managedPolicy(account: string, arn: string): SnapshotManagedPolicy | null {
-    const own = this.accounts.get(account)?.iam?.policies.find((p) => p.arn === arn)
+    const own = this.lookupsIn(account)?.policies.get(arn)
     if (own) return own
     if (!/^arn:[a-z-]+:iam::aws:policy\//.test(arn)) return null
     for (const other of this.snapshot.accounts) {
-      const found = other.iam?.policies.find((p) => p.arn === arn)
+      const found = this.lookupsFor(other).policies.get(arn)
       if (found) return found
     }
     return null

@@ -5,6 +5,7 @@
  */
 import type { SourcedPolicy } from '../../model/index.js'
 import { parseDocument, type Gaps } from './documents.js'
+import { Kept, QUERY_KEYED_LIMIT } from './kept.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
 export interface EndpointSide {
@@ -12,17 +13,31 @@ export interface EndpointSide {
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
 }
 
-export function readEndpoint(index: SnapshotIndex, gaps: Gaps, vpceId: string, partition: string): EndpointSide {
+/**
+ * One per provider: each endpoint is read once per partition and the same frozen side (and
+ * policy, which the engine keys its plans by: see kept.ts) returned again, gaps replayed.
+ */
+export class EndpointReader {
+  private readonly kept = new Kept<EndpointSide>(QUERY_KEYED_LIMIT)
+
+  constructor(private readonly index: SnapshotIndex) {}
+
+  read(vpceId: string, partition: string, gaps: Gaps): EndpointSide {
+    return this.kept.read(JSON.stringify([vpceId, partition]), gaps, (own) => Object.freeze(readEndpoint(this.index, own, vpceId, partition)))
+  }
+}
+
+function readEndpoint(index: SnapshotIndex, gaps: Gaps, vpceId: string, partition: string): EndpointSide {
   const located = index.endpoint(vpceId)
   if (!located) {
     gaps.add(
       `VPC endpoint ${vpceId} is not in the snapshot`,
       `The policy of VPC endpoint \`${vpceId}\` was not read, so whether it allows the request is unknown; check the endpoint ID, or collect the snapshot again with its region.`,
     )
-    return { policy: null, knownContext: [] }
+    return { policy: null, knownContext: Object.freeze([]) }
   }
   const endpoint = located.item
-  const knownContext = [['aws:SourceVpc', [endpoint.vpcId]]] as const
+  const knownContext = Object.freeze([Object.freeze(['aws:SourceVpc', Object.freeze([endpoint.vpcId])] as const)])
   // Endpoint types without policy support (Gateway Load Balancer) have nothing to restrict.
   if (endpoint.policy === null) return { policy: null, knownContext }
   const source = {
