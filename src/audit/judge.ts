@@ -45,17 +45,23 @@ function statement(finding: StatementFinding): DecidingStatement {
   }
 }
 
-function ofTypes(findings: readonly StatementFinding[], types: readonly PolicyType[]): StatementFinding[] {
-  return types.length === 0 ? [...findings] : findings.filter((f) => types.includes(f.policyType))
+function ofTypes(findings: readonly StatementFinding[], types: readonly PolicyType[]): readonly StatementFinding[] {
+  return types.length === 0 ? findings : findings.filter((f) => types.includes(f.policyType))
 }
 
-/** The statement that decided the verdict, preferring one of the types the expectation names. */
+/**
+ * The statement that decided the verdict, preferring one of the types the expectation names.
+ * The verdict writes its findings when they are first read (src/evaluate/verdict.ts), each
+ * statement explained again by the reference matchers, which is most of an audit's cost per
+ * check: each decision reads only the list that can hold its deciding statement.
+ */
 function decidingFinding(verdict: Verdict, expected: Expected): StatementFinding | null {
   const types = expected.kind === 'explicit-deny' ? expected.by : []
-  const certainDenies = verdict.denies.filter((d) => d.certain)
   switch (verdict.decision) {
-    case 'ExplicitDeny':
+    case 'ExplicitDeny': {
+      const certainDenies = verdict.denies.filter((d) => d.certain)
       return ofTypes(certainDenies, types)[0] ?? certainDenies[0] ?? null
+    }
     case 'Undetermined':
       return ofTypes(verdict.denies, types)[0] ?? verdict.denies[0] ?? verdict.allows.find((a) => !a.certain) ?? null
     case 'Allowed': {

@@ -4,6 +4,7 @@
  * baselines go by.
  */
 import { globMatch } from '../evaluate/match/glob.js'
+import { principalFromArn } from '../model/index.js'
 import { SourceError } from '../sources/errors.js'
 import { principalLabel } from './read-principals.js'
 import type { AuditReach } from './reach.js'
@@ -15,6 +16,8 @@ export interface PlannedCheck {
   /** Position among the expectation's checks, across all shards. */
   readonly index: number
   readonly principal: string
+  /** The principal's account (its source is picked by it); '' for an ARN that names none. */
+  readonly account: string
   readonly action: string
   readonly resource: string | null
   readonly key: string
@@ -64,7 +67,19 @@ function stopsTheAudit(error: unknown): boolean {
   return error instanceof SourceError && error.code === 'credentials'
 }
 
-async function planOne(expectation: Expectation, file: AuditFile, reach: AuditReach): Promise<PlannedExpectation> {
+/** Accounts by principal ARN, for one plan: a principal is in many checks, and reading its ARN is not free. */
+type Accounts = Map<string, string>
+
+function accountOf(arn: string, accounts: Accounts): string {
+  let account = accounts.get(arn)
+  if (account === undefined) {
+    account = principalFromArn(arn)?.account ?? ''
+    accounts.set(arn, account)
+  }
+  return account
+}
+
+async function planOne(expectation: Expectation, file: AuditFile, reach: AuditReach, accounts: Accounts): Promise<PlannedExpectation> {
   const principals: string[] = []
   const warnings: string[] = []
   const errors: string[] = []
@@ -82,9 +97,10 @@ async function planOne(expectation: Expectation, file: AuditFile, reach: AuditRe
   const resources: (string | null)[] = expectation.resources.length ? [...expectation.resources] : [null]
   const checks: PlannedCheck[] = []
   for (const principal of principals) {
+    const account = accountOf(principal, accounts)
     for (const action of expectation.actions) {
       for (const resource of resources) {
-        checks.push({ expectation, index: checks.length, principal, action, resource, key: checkKey(expectation.name, principal, action, resource) })
+        checks.push({ expectation, index: checks.length, principal, account, action, resource, key: checkKey(expectation.name, principal, action, resource) })
       }
     }
   }
@@ -93,6 +109,7 @@ async function planOne(expectation: Expectation, file: AuditFile, reach: AuditRe
 
 export async function planAudit(file: AuditFile, reach: AuditReach): Promise<PlannedExpectation[]> {
   const out: PlannedExpectation[] = []
-  for (const expectation of file.expectations) out.push(await planOne(expectation, file, reach))
+  const accounts: Accounts = new Map()
+  for (const expectation of file.expectations) out.push(await planOne(expectation, file, reach, accounts))
   return out
 }

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path'
 import { isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { readJsonText } from '../policy/read-json-text.js'
 import { UserError } from '../user-error.js'
+import { jsonTree } from './json-nodes.js'
 import { readAccount } from './read-principals.js'
 import { DEFAULT_KEYS, EXPECTATION_KEYS, mergeExpectation, readFields, type Fields } from './read-expectation.js'
 import type { AuditFile, Expectation } from './types.js'
@@ -50,9 +51,12 @@ function digestOf(file: Omit<AuditFile, 'digest' | 'fileName'>): string {
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
 
+function looksJson(text: string, fileName: string): boolean {
+  return /\.json$/i.test(fileName) || /^\s*[[{]/.test(text)
+}
+
 function syntaxCheck(text: string, fileName: string): { reader: NodeReader; root: Node | null } {
-  const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text)
-  if (looksJson) readJsonText(text, `Audit file ${fileName}`) // throws JsonInputError with line and column
+  if (looksJson(text, fileName)) readJsonText(text, `Audit file ${fileName}`) // throws JsonInputError with line and column
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true })
   const error = doc.errors[0]
@@ -65,11 +69,36 @@ function syntaxCheck(text: string, fileName: string): { reader: NodeReader; root
   return { reader: new NodeReader(doc, lines, text), root: (doc.contents as Node | null) ?? null }
 }
 
+/**
+ * The audit file, or every problem with it: YAML and JSON are read into one kind of syntax
+ * tree (yaml-nodes.ts), whose nodes know their lines.
+ */
 export function parseAuditText(text: string, fileName: string, options: ReadAuditOptions = {}): AuditFile {
   if (text.trim() === '') throw new UserError(`Audit file ${fileName} is empty: it needs a list of expectations (see docs/audit.md).`)
+  // A JSON file is read in one fast pass first (a large generated audit spends otherwise more
+  // time parsing than checking); a file with any problem is read again below, so that every
+  // message is worded, and every line counted, as for any other file.
+  const tree = looksJson(text, fileName) ? jsonTree(text) : null
+  if (tree) {
+    const fast = readTree(new NodeReader(null, tree.lines, text), tree.root, fileName, options)
+    if (fast) return fast
+  }
+  return parseAuditTextLineAware(text, fileName, options)
+}
+
+/** The reference reader: line-aware syntax checks (readJsonText for JSON, then the YAML parser) for every file. */
+export function parseAuditTextLineAware(text: string, fileName: string, options: ReadAuditOptions = {}): AuditFile {
+  if (text.trim() === '') throw new UserError(`Audit file ${fileName} is empty: it needs a list of expectations (see docs/audit.md).`)
   const { reader, root } = syntaxCheck(text, fileName)
+  const file = readTree(reader, root, fileName, options)
+  if (!file) throw problemsError(fileName, reader.problems)
+  return file
+}
+
+/** The audit file from its syntax tree; null when the reader recorded problems. */
+function readTree(reader: NodeReader, root: Node | null, fileName: string, options: ReadAuditOptions): AuditFile | null {
   const top = reader.attempt(() => reader.map(root, 'the audit file'), null)
-  if (!top) throw problemsError(fileName, reader.problems)
+  if (!top) return null
 
   let name: string | null = null
   let assumeRoleName: string | null = null
@@ -125,7 +154,7 @@ export function parseAuditText(text: string, fileName: string, options: ReadAudi
       expectations.push(merged)
     }
   }
-  if (reader.problems.length > 0) throw problemsError(fileName, reader.problems)
+  if (reader.problems.length > 0) return null
   const content = { name, accounts: [...new Set(accounts)], assumeRoleName, expectations }
   return { fileName, ...content, digest: digestOf(content) }
 }

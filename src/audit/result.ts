@@ -91,16 +91,18 @@ export function expectationStatus(e: Omit<ExpectationResult, 'status'>, allowUnd
 }
 
 export function totalsOf(expectations: readonly ExpectationResult[]): AuditTotals {
-  const checks = expectations.flatMap((e) => e.checks)
-  const count = (outcome: Outcome) => checks.filter((c) => c.outcome === outcome).length
+  const byStatus: Record<ExpectationStatus, number> = { held: 0, failed: 0, 'not-in-shard': 0 }
+  const byOutcome: Record<Outcome, number> = { held: 0, failed: 0, undetermined: 0, error: 0 }
+  let checks = 0
+  // One pass: a large audit has tens of thousands of checks.
+  for (const e of expectations) {
+    byStatus[e.status]++
+    checks += e.checks.length
+    for (const c of e.checks) byOutcome[c.outcome]++
+  }
   return {
-    expectations: {
-      total: expectations.length,
-      held: expectations.filter((e) => e.status === 'held').length,
-      failed: expectations.filter((e) => e.status === 'failed').length,
-      notInShard: expectations.filter((e) => e.status === 'not-in-shard').length,
-    },
-    checks: { total: checks.length, held: count('held'), failed: count('failed'), undetermined: count('undetermined'), error: count('error') },
+    expectations: { total: expectations.length, held: byStatus.held, failed: byStatus.failed, notInShard: byStatus['not-in-shard'] },
+    checks: { total: checks, held: byOutcome.held, failed: byOutcome.failed, undetermined: byOutcome.undetermined, error: byOutcome.error },
   }
 }
 

@@ -3,7 +3,6 @@
  * cache, evaluate in memory) and judge it against its expectation.
  */
 import { diagnose } from '../diagnose.js'
-import { principalFromArn } from '../model/index.js'
 import { SourceError } from '../sources/errors.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { judge } from './judge.js'
@@ -34,6 +33,9 @@ export interface AuditRunOptions {
   readonly sourceLabel: string
 }
 
+/** Shared by the checks with nothing to list (frozen: no reader can change it for all). */
+const NONE: readonly never[] = Object.freeze([])
+
 /** Errors of one check, reported on that check; anything else stops the audit. */
 const CHECK_ERRORS = new Set(['SourceError', 'SnapshotError'])
 
@@ -53,28 +55,44 @@ function queryOf(check: PlannedCheck): PrincipalQuery {
 
 async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRunOptions, origins: Set<string>): Promise<CheckResult> {
   const expected = expectedLabel(check.expectation.expect)
-  const base = { index: check.index, principal: check.principal, action: check.action, resource: check.resource, expected }
-  const account = principalFromArn(check.principal)?.account ?? ''
   try {
     const assumeAbsent = options.assumeAbsent || check.expectation.assumeAbsent
     // The action was checked against the catalogue when the file was read.
-    const { verdict, gathered } = await diagnose(queryOf(check), await reach.sourceFor(account), { assumeAbsent, allowUnknownAction: true })
+    const { verdict, gathered } = await diagnose(queryOf(check), await reach.sourceFor(check.account), { assumeAbsent, allowUnknownAction: true })
     origins.add(gathered.origin)
     const judged = judge(verdict, check.expectation.expect)
     return {
-      ...base,
+      index: check.index,
+      principal: check.principal,
+      action: check.action,
+      resource: check.resource,
+      expected,
       decision: verdict.decision,
       outcome: judged.outcome,
       deciding: judged.deciding,
       missingAllows: judged.missingAllows,
       summary: judged.summary,
-      incomplete: verdict.incomplete.map((g) => `${g.source}: ${g.error}`),
-      warnings: [...verdict.warnings],
+      incomplete: verdict.incomplete.length ? verdict.incomplete.map((g) => `${g.source}: ${g.error}`) : NONE,
+      // The verdict's own list, read-only like the result: no copy per check.
+      warnings: verdict.warnings,
     }
   } catch (error) {
     const name = error instanceof Error ? error.name : ''
     if (!CHECK_ERRORS.has(name) || (error instanceof SourceError && error.code === 'credentials')) throw error
-    return { ...base, decision: null, outcome: 'error', deciding: null, missingAllows: [], summary: (error as Error).message, incomplete: [], warnings: [] }
+    return {
+      index: check.index,
+      principal: check.principal,
+      action: check.action,
+      resource: check.resource,
+      expected,
+      decision: null,
+      outcome: 'error',
+      deciding: null,
+      missingAllows: NONE,
+      summary: (error as Error).message,
+      incomplete: NONE,
+      warnings: NONE,
+    }
   }
 }
 

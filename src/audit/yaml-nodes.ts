@@ -18,7 +18,8 @@ export class NodeReader {
   readonly problems: Problem[] = []
 
   constructor(
-    private readonly doc: Document,
+    /** Null for a tree built from JSON, which has no aliases to follow. */
+    private readonly doc: Document | null,
     private readonly lines: LineCounter,
     private readonly text: string,
   ) {}
@@ -47,7 +48,7 @@ export class NodeReader {
   /** Follows a YAML alias (`*name`) to the node it names. */
   resolve(node: unknown): Node | null {
     if (node === null || node === undefined) return null
-    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null
+    if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) as Node | undefined) ?? null) : null
     return node as Node
   }
 
