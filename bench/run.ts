@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { measureAudit, type AuditResult } from './audit/measure.js'
 import { explanationFor } from './engine/explained.js'
+import { sampleCpu, sharedBetween, sharedWarning } from './lib/machine-share.js'
 import { measureEngine, type EngineResult } from './engine/throughput.js'
 import { measureLive, type LiveResult } from './live/measure.js'
 import { auditRows, engineRows, formatTable, liveRows, startupRows, type Row } from './report/targets.js'
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const started = performance.now()
-  const loadBefore = loadavg()[0]!
+  const cpuBefore = sampleCpu()
   const rows: Row[] = []
   const result: { engine?: EngineResult; live?: LiveResult[]; audit?: AuditResult; startup?: StartupResult | { error: string } } = {}
 
@@ -106,14 +107,16 @@ async function main(): Promise<void> {
   }
 
   const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadavg: loadavg().map((l) => Number(l.toFixed(2))) }
-  const busy = busyMachine(loadBefore, machine.loadavg[0]!, machine.cpus)
+  const cpuAfter = sampleCpu()
+  const shared = cpuBefore && cpuAfter ? sharedBetween(cpuBefore, cpuAfter, machine.cpus) : null
+  const busy = sharedWarning(shared)
   const totalMs = performance.now() - started
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ machine: { ...machine, loadBefore, busy: busy !== null }, options, totalMs, ...result, targets: rows.filter((r) => r.pass !== null) })}\n`)
+    process.stdout.write(`${JSON.stringify({ machine: { ...machine, shared, busy: busy !== null }, options, totalMs, ...result, targets: rows.filter((r) => r.pass !== null) })}\n`)
     return
   }
   const lines = [
-    `denydoctor bench — node ${machine.node}, ${machine.cpus} × ${machine.cpu}, load ${machine.loadavg.join(' ')}, seed ${options.seed}${options.quick ? ', QUICK' : ''}`,
+    `denydoctor bench — node ${machine.node}, ${machine.cpus} × ${machine.cpu}, load ${machine.loadavg.join(' ')}${shared ? `, other work ${shared.otherCores.toFixed(2)} cores, steal ${(shared.stealShare * 100).toFixed(0)} %` : ''}, seed ${options.seed}${options.quick ? ', QUICK' : ''}`,
     ...(busy ? [busy] : []),
     formatTable(rows),
   ]
@@ -132,19 +135,6 @@ async function main(): Promise<void> {
   const misses = rows.filter((r) => r.pass === false).length
   lines.push('', `${rows.filter((r) => r.pass === true).length} targets met, ${misses} missed, in ${(totalMs / 1000).toFixed(0)} s.`)
   process.stdout.write(`${lines.join('\n')}\n`)
-}
-
-/**
- * A warning when other work shared the processors: the bench itself keeps one core busy, so a
- * one-minute load average above the number of cores means something else ran too. The engine's
- * rounds touch a few megabytes of compiled policies, and another job thrashing the shared cache
- * slows them far more than the peer's allocation-bound work: ratios from a busy machine are low
- * and move from run to run.
- */
-export function busyMachine(loadBefore: number, loadAfter: number, cores: number): string | null {
-  const load = Math.max(loadBefore, loadAfter)
-  if (load <= cores) return null
-  return `WARNING: the machine was busy (load average ${load.toFixed(1)} on ${cores} cores, the bench counting for 1): figures are not comparable; run again on a quiet machine.`
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main()

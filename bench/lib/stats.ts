@@ -39,9 +39,6 @@ export interface Passes {
   readonly passes: number
 }
 
-/** `gc` exists when node runs with --expose-gc (npm run bench does): each round then starts with the garbage of earlier work collected. */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-
 const cpuMs = () => {
   const { user, system } = process.cpuUsage()
   return (user + system) / 1000
@@ -49,12 +46,17 @@ const cpuMs = () => {
 
 /**
  * Times one piece of work: its first pass alone (cold), then, after a warm-up, rounds of
- * repeated passes. A full collection before each round keeps earlier work's garbage out of
- * it; the garbage a round makes itself is collected (and paid for) within it.
+ * repeated passes; the garbage a round makes is collected (and paid for) within it.
+ *
+ * No full collection is forced between rounds: with no evaluation alive at that moment, V8
+ * finds the hidden classes of the engine's short-lived objects dead and throws away the
+ * optimized code that checks for them (`node --trace-deopt`: "weak objects"), which made the
+ * next round two to three times slower. A process that keeps evaluating does not meet it
+ * (forty rounds without forced collections: no such deoptimization).
  *
  * A timer's rounds are best taken together after a warm-up (`warm`): work that has not run
- * for a few seconds while other code ran is found cold again (V8 drops the compiled code of
- * functions unused for a while), which is not what a long audit sees.
+ * for seconds while other code ran is found cold again (the collections that ran meanwhile
+ * found its objects' hidden classes dead, as above), which is not what a long audit sees.
  */
 export class PassTimer {
   private passes = 0
@@ -74,7 +76,6 @@ export class PassTimer {
 
   /** The cold pass, then the warm-up. */
   async start(): Promise<void> {
-    collect()
     this.firstMs = await timeAsync(() => this.once())
     await this.warm()
   }
@@ -86,7 +87,6 @@ export class PassTimer {
   }
 
   async round(): Promise<void> {
-    collect()
     const before = this.passes
     const cpuStarted = cpuMs()
     const started = performance.now()

@@ -55,7 +55,8 @@ const RCP_NEED = 'every level of the organization must have an RCP that allows i
  */
 class Scan implements LayerOutcome {
   readonly hits: Hit[]
-  readonly open: Gate[] = []
+  /** Most evaluations leave every gate passing: the list is made when a gate does not. */
+  open: readonly Gate[] = NO_GATES
   certainDeny = false
   anyDeny = false
   /** How the resource policy's Allows name the caller: directly, or through the role. */
@@ -107,7 +108,9 @@ class Scan implements LayerOutcome {
   }
 
   gate(type: PolicyType, level: string | null, passes: Tri, need: string): void {
-    if (passes !== true) this.open.push({ type, level, passes, need })
+    if (passes === true) return
+    const gate = { type, level, passes, need }
+    this.open = this.open === NO_GATES ? [gate] : [...this.open, gate]
   }
 
   /** One gate per organization level: some policy attached there must allow. */
@@ -121,6 +124,7 @@ class Scan implements LayerOutcome {
 }
 
 const NO_HITS: Hit[] = []
+const NO_GATES: readonly Gate[] = Object.freeze([])
 
 /** `collect`: keep every statement that applies, for findings. */
 export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, input: LayerInput, options: LayerOptions, collect = false): LayerOutcome {

@@ -156,23 +156,31 @@ function hasWarnings(set: PolicySet): boolean {
   return inList(set.identity) || warns(set.boundary) || warns(set.resource) || warns(set.vpce) || warns(set.session) || inChain(set.scps) || inChain(set.rcps)
 }
 
-function allPolicies(set: PolicySet): SourcedPolicy[] {
-  return [
-    ...set.identity,
-    ...[set.boundary, set.resource, set.vpce, set.session].filter((p) => p !== null),
-    ...set.scps.flatMap((l) => l.policies),
-    ...set.rcps.flatMap((l) => l.policies),
-  ]
-}
+const NO_WARNINGS: readonly string[] = Object.freeze([])
 
-const warningsOf = new WeakMap<PolicySet, readonly string[]>()
+/** Lint warnings named by policy, kept per part like the plans (most parts have none). */
+const warningsOfPart = new WeakMap<object, readonly string[]>()
 
-/** Lint warnings of every policy in the set, named by policy; worked out once per set, when a verdict lists them. */
-export function policyWarnings(set: PolicySet): readonly string[] {
-  let warnings = warningsOf.get(set)
+function partWarnings<T extends object>(part: T, policiesOf: (part: T) => readonly SourcedPolicy[]): readonly string[] {
+  let warnings = warningsOfPart.get(part)
   if (!warnings) {
-    warnings = allPolicies(set).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`))
-    warningsOf.set(set, warnings)
+    const named = policiesOf(part).flatMap((p) => p.policy.warnings.map((w) => `${p.source.name ?? p.source.type}: ${w}`))
+    warnings = named.length === 0 ? NO_WARNINGS : named
+    warningsOfPart.set(part, warnings)
   }
   return warnings
+}
+
+const ofList = (list: readonly SourcedPolicy[]) => partWarnings(list, (l) => l)
+const ofPolicy = (policy: SourcedPolicy | null) => (policy ? partWarnings(policy, (p) => [p]) : NO_WARNINGS)
+const ofChain = (chain: readonly OrgLevel[]) => partWarnings(chain, (c) => c.flatMap((l) => l.policies))
+
+/**
+ * Lint warnings of every policy in the set, named by policy, in layer order (identity,
+ * boundary, resource, endpoint, session, SCPs, RCPs); worked out when a verdict lists them.
+ */
+export function policyWarnings(set: PolicySet): readonly string[] {
+  const parts = [ofList(set.identity), ofPolicy(set.boundary), ofPolicy(set.resource), ofPolicy(set.vpce), ofPolicy(set.session), ofChain(set.scps), ofChain(set.rcps)]
+  const some = parts.filter((w) => w.length > 0)
+  return some.length === 0 ? NO_WARNINGS : some.length === 1 ? some[0]! : some.flat()
 }

@@ -11,7 +11,7 @@ import {
   type Verdict,
 } from '../model/index.js'
 import { explainHit, toFinding } from './explain.js'
-import { keepState, lazyField } from './lazy.js'
+import { lazyField, Stateful } from './lazy.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type Gate, type LayerOptions } from './layers.js'
 import { policyWarnings, type SetPlan } from './set-plan.js'
@@ -133,8 +133,8 @@ export function makeVerdict(
   state: VerdictState,
 ): Verdict {
   // Properties in the contract's order, as JSON output shows them.
-  const verdict = { decision } as MutableVerdict
-  keepState(verdict, state)
+  const verdict = new Stateful(state) as unknown as MutableVerdict
+  verdict.decision = decision
   Object.defineProperty(verdict, 'request', REQUEST)
   Object.defineProperty(verdict, 'denies', DENIES)
   verdict.missingAllows = missingAllows

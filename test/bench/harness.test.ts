@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PassTimer } from '../../bench/lib/stats.js'
-import { busyMachine, parseArgs } from '../../bench/run.js'
+import { sampleCpu, sharedBetween, sharedWarning } from '../../bench/lib/machine-share.js'
+import { parseArgs } from '../../bench/run.js'
 
 describe('PassTimer', () => {
   it('times the first pass alone, then rounds of repeated passes, as ms per pass', async () => {
@@ -24,10 +25,27 @@ describe('PassTimer', () => {
   })
 })
 
-describe('busyMachine', () => {
-  it('warns only when the load average exceeds the cores (the bench itself counts for one)', () => {
-    expect(busyMachine(0.9, 1.6, 2)).toBeNull()
-    expect(busyMachine(2.5, 1.2, 2)).toMatch(/^WARNING: the machine was busy \(load average 2\.5 on 2 cores/)
+describe('shared processors', () => {
+  const sample = (busy: number, steal: number, total: number, own: number) => ({ busy, steal, total, own })
+
+  it('counts, in cores, the busy time that was not the bench’s own', () => {
+    // 2 cores, 1,000 ticks in all: 700 busy, of which 500 the bench's own → others used 0.4 cores.
+    const shared = sharedBetween(sample(0, 0, 0, 0), sample(700, 0, 1000, 500), 2)
+    expect(shared.otherCores).toBeCloseTo(0.4)
+    expect(sharedWarning(shared)).toMatch(/^WARNING: the processors were shared during the run \(other work used 0\.40 cores/)
+  })
+
+  it('stays quiet when the bench had the machine to itself, and warns on steal', () => {
+    expect(sharedWarning(sharedBetween(sample(0, 0, 0, 0), sample(520, 0, 1000, 500), 2))).toBeNull()
+    expect(sharedWarning(sharedBetween(sample(0, 0, 0, 0), sample(500, 100, 1000, 500), 2))).toMatch(/the host took 10 % as steal/)
+    expect(sharedWarning(null)).toBeNull()
+  })
+
+  it('reads this machine where /proc exists', () => {
+    const now = sampleCpu()
+    if (now === null) return
+    expect(now.total).toBeGreaterThan(0)
+    expect(now.own).toBeGreaterThanOrEqual(0)
   })
 })
 
