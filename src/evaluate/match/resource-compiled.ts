@@ -20,8 +20,23 @@ export interface ResourceView {
   readonly segments: readonly string[]
 }
 
-/** arnSegments(text), without split's array of every colon-separated part (twice as fast). */
+/** Views of the resources asked about lately: an audit asks about the same few resources for thousands of principals. */
+const views = new Map<string, ResourceView>()
+const VIEWS_LIMIT = 10_000
+
+/** The request's resource split into its ARN segments, kept by text. */
 export function resourceView(text: string): ResourceView {
+  let view = views.get(text)
+  if (view === undefined) {
+    if (views.size >= VIEWS_LIMIT) views.clear()
+    view = splitResource(text)
+    views.set(text, view)
+  }
+  return view
+}
+
+/** arnSegments(text), without split's array of every colon-separated part (twice as fast). */
+function splitResource(text: string): ResourceView {
   const segments: string[] = []
   let from = 0
   for (let i = 0; i < 5; i++) {
@@ -31,7 +46,7 @@ export function resourceView(text: string): ResourceView {
     from = colon + 1
   }
   segments.push(text.slice(from))
-  return { text, segments }
+  return { text, segments: Object.freeze(segments) }
 }
 
 type EntryTest = (resource: ResourceView, env: ConditionEnv) => Tri
