@@ -54,7 +54,7 @@ function queryOf(check: PlannedCheck): PrincipalQuery {
 }
 
 async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRunOptions, origins: Set<string>): Promise<CheckResult> {
-  const expected = expectedLabel(check.expectation.expect)
+  const base = { index: check.index, principal: check.principal, action: check.action, resource: check.resource, expected: expectedLabel(check.expectation.expect) }
   try {
     const assumeAbsent = options.assumeAbsent || check.expectation.assumeAbsent
     // The action was checked against the catalogue when the file was read.
@@ -62,11 +62,7 @@ async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRu
     origins.add(gathered.origin)
     const judged = judge(verdict, check.expectation.expect)
     return {
-      index: check.index,
-      principal: check.principal,
-      action: check.action,
-      resource: check.resource,
-      expected,
+      ...base,
       decision: verdict.decision,
       outcome: judged.outcome,
       deciding: judged.deciding,
@@ -79,20 +75,7 @@ async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRu
   } catch (error) {
     const name = error instanceof Error ? error.name : ''
     if (!CHECK_ERRORS.has(name) || (error instanceof SourceError && error.code === 'credentials')) throw error
-    return {
-      index: check.index,
-      principal: check.principal,
-      action: check.action,
-      resource: check.resource,
-      expected,
-      decision: null,
-      outcome: 'error',
-      deciding: null,
-      missingAllows: NONE,
-      summary: (error as Error).message,
-      incomplete: NONE,
-      warnings: NONE,
-    }
+    return { ...base, decision: null, outcome: 'error', deciding: null, missingAllows: NONE, summary: (error as Error).message, incomplete: NONE, warnings: NONE }
   }
 }
 

@@ -4,24 +4,42 @@ import { sampleCpu, sharedBetween, sharedWarning } from '../../bench/lib/machine
 import { parseArgs } from '../../bench/run.js'
 
 describe('PassTimer', () => {
-  it('times the first pass alone, then rounds of repeated passes, as ms per pass', async () => {
+  const busy = (ms: number) => {
+    const until = performance.now() + ms
+    while (performance.now() < until);
+  }
+
+  it('times the first pass alone and reports each round as ms per pass', async () => {
     let calls = 0
-    const timer = new PassTimer({ warmupMs: 0, minRoundMs: 5 }, () => {
+    const timer = new PassTimer({ warmupMs: 0, minRoundMs: 0 }, () => {
       calls++
-      const until = performance.now() + 1
-      while (performance.now() < until);
+      busy(calls === 1 ? 5 : 1)
     })
     await timer.start()
     await timer.round()
     await timer.round()
     const result = timer.result()
-    expect(result.passes).toBe(calls)
+    // minRoundMs 0: one pass a round, after the cold one.
+    expect(calls).toBe(3)
+    expect(result.passes).toBe(3)
+    expect(result.firstMs).toBeGreaterThanOrEqual(5)
     expect(result.perPassMs).toHaveLength(2)
     expect(result.cpuPerPassMs).toHaveLength(2)
-    // A round of at least 5 ms of 1-ms passes runs several passes and reports one pass's time.
-    expect(calls).toBeGreaterThanOrEqual(1 + 2 * 5)
     for (const ms of result.perPassMs) expect(ms).toBeGreaterThanOrEqual(1)
-    expect(result.firstMs).toBeGreaterThanOrEqual(1)
+  })
+
+  it('repeats passes until a round has lasted its minimum, and divides by them', async () => {
+    let calls = 0
+    const timer = new PassTimer({ warmupMs: 0, minRoundMs: 20 }, () => {
+      calls++
+    })
+    await timer.start()
+    await timer.round()
+    const result = timer.result()
+    // The round ran passes until 20 ms had gone by, and reports their mean.
+    const inRound = calls - 1
+    expect(inRound).toBeGreaterThanOrEqual(1)
+    expect(result.perPassMs[0]! * inRound).toBeGreaterThanOrEqual(20)
   })
 })
 
