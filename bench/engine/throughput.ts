@@ -128,8 +128,11 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
   await timeRounds(peer, slowRounds)
   await peerPre.start()
   await timeRounds(peerPre, slowRounds)
-  await ours.warm()
-  await timeRounds(ours, Math.floor(options.rounds / 2))
+  const roundsAfter = Math.floor(options.rounds / 2)
+  if (roundsAfter > 0) {
+    await ours.warm()
+    await timeRounds(ours, roundsAfter)
+  }
   log(`engine: first passes: denydoctor ${ours.result().firstMs.toFixed(0)} ms, peer ${peer.result().firstMs.toFixed(0)} ms`)
   log(`engine: ms per pass: denydoctor evaluate ${perPass(ours.result())}; evaluateCase ${perPass(parseEach.result())}`)
   log(`engine: ms per pass: peer ${perPass(peer.result())}; pre-validated ${perPass(peerPre.result())}`)
