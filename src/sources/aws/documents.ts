@@ -5,15 +5,11 @@
  */
 import type { CollectionGap, PolicySource, SourcedPolicy } from '../../model/index.js'
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
+import { unreadablePolicyGap } from '../gaps.js'
 
 export type ParsedDocument =
   | { readonly ok: true; readonly policy: SourcedPolicy }
   | { readonly ok: false; readonly gap: CollectionGap }
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`
-  return String(error)
-}
 
 /**
  * Parses one document as AWS returned it; `gapSource` is the service it came from ("iam",
@@ -27,14 +23,7 @@ export function parseDocument(text: string, source: PolicySource, kind: PolicyKi
     return { ok: true, policy: { source, policy } }
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
-    return {
-      ok: false,
-      gap: {
-        source: gapSource,
-        error: errorText(error),
-        effect: `${what.charAt(0).toUpperCase()}${what.slice(1)} was left out: its document could not be read as a policy, so a Deny in it cannot be checked.`,
-      },
-    }
+    return { ok: false, gap: unreadablePolicyGap(error, source, gapSource, 'as AWS returned it') }
   }
 }
 

@@ -5,6 +5,7 @@
 import type { CollectionGap, Policy, PolicySource, SourcedPolicy } from '../../model/index.js'
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import type { PolicyDocument } from './format.js'
+import { unreadablePolicyGap } from '../gaps.js'
 
 export type Parsed = { readonly ok: true; readonly policy: SourcedPolicy } | { readonly ok: false; readonly gap: CollectionGap }
 
@@ -82,13 +83,6 @@ export function parseDocument(document: PolicyDocument, source: PolicySource, ki
     return { ok: true, policy: Object.freeze({ source: Object.freeze(source), policy: parseOnce(document, source.name ?? what, kind) }) }
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error
-    return {
-      ok: false,
-      gap: {
-        source: gapSource,
-        error: `${error.name}: ${error.message.split('\n')[0]}`,
-        effect: `The ${what} was left out: its document in the snapshot could not be read as a policy, so a Deny in it cannot be checked.`,
-      },
-    }
+    return { ok: false, gap: unreadablePolicyGap(error, source, gapSource, 'in the snapshot') }
   }
 }

@@ -98,7 +98,7 @@ describe('identity policies of a role', () => {
     expect(names(policies.identity)).toEqual(['ReadOnlyAccess', 'DenyEc2', 'Tagging', 'InlineS3'])
     expect(incomplete).toHaveLength(1)
     expect(incomplete[0]).toMatchObject({ source: 'iam', error: expect.stringMatching(/^PolicyInputError: /) })
-    expect(incomplete[0]!.effect).toContain('Inline policy `ForceMFA` of role `TestReadOnly` was left out')
+    expect(incomplete[0]!.effect).toContain('The inline policy `ForceMFA` of role `TestReadOnly` was left out: its document as AWS returned it could not be read as a policy')
   })
 
   it('turns AccessDenied on one listing into a gap and still reads the rest', async () => {
