@@ -97,3 +97,19 @@ export function missingAllowSuggestion(missing: MissingAllow, action: string): s
   const where = missing.level ? ` (${missing.level})` : ''
   return `Nothing in the ${missing.policyType} layer${where} allows ${action}: ${GATE_ADVICE[missing.policyType]}.`
 }
+
+/**
+ * For an S3 request the policies allow: what else S3 checks, which no policy shows and
+ * denydoctor does not read. https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html
+ * (Block Public Access, ACL and Object Ownership, encryption, Object Lock sections).
+ */
+export function s3BeyondPoliciesSuggestion(action: string): string | null {
+  if (!action.toLowerCase().startsWith('s3:')) return null
+  return (
+    `The policies allow ${action}; if S3 still denies it, look at what S3 checks besides policies, which denydoctor does not read: ` +
+    'Block Public Access (with RestrictPublicBuckets or IgnorePublicAcls on, a bucket policy or ACL that grants to everyone is ignored), ' +
+    'Object Ownership (with ACLs enabled, an object another account uploaded is granted only by its own ACL), ' +
+    'SSE-KMS encryption (the KMS key must also allow kms:Decrypt to read the object, kms:GenerateDataKey to write it) ' +
+    'and Object Lock (a locked object version cannot be deleted or overwritten) — https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html.'
+  )
+}

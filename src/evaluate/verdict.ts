@@ -16,7 +16,7 @@ import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type Gate, type LayerOptions } from './layers.js'
 import { policyWarnings, type SetPlan } from './set-plan.js'
 import type { Hit, MatchInput } from './statement.js'
-import { denySuggestion, missingAllowSuggestion } from './suggestions.js'
+import { denySuggestion, missingAllowSuggestion, s3BeyondPoliciesSuggestion } from './suggestions.js'
 
 /**
  * The verdict of a settled decision. Its words (findings, suggestions, the request as read,
@@ -105,6 +105,7 @@ function suggestions(state: VerdictState, verdict: Verdict): string[] {
     ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, action))),
     ...gathered(state).undecidedGates.slice(0, 3).map((g) => undecidedGateSuggestion(g, verdict.allows, action)),
     ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
+    ...(decision === 'Allowed' ? [s3BeyondPoliciesSuggestion(action)].filter((s) => s !== null) : []),
   ]
   return [...new Set(all)]
 }

@@ -50,7 +50,8 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
     sections.push(['#### Could not read', '', ...table(['Source', 'Error', 'Effect'], rows)])
   }
   if (verdict.suggestions.length > 0) {
-    sections.push(['#### What to change', '', ...verdict.suggestions.map((s) => `- ${prose(s)}`)])
+    const heading = verdict.decision === 'Allowed' ? '#### If AWS still denies it' : '#### What to change'
+    sections.push([heading, '', ...verdict.suggestions.map((s) => `- ${prose(s)}`)])
   }
   if (verdict.warnings.length > 0) {
     sections.push(['#### Warnings', '', ...verdict.warnings.map((w) => `- ${prose(w)}`)])

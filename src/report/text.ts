@@ -35,7 +35,7 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
     blocks.push(lines)
   }
   if (verdict.suggestions.length > 0) {
-    const lines = [pal.heading('What to change:')]
+    const lines = [pal.heading(verdict.decision === 'Allowed' ? 'If AWS still denies it:' : 'What to change:')]
     for (const suggestion of verdict.suggestions) lines.push(...wrap(suggestion, width, '  • ', '    '))
     blocks.push(lines)
   }
