@@ -83,10 +83,11 @@ function defaultFactory(options: AccountReachOptions): AccountClientsFactory {
     const extra = { credentials }
     const sts = buildClient('sts', settings, 'caller', region, extra) as AwsClients['sts']
     const iam = buildClient('iam', settings, 'caller', region, extra) as AwsClients['iam']
-    // One region only: the pool would otherwise build its EC2 clients with the caller's own credentials.
-    const ec2 = buildClient('ec2', settings, 'caller', region, extra) as AwsClients['ec2']
-    if (settings.resourceProfile || settings.resourceRoleArn) return { sts, iam, ec2 }
-    return { sts, iam, ec2, s3: buildClient('s3', settings, 'caller', region, extra) as AwsClients['s3'], resourceSts: sts, resourceIam: iam }
+    // EC2 in whichever region a check names (its endpoint lives there), with the assumed role's
+    // credentials: left to the pool, it would build them with the caller's own.
+    const ec2InRegion = (ec2Region: string | null) => buildClient('ec2', settings, 'caller', ec2Region ?? region, extra) as AwsClients['ec2']
+    if (settings.resourceProfile || settings.resourceRoleArn) return { sts, iam, ec2InRegion }
+    return { sts, iam, ec2InRegion, s3: buildClient('s3', settings, 'caller', region, extra) as AwsClients['s3'], resourceSts: sts, resourceIam: iam }
   }
 }
 

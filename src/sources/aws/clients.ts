@@ -32,6 +32,12 @@ export interface AwsClients {
   readonly iam: IAMClient
   /** Caller's credentials, in the request's region. */
   readonly ec2: EC2Client
+  /**
+   * EC2 clients for any region with the same credentials as `ec2` (an account reached through
+   * an assumed role, whose endpoints may be in the region each check names). Unused when `ec2`
+   * itself is given.
+   */
+  readonly ec2InRegion: (region: string | null) => EC2Client
   /** Organization reader's credentials. */
   readonly organizations: OrganizationsClient
   /** Resource account's credentials: reads bucket policies. */
@@ -177,7 +183,8 @@ export class AwsClientPool {
   }
 
   ec2(region: string | null): EC2Client {
-    return this.get('ec2', 'caller', region, this.injected.ec2) as EC2Client
+    const injected = this.injected.ec2 ?? this.injected.ec2InRegion?.(region ?? this.settings.region)
+    return this.get('ec2', 'caller', region, injected) as EC2Client
   }
 
   /** Who a credential set is, for messages: "profile `dev`", "role `arn:…` (--org-role-arn)". */

@@ -31,7 +31,7 @@ export const ACCOUNT = '111111111111'
 export const OTHER_ACCOUNT = '222222222222'
 export const MANAGEMENT_ACCOUNT = '999999999999'
 
-const config = { region: 'us-east-1', credentials: { accessKeyId: 'AKIATEST', secretAccessKey: 'test' } }
+export const config = { region: 'us-east-1', credentials: { accessKeyId: 'AKIATEST', secretAccessKey: 'test' } }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyStub = AwsStub<any, any, any>
@@ -100,10 +100,12 @@ export function mockAws(account = ACCOUNT): MockedAws {
   stubs.iam.on(ListRolePoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
   stubs.iam.on(ListGroupPoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
   stubs.iam.on(ListGroupsForUserCommand).resolves({ Groups: [], IsTruncated: false })
+  // `ec2` is given, so the pool never asks for another region's client.
+  const all: AwsClients = { ...clients, ec2InRegion: () => clients.ec2 }
   return {
-    clients,
+    clients: all,
     ...stubs,
-    provider: (options = {}) => createAwsProvider({ clients, ...options }),
+    provider: (options = {}) => createAwsProvider({ clients: all, ...options }),
     operations: () =>
       (Object.entries(stubs) as [string, AnyStub][]).flatMap(([service, stub]) =>
         stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`),
