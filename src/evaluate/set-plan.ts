@@ -116,7 +116,7 @@ export function planFor(set: PolicySet, action: string): SetPlan {
       action,
       service: serviceOf(action),
       resourcePolicyRequired: resourcePolicyRequired(action),
-      hasWarnings: hasWarnings(set),
+      hasWarnings: policyWarnings(set).length > 0,
       rcps: chainPlans.get(set.rcps, action, key),
       scps: chainPlans.get(set.scps, action, key),
       vpce: maybe(set.vpce),
@@ -134,26 +134,6 @@ export function planFor(set: PolicySet, action: string): SetPlan {
   }
   if (kept) kept.last = plan
   return plan
-}
-
-const warns = (p: SourcedPolicy | null) => p !== null && p.policy.warnings.length > 0
-const chainWarns = new WeakMap<readonly OrgLevel[], boolean>()
-const listWarns = new WeakMap<readonly SourcedPolicy[], boolean>()
-
-function inChain(chain: readonly OrgLevel[]): boolean {
-  let found = chainWarns.get(chain)
-  if (found === undefined) chainWarns.set(chain, (found = chain.some((l) => l.policies.some(warns))))
-  return found
-}
-
-function inList(list: readonly SourcedPolicy[]): boolean {
-  let found = listWarns.get(list)
-  if (found === undefined) listWarns.set(list, (found = list.some(warns)))
-  return found
-}
-
-function hasWarnings(set: PolicySet): boolean {
-  return inList(set.identity) || warns(set.boundary) || warns(set.resource) || warns(set.vpce) || warns(set.session) || inChain(set.scps) || inChain(set.rcps)
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([])
@@ -177,7 +157,8 @@ const ofChain = (chain: readonly OrgLevel[]) => partWarnings(chain, (c) => c.fla
 
 /**
  * Lint warnings of every policy in the set, named by policy, in layer order (identity,
- * boundary, resource, endpoint, session, SCPs, RCPs); worked out when a verdict lists them.
+ * boundary, resource, endpoint, session, SCPs, RCPs); each part's worked out once, and the
+ * list read when a plan is made (whether the verdict has any to list) and when a verdict lists them.
  */
 export function policyWarnings(set: PolicySet): readonly string[] {
   const parts = [ofList(set.identity), ofPolicy(set.boundary), ofPolicy(set.resource), ofPolicy(set.vpce), ofPolicy(set.session), ofChain(set.scps), ofChain(set.rcps)]
