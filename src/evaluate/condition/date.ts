@@ -8,7 +8,7 @@
  * its period in UTC (`2024-03` is 2024-03-01T00:00:00Z), and a time without a zone is UTC.
  * A four-digit number is read as a year, any other run of digits as epoch seconds.
  */
-import { family, memo, NEVER, type ValueTest } from './family.js'
+import { memo, orderedFamily } from './family.js'
 
 const ISO =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?)?)?)?$/
@@ -60,33 +60,4 @@ export function parseDate(text: string): number | null {
   return cached(text, parseUncached)
 }
 
-function compare(base: string, request: number, policy: number): boolean {
-  switch (base) {
-    case 'DateEquals':
-      return request === policy
-    case 'DateLessThan':
-      return request < policy
-    case 'DateLessThanEquals':
-      return request <= policy
-    case 'DateGreaterThan':
-      return request > policy
-    case 'DateGreaterThanEquals':
-      return request >= policy
-    default:
-      return false
-  }
-}
-
-export const dateFamily = family<number>({
-  noun: 'a date',
-  read: parseDate,
-  test(base, request, policyValue) {
-    const policy = parseDate(policyValue)
-    return policy !== null && compare(base, request, policy)
-  },
-  policyProblem: (policyValue) => (parseDate(policyValue) === null ? `${policyValue} is not a date` : null),
-  prepare(base, policyValue): ValueTest<number> {
-    const policy = parseDate(policyValue)
-    return policy === null ? NEVER : (request) => compare(base, request, policy)
-  },
-})
+export const dateFamily = orderedFamily('Date', 'a date', parseDate)

@@ -76,3 +76,42 @@ export function memo<T>(limit = 20_000): (key: string, make: (key: string) => T)
     return value
   }
 }
+
+function compareInOrder(comparison: string, request: number, policy: number): boolean {
+  switch (comparison) {
+    case 'Equals':
+      return request === policy
+    case 'LessThan':
+      return request < policy
+    case 'LessThanEquals':
+      return request <= policy
+    case 'GreaterThan':
+      return request > policy
+    case 'GreaterThanEquals':
+      return request >= policy
+    default:
+      return false
+  }
+}
+
+/**
+ * A family whose values are read as numbers and compared by order (Numeric…, Date…): what
+ * follows the prefix in the operator's name says which comparison (`DateLessThanEquals`).
+ */
+export function orderedFamily(prefix: 'Numeric' | 'Date', noun: string, parse: (text: string) => number | null): FamilyMatcher<unknown> {
+  const comparisonOf = (base: string) => (base.startsWith(prefix) ? base.slice(prefix.length) : '')
+  return family<number>({
+    noun,
+    read: parse,
+    test(base, request, policyValue) {
+      const policy = parse(policyValue)
+      return policy !== null && compareInOrder(comparisonOf(base), request, policy)
+    },
+    policyProblem: (policyValue) => (parse(policyValue) === null ? `${policyValue} is not ${noun}` : null),
+    prepare(base, policyValue): ValueTest<number> {
+      const policy = parse(policyValue)
+      const comparison = comparisonOf(base)
+      return policy === null ? NEVER : (request) => compareInOrder(comparison, request, policy)
+    },
+  })
+}

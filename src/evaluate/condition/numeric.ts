@@ -6,7 +6,7 @@
  * Numbers are compared as IEEE doubles: exact for every integer up to 2^53, which covers the
  * keys that take numbers (s3:max-keys, aws:MultiFactorAuthAge, aws:EpochTime, …).
  */
-import { family, NEVER, type ValueTest } from './family.js'
+import { orderedFamily } from './family.js'
 
 // Decimal text, with an optional exponent because JSON numbers such as 1e21 stringify that way.
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
@@ -17,33 +17,4 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null
 }
 
-function compare(base: string, request: number, policy: number): boolean {
-  switch (base) {
-    case 'NumericEquals':
-      return request === policy
-    case 'NumericLessThan':
-      return request < policy
-    case 'NumericLessThanEquals':
-      return request <= policy
-    case 'NumericGreaterThan':
-      return request > policy
-    case 'NumericGreaterThanEquals':
-      return request >= policy
-    default:
-      return false
-  }
-}
-
-export const numericFamily = family<number>({
-  noun: 'a number',
-  read: parseNumber,
-  test(base, request, policyValue) {
-    const policy = parseNumber(policyValue)
-    return policy !== null && compare(base, request, policy)
-  },
-  policyProblem: (policyValue) => (parseNumber(policyValue) === null ? `${policyValue} is not a number` : null),
-  prepare(base, policyValue): ValueTest<number> {
-    const policy = parseNumber(policyValue)
-    return policy === null ? NEVER : (request) => compare(base, request, policy)
-  },
-})
+export const numericFamily = orderedFamily('Numeric', 'a number', parseNumber)
