@@ -2,28 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { judge } from '../../src/audit/judge.js'
 import type { Expected } from '../../src/audit/types.js'
 import type { Decision, PolicyType, StatementFinding, Verdict } from '../../src/model/index.js'
+import { finding as baseFinding } from '../report/verdicts.js'
 
 function finding(policyType: PolicyType, effect: 'Allow' | 'Deny', certain = true, name = `${policyType}-policy`): StatementFinding {
-  return {
-    policyType,
-    policyName: name,
-    policyArn: null,
-    attachedTo: null,
-    statementIndex: 0,
-    sid: 'S',
-    certain,
-    unknownKeys: certain ? [] : ['aws:MultiFactorAuthPresent'],
-    explanation: '',
-    effect,
-    origin: null,
-    matchedAction: '*',
-    matchedResource: '*',
-    matchedPrincipal: null,
-    conditions: [],
-    resourceTypes: [],
-    resource: null,
-    statement: {},
-  }
+  return baseFinding({ policyType, effect, certain, policyName: name, sid: 'S', unknownKeys: certain ? [] : ['aws:MultiFactorAuthPresent'], statement: {} })
 }
 
 function verdict(decision: Decision, parts: Partial<Verdict> = {}): Verdict {

@@ -8,7 +8,8 @@ import type { StatementFinding, Verdict } from '../../src/model/index.js'
 
 const ROLE = 'arn:aws:iam::111111111111:role/TestReadOnly'
 
-function finding(overrides: Partial<StatementFinding> & Pick<StatementFinding, 'policyType' | 'statement'>): StatementFinding {
+/** A finding with every field at a plain default, overridden by `overrides`. */
+export function finding(overrides: Partial<StatementFinding> & Pick<StatementFinding, 'policyType' | 'statement'>): StatementFinding {
   return {
     policyName: null,
     policyArn: null,
