@@ -31,7 +31,7 @@ export default class Evaluate extends DenyCommand {
         return evaluateCase(value)
       } catch (error) {
         if ((error as Error).name === 'CaseError' || (error as Error).name === 'PolicyInputError') {
-          return { error: entries.length > 1 ? `${entry.label}: ${(error as Error).message}` : (error as Error).message }
+          return { error: `${entry.label}: ${(error as Error).message}` }
         }
         throw error
       }

@@ -40,6 +40,12 @@ describe('denydoctor evaluate', () => {
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/)
   })
 
+  it('names where an invalid case is: the input and the field, also for a single case', async () => {
+    const result = await runCommand(Evaluate, ['-'], '{"request": {"principal": "notanarn", "action": "s3:GetObject"}, "policies": {}}')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/^denydoctor: standard input: request\.principal "notanarn" is not a principal ARN: expected arn:aws:iam::ACCOUNT:user\/NAME, .*\.\n$/)
+  })
+
   it('reports a missing file in one sentence', async () => {
     const result = await runCommand(Evaluate, ['no-such-case.json'])
     expect(result.status).toBe(1)
