@@ -2,7 +2,7 @@ import { lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { requestWarnings } from './evaluate-case.js'
 import { evaluate } from './evaluate/index.js'
 import { parseArn } from './model/arn.js'
-import { makeContext, type Request, type Verdict } from './model/index.js'
+import { ACCOUNT_ID, makeContext, type Request, type Verdict } from './model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from './sources/types.js'
 import { UserError } from './user-error.js'
 
@@ -37,7 +37,7 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbs
     complete: assumeAbsent,
     absent: query.absentKeys ?? [],
   })
-  const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => /^\d{12}$/.test(a)) ?? null
+  const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => ACCOUNT_ID.test(a)) ?? null
   return {
     principal: gathered.principal,
     action: query.action,

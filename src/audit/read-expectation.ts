@@ -5,7 +5,8 @@
  */
 import { isMap, isScalar, type Node } from 'yaml'
 import { checkAction } from '../diagnose.js'
-import { POLICY_TYPES, type PolicyType } from '../model/index.js'
+import { parseAddress } from '../evaluate/condition/ip.js'
+import { parseArn, POLICY_TYPES, VPC_ENDPOINT_ID, type PolicyType } from '../model/index.js'
 import { parsePolicy } from '../policy/index.js'
 import { readAccount, readPrincipal } from './read-principals.js'
 import { EXPECTED_KINDS, type Expectation, type Expected, type PrincipalSpec } from './types.js'
@@ -77,7 +78,7 @@ function readAction(reader: NodeReader, node: Node | null): string {
 
 function readResource(reader: NodeReader, node: Node | null): string {
   const resource = reader.string(node, 'a resource')
-  if (resource !== '*' && !/^arn:[a-z-]+:[a-z0-9-]+:/.test(resource)) reader.fail(node, `resource ${JSON.stringify(resource)} is not an ARN (arn:aws:service:region:account:…)`)
+  if (resource !== '*' && parseArn(resource) === null) reader.fail(node, `resource ${JSON.stringify(resource)} is not an ARN (arn:aws:service:region:account:…)`)
   return resource
 }
 
@@ -132,10 +133,11 @@ function readField(reader: NodeReader, fields: Fields, key: string, value: Node 
       return
     case 'sourceVpce':
       fields.sourceVpce = reader.string(value, 'sourceVpce')
-      if (!/^vpce-[0-9a-f]+$/.test(fields.sourceVpce)) reader.fail(value, `sourceVpce ${JSON.stringify(fields.sourceVpce)} is not a VPC endpoint ID (vpce-…)`)
+      if (!VPC_ENDPOINT_ID.test(fields.sourceVpce)) reader.fail(value, `sourceVpce ${JSON.stringify(fields.sourceVpce)} is not a VPC endpoint ID (vpce-…)`)
       return
     case 'sourceIp':
       fields.sourceIp = reader.string(value, 'sourceIp')
+      if (parseAddress(fields.sourceIp) === null) reader.fail(value, `sourceIp ${JSON.stringify(fields.sourceIp)} is not an IP address`)
       return
     case 'region':
       fields.region = reader.string(value, 'region')

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import { parseAddress } from '../evaluate/condition/ip.js'
+import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID } from '../model/index.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { UserError } from '../user-error.js'
 
@@ -32,10 +34,15 @@ export interface FlagRequestParts {
 export async function requestParts(flags: RequestFlagValues): Promise<FlagRequestParts> {
   const context: (readonly [string, string])[] = (flags.context ?? []).map(parseContextFlag)
   if (flags.mfa !== undefined) context.push(['aws:MultiFactorAuthPresent', String(flags.mfa)])
-  if (flags['source-ip']) context.push(['aws:SourceIp', flags['source-ip']])
-  if (flags['source-vpce']) context.push(['aws:SourceVpce', flags['source-vpce']])
+  const sourceIp = flags['source-ip']
+  // A mistyped value would not fail: it would only make every IpAddress condition false.
+  if (sourceIp !== undefined && parseAddress(sourceIp) === null) throw new UserError(`--source-ip ${sourceIp} is not an IP address (for example 203.0.113.7 or 2001:db8::7).`, 2)
+  if (sourceIp) context.push(['aws:SourceIp', sourceIp])
+  const sourceVpce = flags['source-vpce']
+  if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new UserError(`--source-vpce ${sourceVpce} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`, 2)
+  if (sourceVpce) context.push(['aws:SourceVpce', sourceVpce])
   const resourceAccount = flags['resource-account'] ?? null
-  if (resourceAccount !== null && !/^\d{12}$/.test(resourceAccount)) throw new UserError(`--resource-account ${resourceAccount} is not a 12-digit account ID.`, 2)
+  if (resourceAccount !== null && !ACCOUNT_ID.test(resourceAccount)) throw new UserError(`--resource-account ${resourceAccount} is not a 12-digit account ID.`, 2)
   let sessionPolicy: PrincipalQuery['sessionPolicy'] = null
   if (flags['session-policy']) {
     const file = flags['session-policy']
@@ -50,6 +57,10 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
 
 /** Flags → the query a source answers. */
 export async function buildQuery(principalArn: string, action: string, flags: RequestFlagValues): Promise<PrincipalQuery> {
+  for (const resource of flags.resource ?? []) {
+    // A bucket name instead of its ARN would match no Resource pattern and read as an implicit deny.
+    if (resource !== '*' && parseArn(resource) === null) throw new UserError(`--resource ${resource} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).`, 2)
+  }
   const parts = await requestParts(flags)
   const vpce = parts.context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null
   return { principalArn, action, resources: flags.resource ?? [], ...parts, sourceVpce: vpce }

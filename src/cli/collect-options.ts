@@ -5,6 +5,7 @@
  */
 import { stat, access, constants } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { ACCOUNT_ID } from '../model/index.js'
 import type { AccountChoice, CollectOptions } from '../sources/aws/collect.js'
 import { UserError } from '../user-error.js'
 
@@ -22,7 +23,6 @@ export interface CollectFlags {
   readonly concurrency?: string | undefined
 }
 
-const ACCOUNT_ID = /^\d{12}$/
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
 // Role names and paths: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
 const ROLE_NAME = /^\/?([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/

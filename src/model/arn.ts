@@ -30,3 +30,6 @@ export function arnSegments(text: string): string[] {
 }
 
 export const ACCOUNT_ID = /^\d{12}$/
+
+/** A VPC endpoint ID, as aws:SourceVpce carries it: `vpce-` and hexadecimal digits. */
+export const VPC_ENDPOINT_ID = /^vpce-[0-9a-f]+$/

@@ -180,10 +180,11 @@ describe('validation errors name the line', () => {
         '    mfa: yes please',
         '    sourceVpce: vpc-123',
         '    context: {Name: x}',
+        '    sourceIp: 10.0.0.300',
       ),
     )
     expect(message.split('\n')).toEqual([
-      'Audit file audit.yaml is not valid (10 problems):',
+      'Audit file audit.yaml is not valid (11 problems):',
       '  line 4: principal "Deploy*" is not the ARN of an IAM user, role, role session, federated user or root user; to select roles by name write {roles: "Deploy*"}.',
       '  line 5: a selector takes either roles or users, not both; write two selectors.',
       '  line 6: the path "ops" is not an IAM path: it starts and ends with "/", as in "/ops/".',
@@ -194,6 +195,7 @@ describe('validation errors name the line', () => {
       '  line 11: mfa must be true or false, not the text "yes please".',
       '  line 12: sourceVpce "vpc-123" is not a VPC endpoint ID (vpce-…).',
       '  line 13: context key "Name" is not a condition key such as aws:SourceIp or ec2:InstanceType.',
+      '  line 14: sourceIp "10.0.0.300" is not an IP address.',
     ])
   })
 

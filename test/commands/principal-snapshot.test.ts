@@ -187,3 +187,35 @@ describe('a snapshot that cannot be used: exit 1, one paragraph naming the file'
     expect(result.stderr).toContain('Did you mean role `CloudOps`')
   })
 })
+
+describe('request flags that cannot be right are refused before any diagnosis (exit 2)', () => {
+  // A mistyped address or endpoint would not fail on its own: every IpAddress / aws:SourceVpce
+  // condition would just come out false, and the verdict with it.
+  const run = (...flags: string[]) => runCommand(Principal, [`arn:aws:iam::${W}:role/TestReadOnly`, '--action', 'ec2:RunInstances', '--snapshot', DEMO, ...flags])
+
+  it('--source-ip that is not an IP address', async () => {
+    const result = await run('--source-ip', '203.0.113')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('denydoctor: --source-ip 203.0.113 is not an IP address (for example 203.0.113.7 or 2001:db8::7).\n')
+    expect(result.stdout).toBe('')
+  })
+
+  it('--source-vpce that is not a VPC endpoint ID', async () => {
+    const result = await run('--source-vpce', 'vpc-0a1b2c3d')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('denydoctor: --source-vpce vpc-0a1b2c3d is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).\n')
+  })
+
+  it('accepts IPv6 and IPv4 addresses', async () => {
+    expect((await run('--source-ip', '2001:db8::7')).status).toBe(3)
+    expect((await run('--source-ip', '198.51.100.7')).status).toBe(3)
+  })
+})
+
+describe('a --resource that is not an ARN', () => {
+  it('is refused with the form an ARN takes (exit 2), as an audit file refuses it', async () => {
+    const result = await runCommand(Principal, [`arn:aws:iam::${W}:role/TestReadOnly`, '--action', 's3:GetObject', '--resource', 'data-lake-222', '--snapshot', DEMO])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('denydoctor: --resource data-lake-222 is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).\n')
+  })
+})

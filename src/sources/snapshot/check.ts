@@ -2,6 +2,7 @@
  * Small path-aware readers for validating parsed JSON: each complaint names the JSON path
  * (`accounts[0].iam.roles[2].roleId`), what was expected and what was found.
  */
+import { ACCOUNT_ID } from '../../model/index.js'
 import { SnapshotError } from './errors.js'
 import type { PolicyDocument } from './format.js'
 
@@ -96,5 +97,5 @@ export class Checker {
   }
 }
 
-export const ACCOUNT = { test: /^\d{12}$/, what: 'a 12-digit account ID' }
+export const ACCOUNT = { test: ACCOUNT_ID, what: 'a 12-digit account ID' }
 export const ARN = { test: /^arn:[a-z-]+:/, what: 'an ARN (arn:aws:…)' }
