@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { readInput } from '../cli/read-input.js'
+import { fileProblem } from '../file-problem.js'
 import { UserError } from '../user-error.js'
 import { driftSince } from './drift.js'
 import { mergeResults } from './merge.js'
@@ -45,7 +46,7 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
   try {
     await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
   } catch (error) {
-    throw new UserError(`Cannot write the ${what} to ${path}: ${(error as Error).message}.`)
+    throw new UserError(`Cannot write the ${what} to ${path}: ${fileProblem(error, path, true)}.`)
   }
 }
 

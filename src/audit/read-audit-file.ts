@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { fileProblem } from '../file-problem.js'
 import { readJsonText } from '../policy/read-json-text.js'
 import { UserError } from '../user-error.js'
 import { jsonTree } from './json-nodes.js'
@@ -39,8 +40,7 @@ function diskReader(fileName: string): (path: string) => string {
     try {
       return readFileSync(full, 'utf8')
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      throw new Error(`${path} cannot be read (${code === 'ENOENT' ? `no such file: ${full}` : (error as Error).message})`)
+      throw new Error(`${path} cannot be read (${fileProblem(error, full)}: ${full})`)
     }
   }
 }

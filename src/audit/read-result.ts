@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { DECISIONS } from '../model/index.js'
+import { fileProblem } from '../file-problem.js'
 import { readJsonText } from '../policy/read-json-text.js'
 import { UserError } from '../user-error.js'
 import { OUTCOMES } from './judge.js'
@@ -97,8 +98,7 @@ export async function readAuditResult(file: string): Promise<AuditResult> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(`Cannot read the audit result ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`)
+    throw new UserError(`Cannot read the audit result ${file}: ${fileProblem(error, file)}.`)
   }
   return parseAuditResult(text, file)
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { parseAddress } from '../evaluate/condition/ip.js'
 import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID } from '../model/index.js'
 import type { PrincipalQuery } from '../sources/types.js'
+import { fileProblem } from '../file-problem.js'
 import { UserError } from '../user-error.js'
 
 /** The subset of request flags the query needs. */
@@ -48,8 +49,8 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
     const file = flags['session-policy']
     try {
       sessionPolicy = { name: file, text: await readFile(file, 'utf8') }
-    } catch {
-      throw new UserError(`Cannot read the session policy file ${file}.`)
+    } catch (error) {
+      throw new UserError(`Cannot read the session policy file ${file}: ${fileProblem(error, file)}.`)
     }
   }
   return { context, sessionPolicy, resourceAccount, region: flags.region ?? null }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { fileProblem } from '../file-problem.js'
 import { UserError } from '../user-error.js'
 
 /** Reads a file argument, or standard input for `-` or no argument when input is piped. */
@@ -7,9 +8,7 @@ export async function readInput(file: string | undefined, what: string): Promise
     try {
       return { text: await readFile(file, 'utf8'), name: file }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message
-      throw new UserError(`Cannot read ${what} ${file}: ${reason}.`)
+      throw new UserError(`Cannot read ${what} ${file}: ${fileProblem(error, file)}.`)
     }
   }
   if (process.stdin.isTTY) throw new UserError(`Give ${what} as an argument, or pipe it on standard input.`, 2)

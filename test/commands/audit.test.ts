@@ -85,6 +85,15 @@ describe('denydoctor audit', () => {
     expect(run.stdout.split('\n')[0]).toBe('AUDIT PASSED — the expectation held')
   })
 
+  it('says in words why a report file cannot be written, not with Node\'s error code', async () => {
+    const file = join(dir, 'holds-junit.yaml')
+    writeFileSync(file, 'expectations:\n  - name: CloudOps launches\n    principal: arn:aws:iam::111111111111:role/CloudOps\n    action: ec2:RunInstances\n    resource: arn:aws:ec2:us-east-1:111111111111:instance/*\n    expect: allow\n')
+    const target = join(dir, 'no-such-dir', 'report.xml')
+    const run = await runCommand(Audit, [file, ...SNAPSHOT, '--junit', target])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe(`denydoctor: Cannot write the JUnit report to ${target}: its directory ${join(dir, 'no-such-dir')} does not exist.\n`)
+  })
+
   it('exits 1 with one clear message when the audit cannot run', async () => {
     const missing = await runCommand(Audit, ['no-such-audit.yaml', ...SNAPSHOT])
     expect(missing).toMatchObject({ status: 1, stdout: '', stderr: 'denydoctor: Cannot read the audit file no-such-audit.yaml: no such file.\n' })

@@ -219,3 +219,11 @@ describe('a --resource that is not an ARN', () => {
     expect(result.stderr).toBe('denydoctor: --resource data-lake-222 is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).\n')
   })
 })
+
+describe('a --session-policy file that cannot be read', () => {
+  it('says why, in words (exit 1)', async () => {
+    const result = await runCommand(Principal, [`arn:aws:iam::${W}:role/TestReadOnly`, '--action', 'ec2:RunInstances', '--snapshot', DEMO, '--session-policy', 'no-such-policy.json'])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe('denydoctor: Cannot read the session policy file no-such-policy.json: no such file.\n')
+  })
+})

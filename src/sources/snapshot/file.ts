@@ -9,6 +9,7 @@ import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
+import { fileProblem } from '../../file-problem.js'
 import { JsonInputError, readJsonText } from '../../policy/read-json-text.js'
 import { SnapshotError } from './errors.js'
 import type { Snapshot } from './format.js'
@@ -23,21 +24,6 @@ function isGzipName(path: string): boolean {
   return path.toLowerCase().endsWith('.gz')
 }
 
-function systemReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code
-  switch (code) {
-    case 'ENOENT':
-      return 'it does not exist'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'it is a directory'
-    default:
-      return error instanceof Error ? error.message : String(error)
-  }
-}
-
 /** Reads, decompresses, parses and validates a snapshot file. Throws SnapshotError. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   let bytes: Buffer
@@ -45,7 +31,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     bytes = await readFile(path)
   } catch (error) {
     const hint = (error as { code?: unknown }).code === 'ENOENT' ? ' Check the path, or write one with `denydoctor collect --out FILE`.' : ''
-    throw new SnapshotError(path, `Snapshot file ${path} cannot be read: ${systemReason(error)}.${hint}`, null, { cause: error })
+    throw new SnapshotError(path, `Snapshot file ${path} cannot be read: ${fileProblem(error, path)}.${hint}`, null, { cause: error })
   }
   if (isGzipName(path) || (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1])) {
     try {
@@ -103,9 +89,7 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
     await rename(temporary, path)
   } catch (error) {
     await unlink(temporary).catch(() => undefined)
-    const code = (error as { code?: unknown } | null)?.code
-    const reason = code === 'ENOENT' ? `its directory ${dirname(path)} does not exist` : systemReason(error)
-    throw new SnapshotError(path, `Snapshot file ${path} could not be written: ${reason}. Nothing was changed at that path.`, null, { cause: error })
+    throw new SnapshotError(path, `Snapshot file ${path} could not be written: ${fileProblem(error, path, true)}. Nothing was changed at that path.`, null, { cause: error })
   }
 }
 

@@ -114,7 +114,7 @@ describe('readSnapshot errors name the file and the problem', () => {
   it('a missing file', async () => {
     const path = join(dir, 'nope.json')
     const error = await snapshotErrorOf(() => readSnapshot(path))
-    expect(error.message).toBe(`Snapshot file ${path} cannot be read: it does not exist. Check the path, or write one with \`denydoctor collect --out FILE\`.`)
+    expect(error.message).toBe(`Snapshot file ${path} cannot be read: no such file. Check the path, or write one with \`denydoctor collect --out FILE\`.`)
     expect(error.name).toBe('SnapshotError')
     expect(error.file).toBe(path)
   })
