@@ -43,11 +43,6 @@ export interface Explained {
   readonly origin: string | null
 }
 
-function single(value: string | readonly string[] | undefined): string | null {
-  if (value === undefined) return null
-  return typeof value === 'string' ? value : (value[0] ?? null)
-}
-
 /** The contract's `intake` object plus what the user should see next to it. */
 function intakeObject(intake: Intake, extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -96,7 +91,8 @@ function queryFor(intake: Intake, options: ExplainOptions): PrincipalQuery {
     .filter(([k]) => !given.has(k.toLowerCase()))
     .flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : v.map((one) => [k, one] as const)))
   const context = [...fromInput, ...options.context]
-  const lookup = (key: string) => single(Object.fromEntries(context.map(([k, v]) => [k.toLowerCase(), v]))[key])
+  // The last pair wins: --context comes after what the input said.
+  const lookup = (key: string) => context.findLast(([k]) => k.toLowerCase() === key)?.[1] ?? null
   return {
     principalArn: intake.principal!,
     action: intake.action!,

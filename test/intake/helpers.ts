@@ -1,28 +1,9 @@
 import { expect } from 'vitest'
-import type { Intake } from '../../src/intake/types.js'
+import { emptyIntake, type Intake } from '../../src/intake/types.js'
 
 /** A complete Intake with every field at its "not stated" value, overridden by `fields`. */
 export function intake(fields: Partial<Intake>): Intake {
-  return {
-    source: 'message',
-    principal: null,
-    action: null,
-    resources: [],
-    resourceText: null,
-    reportedPolicyType: null,
-    reportedDenyKind: null,
-    reportedPolicyArn: null,
-    context: {},
-    absentKeys: [],
-    errorCode: null,
-    operation: null,
-    encodedMessage: null,
-    authorizationId: null,
-    authorizationUrl: null,
-    notes: [],
-    requestId: null,
-    ...fields,
-  }
+  return { ...emptyIntake(fields.source ?? 'message'), ...fields }
 }
 
 /** Matchers for the notes the parser adds; each test asserts the exact list. */
