@@ -42,9 +42,18 @@ function decodeXml(text: string): string {
   })
 }
 
+/**
+ * The first <name>…</name>. Two searches rather than one lazy pattern: on text with many
+ * opening tags and no closing one, `<name>([\s\S]*?)</name>` takes quadratic time.
+ */
 function xmlElement(text: string, name: string): string | null {
-  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'i').exec(text)
-  return m ? decodeXml(m[1]!.trim()) : null
+  const open = new RegExp(`<${name}>`, 'i').exec(text)
+  if (!open) return null
+  const start = open.index + open[0].length
+  const close = new RegExp(`</${name}>`, 'gi')
+  close.lastIndex = start
+  const end = close.exec(text)
+  return end ? decodeXml(text.slice(start, end.index).trim()) : null
 }
 
 /** S3 REST, EC2 and IAM/STS query protocols all answer errors in XML with <Code> and <Message>. */
@@ -105,9 +114,11 @@ export function unwrapStructured(text: string, wrapping: Wrapping): string {
   return text
 }
 
-const CLI = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?:\s*\(reached max retries: \d+\))?:\s*/i
+// The bounded gaps keep a search linear on long text that repeats a prefix without the rest
+// (an unbounded `[^)]+` or `[^]*?` rescans to the end from each occurrence).
+const CLI = /An error occurred \(([^)]{1,200})\) when calling the (\w+) operation(?:\s*\(reached max retries: \d+\))?:\s*/i
 const GO_V2 =
-  /operation error ([\w .-]+?): (\w+),[^]*?(?:StatusCode: (\d+), )?RequestID: ([^,\s]*),(?: HostID: ([^,\s]*),)?[^]*?api error ([\w.]+):\s*/
+  /operation error ([\w .-]{1,100}?): (\w+),[^]{0,1000}?(?:StatusCode: (\d+), )?RequestID: ([^,\s]*),(?: HostID: ([^,\s]*),)?[^]{0,1000}?api error ([\w.]+):\s*/
 const JAVA_SUFFIX =
   /\s*\(Service: [^;,)]+[;,]\s*Status Code: \d+[;,]\s*(?:Error Code: ([^;,)]+)[;,]\s*)?Request ID: ([^;,)\s]+)[^)]*\)/i
 const GO_V1_TRAILER = /\s*status code: \d+, request id: ([\w-]+)/i
