@@ -18,7 +18,9 @@ export default class Explain extends DenyCommand {
     'pbpaste | <%= config.bin %> explain',
     '<%= config.bin %> explain --event event.json --snapshot examples/demo-snapshot.json',
   ]
-  static override args = { text: Args.string({ description: 'The AccessDenied message (or - for standard input).' }) }
+  // ignoreStdin: oclif would read a pipe into TEXT itself (giving up after 10 ms, and also under
+  // --event -); readInput reads standard input whole instead.
+  static override args = { text: Args.string({ description: 'The AccessDenied message (or - for standard input).', ignoreStdin: true }) }
   static override flags = {
     event: Flags.string({ description: 'CloudTrail event file (one event, Records, or lookup-events output); - for standard input.' }),
     'authorization-details': Flags.boolean({ description: 'Fetch AWS\'s own evaluation for the authorization ID in the message (IAM Access Troubleshooter, preview).', default: false }),

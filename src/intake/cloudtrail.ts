@@ -1,8 +1,10 @@
 import { contextFromEvent, invokedByOf } from './cloudtrail-context.js'
 import { actionFromEvent, multiPermissionNote, s3VersionedAction, servicePrefix } from './event-actions.js'
-import { list, parseJson, record, str, type JsonObject } from './json.js'
+import { JsonInputError, readJsonText } from '../policy/read-json-text.js'
+import { list, parseJson, parseJsonLines, record, str, type JsonObject } from './json.js'
 import { parseDeniedMessage } from './message.js'
-import { emptyIntake, excerpt, IntakeError, type Intake } from './types.js'
+import { isBareAccessDenied, S3_NO_REASON } from './message-unreadable.js'
+import { emptyIntake, excerpt, IntakeError, readableInput, type Intake } from './types.js'
 
 export { actionFromEvent } from './event-actions.js'
 
@@ -41,23 +43,27 @@ function collectEvents(value: unknown, into: JsonObject[]): void {
   else if ('eventName' in o || 'eventSource' in o) into.push(o)
 }
 
-function readEvents(jsonText: string): JsonObject[] {
-  const text = jsonText.replace(/^\uFEFF/, '').trim()
-  let value = parseJson(text)
-  if (value === undefined) {
-    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '')
-    const parsed = lines.map((line) => parseJson(line))
-    if (lines.length > 1 && parsed.every((v) => v !== undefined)) value = parsed
+/**
+ * Why CloudTrail text is not JSON, in the words and with the line and column that case and
+ * snapshot files get (readJsonText). In JSON Lines, the first line that is not JSON is named.
+ */
+export function cloudTrailJsonError(text: string): IntakeError {
+  const lines = text.split(/\r?\n/)
+  const filled = lines.filter((line) => line.trim() !== '')
+  const jsonLines = filled.length > 1 && parseJson(filled[0]!) !== undefined
+  const bad = jsonLines ? lines.findIndex((line) => line.trim() !== '' && parseJson(line) === undefined) : -1
+  try {
+    if (bad >= 0) readJsonText(lines[bad]!, `The CloudTrail input line ${bad + 1}`)
+    else readJsonText(text, 'The CloudTrail input')
+  } catch (error) {
+    if (!(error instanceof JsonInputError)) throw error
+    const [headline, ...excerptLines] = error.message.split('\n')
+    return new IntakeError([`${headline} Expected ${EXPECTED_EVENTS}.`, ...excerptLines].join('\n'))
   }
-  if (value === undefined) {
-    let reason = 'it is not valid JSON'
-    try {
-      JSON.parse(text)
-    } catch (error) {
-      reason = `it is not valid JSON (${(error as Error).message})`
-    }
-    throw new IntakeError(`Could not read the CloudTrail input ("${excerpt(text)}"): ${reason}. Expected ${EXPECTED_EVENTS}.`)
-  }
+  return new IntakeError(`The CloudTrail input is not valid JSON. Expected ${EXPECTED_EVENTS}.`)
+}
+
+function readEvents(value: unknown, text: string): JsonObject[] {
   const events: JsonObject[] = []
   collectEvents(value, events)
   if (events.length === 0) {
@@ -152,9 +158,8 @@ function intakeFromEvent(event: JsonObject): Intake {
     notes.push('The event has no errorMessage, so it does not say which policy type denied.')
   } else if (!message) {
     notes.push(
-      /^\W*access\s*denied\W*$/i.test(errorMessage)
-        ? "CloudTrail logged only 'Access Denied': S3 gives no reason to callers outside the bucket owner's organization, " +
-            'for VPC endpoint policy denials, or on directory buckets, so the policy type is not known.'
+      isBareAccessDenied(errorMessage)
+        ? `CloudTrail logged only 'Access Denied': ${S3_NO_REASON}, so the policy type is not known.`
         : `The errorMessage is not in the usual AccessDenied form, so it does not say which policy type denied: "${excerpt(errorMessage)}".`,
     )
   }
@@ -174,9 +179,18 @@ function intakeFromEvent(event: JsonObject): Intake {
   return draft
 }
 
-/** One Intake per access-denial event; IntakeError when the input holds none. */
+/** One Intake per access-denial event; IntakeError when the input is not JSON or holds none. */
 export function parseCloudTrail(jsonText: string): Intake[] {
-  const events = readEvents(jsonText)
+  const text = readableInput(jsonText, EXPECTED_EVENTS)
+  const parsed = parseJson(text)
+  const value = parsed !== undefined ? parsed : parseJsonLines(text)
+  if (value === undefined) throw cloudTrailJsonError(text)
+  return intakesFromCloudTrail(value, text)
+}
+
+/** parseCloudTrail for JSON already parsed (`value`, read from `text`). */
+export function intakesFromCloudTrail(value: unknown, text: string): Intake[] {
+  const events = readEvents(value, text)
   const denials = events.filter((event) => isDenialCode(str(event.errorCode)))
   if (denials.length === 0) {
     const counts = new Map<string, number>()

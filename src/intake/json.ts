@@ -30,3 +30,16 @@ export function parseJson(text: string): unknown {
     return undefined
   }
 }
+
+/** JSON Lines (two or more lines, each a JSON value) → the values; undefined for any other text. */
+export function parseJsonLines(text: string): unknown[] | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '')
+  if (lines.length < 2) return undefined
+  const values: unknown[] = []
+  for (const line of lines) {
+    const value = parseJson(line)
+    if (value === undefined) return undefined
+    values.push(value)
+  }
+  return values
+}

@@ -12,6 +12,18 @@ const BARE_ACCESS_DENIED = /^\W*access\s*denied\W*$/i
 const FORBIDDEN = /^\W*forbidden\W*$/i
 const PRINCIPAL_ONLY = /User:\s*"?([^\s"]+)"?\s+is\s+not\s+authori[sz]ed\b/i
 const EC2_GENERIC = /You\s+are\s+not\s+authori[sz]ed\s+to\s+perform\s+this\s+operation/i
+// The label without an encoded message after it (message.ts reads the well-formed ones).
+const ENCODED_LABEL = /Encoded\s+authorization\s+failure\s+message\s*:\s*(\S*)/i
+
+/** Why S3 answers a bare 'Access Denied', for a message and a CloudTrail errorMessage alike. */
+export const S3_NO_REASON =
+  'S3 gives the reason only to callers in the same account or organization, and never for denials by a VPC endpoint ' +
+  'policy or on directory buckets'
+
+/** 'Access Denied' and nothing else, as S3 answers callers it gives no reason to. */
+export function isBareAccessDenied(text: string): boolean {
+  return BARE_ACCESS_DENIED.test(text)
+}
 
 function known(wrapping: Wrapping): Partial<Intake> {
   return {
@@ -34,8 +46,7 @@ function s3AccessDenied(wrapping: Wrapping): IntakeError {
   const what = path ? ` for ${path}` : ''
   return new IntakeError(
     `S3 answered with a bare 'Access Denied'${what}${requestIdText(wrapping)}, which names neither the caller nor the ` +
-      'action: S3 gives the reason only to callers in the same account or organization, and never for denials by a VPC ' +
-      'endpoint policy or on directory buckets. To diagnose it, find the request in CloudTrail (S3 data events, by its ' +
+      `action: ${S3_NO_REASON}. To diagnose it, find the request in CloudTrail (S3 data events, by its ` +
       `request id) and pass the event with --event, or run \`denydoctor principal <caller ARN> --action ${action} ` +
       `--resource ${arn}\`. Expected ${EXPECTED_MESSAGE}.`,
     known(wrapping),
@@ -55,7 +66,7 @@ function headForbidden(wrapping: Wrapping): IntakeError {
 
 /** Builds the IntakeError for a message without a readable "User: … perform: svc:Action". */
 export function explainNoPrincipal(inner: string, wrapping: Wrapping, raw: string): IntakeError {
-  if (BARE_ACCESS_DENIED.test(inner)) return s3AccessDenied(wrapping)
+  if (isBareAccessDenied(inner)) return s3AccessDenied(wrapping)
   if (FORBIDDEN.test(inner) || wrapping.errorCode === '403' || wrapping.errorCode === 'Forbidden') {
     return headForbidden(wrapping)
   }
@@ -66,6 +77,16 @@ export function explainNoPrincipal(inner: string, wrapping: Wrapping, raw: strin
         `so the request cannot be rebuilt from it: "${excerpt(inner)}". Run \`denydoctor principal ${principal[1]} ` +
         `--action SERVICE:ACTION\` instead. Expected ${EXPECTED_MESSAGE}.`,
       { ...known(wrapping), principal: principal[1]! },
+    )
+  }
+  const encoded = ENCODED_LABEL.exec(inner)
+  if (encoded) {
+    const after = encoded[1] ? `what follows it ("${excerpt(encoded[1], 40)}") is not` : 'nothing follows it, not'
+    return new IntakeError(
+      `The message has 'Encoded authorization failure message:' but ${after} an encoded message, which is made of ` +
+        'letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. ' +
+        `Expected ${EXPECTED_MESSAGE}.`,
+      known(wrapping),
     )
   }
   if (EC2_GENERIC.test(inner)) {

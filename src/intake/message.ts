@@ -1,4 +1,4 @@
-import { emptyIntake, EXPECTED_MESSAGE, IntakeError, type Intake, type IntakeDraft } from './types.js'
+import { emptyIntake, EXPECTED_MESSAGE, readableInput, type Intake, type IntakeDraft } from './types.js'
 import { emptyWrapping, unwrapStructured, unwrapText, type Wrapping } from './message-wrappers.js'
 import { parseReason, S3_BPA_AS_RESOURCE_NOTE, trimArn } from './policy-phrases.js'
 import { joinedCandidates } from './wrapped-lines.js'
@@ -149,10 +149,7 @@ function plausibility(intake: Intake): number {
  * later layer can resolve.
  */
 export function parseDeniedMessage(text: string): Intake {
-  if (typeof text !== 'string' || text.trim() === '') {
-    throw new IntakeError(`The input is empty: expected ${EXPECTED_MESSAGE}.`)
-  }
-  const raw = text.replace(/^\uFEFF/, '')
+  const raw = readableInput(text, EXPECTED_MESSAGE)
   const structured = emptyWrapping()
   const body = unwrapStructured(raw, structured)
   const candidates = joinedCandidates(body)

@@ -97,6 +97,28 @@ export function emptyIntake(source: Intake['source']): IntakeDraft {
   }
 }
 
+// C0 controls other than tab, line breaks and ESC (terminal colours), DEL, and U+FFFD, which
+// stands for bytes that were not UTF-8.
+const NOT_TEXT = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F\uFFFD]/g
+
+/**
+ * The user's input without its byte-order mark, once it is known to be text worth reading:
+ * IntakeError when it is empty, or binary (a NUL, or more than one character in ten that is
+ * no text), which a UTF-16 file read as UTF-8 also is. `expected` ends the error's sentence.
+ */
+export function readableInput(text: string, expected: string): string {
+  if (typeof text !== 'string' || text.trim() === '') throw new IntakeError(`The input is empty: expected ${expected}.`)
+  const body = text.replace(/^\uFEFF/, '')
+  const odd = body.match(NOT_TEXT)?.length ?? 0
+  if (body.includes('\u0000') || odd * 10 > body.length) {
+    throw new IntakeError(
+      'The input is not text: it holds NUL bytes or bytes that are not UTF-8, as a binary file or a UTF-16 file ' +
+        `(which Windows PowerShell writes) does; save it as UTF-8 text. Expected ${expected}.`,
+    )
+  }
+  return body
+}
+
 /** Shortens user input for quoting in an error message. */
 export function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim()

@@ -281,6 +281,18 @@ describe('CloudTrail events (--event) for the demo accounts', () => {
     expect(verdict.intake.source).toBe('cloudtrail')
     expect(status).toBe(3)
   })
+
+  // oclif reads a pipe into a missing argument itself (and caches it for the process); TEXT
+  // opts out, so standard input reaches --event - and the message whole.
+  it.each([
+    ['an event (--event -)', ['--event', '-'], () => readFileSync(event('tester-no-mfa'), 'utf8'), 'cloudtrail'],
+    ['a message (no argument)', [], () => ISSUE_MESSAGE, 'message'],
+  ])('standard input is read by denydoctor, not by oclif: %s', async (_what, argv, stdin, source) => {
+    delete (globalThis as { oclif?: { stdinCache?: string } }).oclif?.stdinCache
+    const { status, verdict } = await explainOne([...argv, ...SNAPSHOT], stdin())
+    expect(verdict.intake.source).toBe(source)
+    expect(status).toBe(3)
+  })
 })
 
 describe('unreadable input: exit 1 with one paragraph saying what was expected', () => {
@@ -298,6 +310,27 @@ describe('unreadable input: exit 1 with one paragraph saying what was expected',
     const result = await runCommand(Explain, ['--event', file, ...SNAPSHOT])
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/^denydoctor: Read 1 CloudTrail event but none is an access denial \(error codes: no error ×1\)\. Expected [^\n]*\n$/)
+  })
+
+  it('an event file whose JSON is cut: where it breaks, with the line shown', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'denydoctor-')), 'cut.json')
+    writeFileSync(file, '{"eventName": "GetObject", "errorCode": "AccessDenied",')
+    const result = await runCommand(Explain, ['--event', file, ...SNAPSHOT])
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      'denydoctor: The CloudTrail input is not valid JSON at line 1, column 56: the text ends before the object opened at line 1, column 1 is closed — ' +
+        'a "}" is probably missing. Expected a CloudTrail event (a JSON object with eventSource and eventName), a {"Records":[…]} log file, ' +
+        "or the output of 'aws cloudtrail lookup-events'.\n" +
+        '1 | {"eventName": "GetObject", "errorCode": "AccessDenied",\n' +
+        '  |                                                        ^\n',
+    )
+  })
+
+  it('binary on standard input is not quoted back', async () => {
+    const result = await runCommand(Explain, ['-', ...SNAPSHOT], 'U\u0000s\u0000e\u0000r\u0000:\u0000')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/^denydoctor: The input is not text: it holds NUL bytes or bytes that are not UTF-8[^\n\u0000]*\n$/)
   })
 
   it('an event file that does not exist', async () => {

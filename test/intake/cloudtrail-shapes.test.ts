@@ -1,10 +1,21 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseCloudTrail } from '../../src/intake/cloudtrail.js'
 import { IntakeError } from '../../src/intake/types.js'
+import { fixture } from './cloudtrail-helpers.js'
 
-function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/intake/${name}`, import.meta.url), 'utf8')
+const EXPECTED_EVENTS =
+  'a CloudTrail event (a JSON object with eventSource and eventName), a {"Records":[…]} log file, ' +
+  "or the output of 'aws cloudtrail lookup-events'"
+
+/** The message of the IntakeError that parseCloudTrail throws for `text`. */
+function failure(text: string): string {
+  try {
+    parseCloudTrail(text)
+  } catch (error) {
+    expect(error).toBeInstanceOf(IntakeError)
+    return (error as IntakeError).message
+  }
+  throw new Error(`expected an IntakeError for ${JSON.stringify(text)}`)
 }
 
 /** A minimal denial event, with fields overridden. */
@@ -64,9 +75,32 @@ describe('parseCloudTrail: input shapes', () => {
   })
 
   it('rejects text that is not JSON, or JSON without events, saying what was expected', () => {
-    expect(() => parseCloudTrail('{"Records": [')).toThrow(/^Could not read the CloudTrail input \("\{"Records": \["\): it is not valid JSON \(/)
-    expect(() => parseCloudTrail('{"Records": [')).toThrow(/Expected a CloudTrail event \(a JSON object with eventSource and eventName\)/)
+    expect(failure('{"Records": [')).toBe(
+      'The CloudTrail input is not valid JSON at line 1, column 14: the text ends before the list opened at line 1, column 13 is closed — ' +
+        `a "]" is probably missing. Expected ${EXPECTED_EVENTS}.\n` +
+        '1 | {"Records": [\n' +
+        '  |              ^',
+    )
     expect(() => parseCloudTrail('{"hello": "world"}')).toThrow(/^The input is JSON but holds no CloudTrail event/)
+  })
+
+  it('JSON Lines with a damaged line: names that line of the input', () => {
+    const good = JSON.stringify(event({}))
+    expect(failure(`${good}\n\n{"eventName": "ListRoles",}\n${good}`)).toBe(
+      'The CloudTrail input line 3 is not valid JSON at line 1, column 26: a comma right before "}" — JSON does not allow a comma after the last property; ' +
+        `remove this comma. Expected ${EXPECTED_EVENTS}.\n` +
+        '1 | {"eventName": "ListRoles",}\n' +
+        '  |                          ^',
+    )
+  })
+
+  it('rejects empty and binary input (a UTF-16 file read as UTF-8 is binary)', () => {
+    expect(failure(' \n')).toBe(`The input is empty: expected ${EXPECTED_EVENTS}.`)
+    const utf16 = Buffer.from(`\uFEFF${JSON.stringify(event({}))}`, 'utf16le').toString('utf8')
+    expect(failure(utf16)).toBe(
+      'The input is not text: it holds NUL bytes or bytes that are not UTF-8, as a binary file or a UTF-16 file (which Windows PowerShell writes) does; ' +
+        `save it as UTF-8 text. Expected ${EXPECTED_EVENTS}.`,
+    )
   })
 })
 

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectAndParse, IntakeError, parseCloudTrail } from '../../src/intake/index.js'
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/intake/${name}`, import.meta.url), 'utf8')
-}
+import { fixture } from './cloudtrail-helpers.js'
 
 const MESSAGE =
   'An error occurred (AccessDenied) when calling the ListRoles operation: User: arn:aws:iam::123456789012:user/Matt is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::123456789012:role/* with an explicit deny in a service control policy'
@@ -55,9 +51,28 @@ describe('detectAndParse', () => {
     ])
   })
 
+  it('takes text longer than STS accepts (10240 characters) as no encoded message', () => {
+    expect(() => detectAndParse('Kq3V_'.repeat(2049))).toThrow(/^Could not find an access-denied error in the input \("(Kq3V_){24}…"\)/)
+  })
+
   it('explains unreadable input in one paragraph', () => {
     expect(() => detectAndParse('')).toThrow(IntakeError)
     expect(() => detectAndParse('[]')).toThrow(/expected an AWS AccessDenied message of the form 'User: ARN is not authorized to perform: service:Action …'/)
     expect(() => detectAndParse('{"Records": []}')).toThrow(/holds no CloudTrail event/)
+  })
+
+  it('a damaged CloudTrail event (cut, or a missing comma) says where its JSON breaks', () => {
+    const damaged = ['{', '  "eventSource": "s3.amazonaws.com"', '  "eventName": "GetObject",', '  "errorCode": "AccessDenied"', '}'].join('\n')
+    expect(() => detectAndParse(damaged)).toThrow(
+      /^The CloudTrail input is not valid JSON at line 3, column 3: expected a comma between "eventSource": "s3\.amazonaws\.com" and "eventName" .* Expected a CloudTrail event \(/,
+    )
+    expect(() => detectAndParse('{"eventName": "GetObject", "errorCode": "AccessDenied",')).toThrow(
+      /^The CloudTrail input is not valid JSON at line 1, column 56: the text ends before the object opened at line 1, column 1 is closed/,
+    )
+  })
+
+  it('a damaged event whose errorMessage is readable is still read as that message', () => {
+    const cut = `{"eventName": "ListRoles", "errorMessage": "${MESSAGE.replace(/^.*operation: /, '')}", "userIdent`
+    expect(detectAndParse(cut)).toEqual([expect.objectContaining({ source: 'message', action: 'iam:ListRoles', reportedPolicyType: 'scp' })])
   })
 })

@@ -97,6 +97,29 @@ describe('parseDeniedMessage: input it cannot read', () => {
     expect(error.partial).toMatchObject({ principal: 'arn:aws:sts::123456789012:assumed-role/api/caller' })
   })
 
+  it('an encoded authorization message that is not one (not base64url), or nothing after its label', () => {
+    const error = failure(
+      'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: !!!not-base64???',
+    )
+    expect(error.message).toBe(
+      `The message has 'Encoded authorization failure message:' but what follows it ("!!!not-base64???") is not an encoded message, ` +
+        'which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. ' +
+        `Expected ${EXPECTED} (as printed by the AWS console, CLI, an SDK or Terraform), an EC2 encoded authorization message, or a CloudTrail event.`,
+    )
+    expect(error.partial).toMatchObject({ errorCode: 'UnauthorizedOperation', operation: 'RunInstances' })
+    expect(failure('Encoded authorization failure message:').message).toMatch(
+      /^The message has 'Encoded authorization failure message:' but nothing follows it, not an encoded message/,
+    )
+  })
+
+  it('binary input, and a UTF-16 file read as UTF-8, are not quoted back', () => {
+    const notText =
+      'The input is not text: it holds NUL bytes or bytes that are not UTF-8, as a binary file or a UTF-16 file (which Windows PowerShell writes) does; ' +
+      `save it as UTF-8 text. Expected ${EXPECTED} (as printed by the AWS console, CLI, an SDK or Terraform), an EC2 encoded authorization message, or a CloudTrail event.`
+    expect(failure(Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x9f, 0x92, 0x41, 0xff, 0xfe, 0x10]).toString('utf8')).message).toBe(notText)
+    expect(failure(Buffer.from('\uFEFFAccess Denied', 'utf16le').toString('utf8')).message).toBe(notText)
+  })
+
   it("EC2's generic sentence without the encoded message", () => {
     const error = failure(
       'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation.',
