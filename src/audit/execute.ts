@@ -58,7 +58,7 @@ async function report(result: AuditResult, flags: ReportFlags): Promise<AuditRes
   return withDrift
 }
 
-export async function executeAudit(fileArg: string, flags: AuditFlags, environment: AuditEnvironment): Promise<AuditResult> {
+export async function executeAudit(fileArg: string | undefined, flags: AuditFlags, environment: AuditEnvironment): Promise<AuditResult> {
   const input = await readInput(fileArg, 'the audit file')
   const file = parseAuditText(input.text, input.name, { allowUnknownAction: flags['allow-unknown-action'] })
   const shard = parseShard(flags.shard, flags['shard-count'], environment.env)

@@ -23,7 +23,8 @@ export default class Audit extends DenyCommand {
     '<%= config.bin %> audit audit.yaml --shard 2/4 --json > shard-2.json',
     'AWS_BATCH_JOB_ARRAY_INDEX=0 <%= config.bin %> audit audit.yaml --shard auto --shard-count 4 --out shard.json',
   ]
-  static override args = { file: Args.string({ description: 'The audit file (YAML or JSON); - for standard input.', required: true }) }
+  // ignoreStdin: oclif would otherwise read a pipe into FILE itself; readInput reads standard input.
+  static override args = { file: Args.string({ description: 'The audit file (YAML or JSON); - or nothing with a pipe for standard input.', ignoreStdin: true }) }
   static override flags = {
     ...auditReportFlags,
     'allow-undetermined': Flags.boolean({ description: 'Undetermined checks (the verdict hangs on unknown context) do not fail their expectation.', default: false }),

@@ -15,7 +15,9 @@ export default class Evaluate extends DenyCommand {
     '<%= config.bin %> evaluate examples/scp-deny-runinstances.json',
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
   ]
-  static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.' }) }
+  // ignoreStdin: oclif would otherwise read a pipe into the argument itself (`cat case.json |
+  // denydoctor evaluate` took the case's text for a file name); readInput reads standard input.
+  static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.', ignoreStdin: true }) }
   static override flags = {
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
   }

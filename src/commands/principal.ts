@@ -17,7 +17,7 @@ export default class Principal extends DenyCommand {
     '<%= config.bin %> principal arn:aws:iam::111111111111:user/tester --action s3:GetObject --resource arn:aws:s3:::examplebucket/report.csv --source-vpce vpce-11111',
     '<%= config.bin %> principal arn:aws:iam::111111111111:role/TestReadOnly --action ec2:RunInstances --snapshot examples/demo-snapshot.json',
   ]
-  static override args = { principal: Args.string({ description: 'ARN of the user, role, assumed-role session, federated user or root.', required: true }) }
+  static override args = { principal: Args.string({ description: 'ARN of the user, role, assumed-role session, federated user or root.', required: true, ignoreStdin: true }) }
   static override flags = {
     action: Flags.string({ char: 'a', description: 'The action, service:Action (e.g. ec2:RunInstances).', required: true }),
     ...requestFlags,

@@ -94,6 +94,15 @@ describe('denydoctor audit', () => {
     expect(run.stderr).toBe(`denydoctor: Cannot write the JUnit report to ${target}: its directory ${join(dir, 'no-such-dir')} does not exist.\n`)
   })
 
+  it('reads the audit file piped on standard input when no file is named', async () => {
+    const run = await runCommand(Audit, [...SNAPSHOT, '--json'], readFileSync('examples/audit.yaml', 'utf8'))
+    expect(run.stderr).toBe('')
+    const result = JSON.parse(run.stdout)
+    expect(result.audit.file).toBe('standard input')
+    expect(result.totals.expectations).toMatchObject({ total: 10, held: 9, failed: 1 })
+    expect(run.status).toBe(6)
+  })
+
   it('exits 1 with one clear message when the audit cannot run', async () => {
     const missing = await runCommand(Audit, ['no-such-audit.yaml', ...SNAPSHOT])
     expect(missing).toMatchObject({ status: 1, stdout: '', stderr: 'denydoctor: Cannot read the audit file no-such-audit.yaml: no such file.\n' })

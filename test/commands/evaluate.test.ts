@@ -33,6 +33,13 @@ describe('denydoctor evaluate', () => {
     expect(result.status).toBe(1)
   })
 
+  it('reads a case piped on standard input with no argument at all (cat case.json | denydoctor evaluate)', async () => {
+    const result = await runCommand(Evaluate, ['--json'], readFileSync(example, 'utf8'))
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout).decision).toBe('ExplicitDeny')
+    expect(result.status).toBe(3)
+  })
+
   it('names the line and column of a malformed case file, without a stack trace', async () => {
     const result = await runCommand(Evaluate, ['-'], '{\n  "request": {\n    "principal": "arn:aws:iam::111111111111:user/a"\n    "action": "s3:GetObject"\n  }\n}')
     expect(result.status).toBe(1)

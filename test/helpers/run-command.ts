@@ -35,6 +35,9 @@ export async function runCommand(command: RunnableCommand, argv: string[], stdin
     const stream = Object.assign(Readable.from([Buffer.from(stdin)]), { isTTY: false })
     Object.defineProperty(process, 'stdin', { value: stream, configurable: true })
   }
+  // oclif keeps what it once read from standard input for the whole process; each run starts clean.
+  const oclifGlobal = (globalThis as { oclif?: { stdinCache?: string } }).oclif
+  if (oclifGlobal) delete oclifGlobal.stdinCache
   let status = 0
   try {
     await command.run(argv, root)

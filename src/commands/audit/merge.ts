@@ -14,7 +14,7 @@ export default class AuditMerge extends DenyCommand {
     '<%= config.bin %> audit merge results/*.json --junit audit-junit.xml --format markdown',
   ]
   static override strict = false
-  static override args = { files: Args.string({ description: 'JSON results of the shards.', required: true }) }
+  static override args = { files: Args.string({ description: 'JSON results of the shards.', required: true, ignoreStdin: true }) }
   static override flags = {
     ...auditReportFlags,
     'allow-missing-shards': Flags.boolean({ description: 'Merge even when some shards\' results are missing (the report says which shards it holds).', default: false }),
