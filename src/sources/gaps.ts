@@ -29,3 +29,25 @@ export function unreadablePolicyGap(error: PolicyInputError, source: PolicySourc
     effect: `The ${what} was left out: its document ${where} could not be read as a policy, so a Deny in it cannot be checked.`,
   }
 }
+
+/**
+ * The gap for a federated user (GetFederationToken): the IAM user whose policies limit the
+ * session is not in its ARN, so no source can read them.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
+ */
+export function federatedUserGap(name: string | null, gapSource: string): CollectionGap {
+  return {
+    source: gapSource,
+    error: `the IAM user that called GetFederationToken for \`${name}\` is not in the session ARN`,
+    effect: `The policies of that IAM user limit what federated user \`${name}\` may do and were not read; diagnose that IAM user with the same action as well.`,
+  }
+}
+
+/** The gap when RCPs may apply but nothing names the account that owns the resource (RCPs are that account's). */
+export function unknownResourceAccountGap(gapSource: string): CollectionGap {
+  return {
+    source: gapSource,
+    error: 'the account that owns the resource is unknown',
+    effect: "RCPs were not read, because they are those of the resource's account; pass --resource-account.",
+  }
+}

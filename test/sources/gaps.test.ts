@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dedupeGaps } from '../../src/sources/gaps.js'
+import { dedupeGaps, federatedUserGap, unknownResourceAccountGap } from '../../src/sources/gaps.js'
 
 describe('dedupeGaps', () => {
   const gap = { source: 'ec2', error: 'AuthFailure', effect: 'VPC endpoints of eu-west-3 were not read.' }
@@ -12,5 +12,15 @@ describe('dedupeGaps', () => {
     const a = { ...gap, account: '111111111111' }
     const b = { ...gap, account: '222222222222' }
     expect(dedupeGaps([a, b, a])).toEqual([a, b])
+  })
+})
+
+describe('gaps every source words alike', () => {
+  it('differ only in the source that reports them', () => {
+    const live = federatedUserGap('partner', 'iam')
+    const offline = federatedUserGap('partner', 'snapshot demo.json')
+    expect({ ...offline, source: 'iam' }).toEqual(live)
+    expect(live.error).toBe('the IAM user that called GetFederationToken for `partner` is not in the session ARN')
+    expect({ ...unknownResourceAccountGap('snapshot demo.json'), source: 'organizations' }).toEqual(unknownResourceAccountGap('organizations'))
   })
 })

@@ -5,6 +5,8 @@
  * RCPs: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
  */
 import type { CollectionGap, OrgLevel, SourcedPolicy } from '../../model/index.js'
+import { unknownResourceAccountGap } from '../gaps.js'
+import { orgLevelLabel, orgPath } from '../org-levels.js'
 import { parseDocument } from './documents.js'
 import { attempt } from './errors.js'
 import { LevelChain } from './org-chain.js'
@@ -45,17 +47,6 @@ export interface OrgPolicies {
 const EMPTY: OrgPolicies = { scps: [], rcps: [], gaps: [], knownContext: [], isManagementAccount: false, resourceInManagementAccount: false }
 
 const LABEL: Readonly<Record<OrgPolicyKind, string>> = { scp: 'SCP', rcp: 'RCP' }
-
-function levelLabel(id: string, name: string | null, root: OrganizationRoot): string {
-  if (id === root.id) return `the root${name ? ` \`${name}\`` : ''} (${id})`
-  if (id.startsWith('ou-')) return `OU${name ? ` \`${name}\`` : ''} (${id})`
-  return name ? `account \`${name}\` (${id})` : `account ${id}`
-}
-
-/** `o-…/r-…/ou-…/ou-…/`: the value of aws:PrincipalOrgPaths / aws:ResourceOrgPaths for an account. */
-export function orgPath(org: OrganizationFacts, parents: readonly string[]): string {
-  return `${org.id}/${parents.join('/')}/`
-}
 
 interface LevelRead {
   readonly level: OrgLevel | null
@@ -168,7 +159,7 @@ export class OrgPolicyReader {
     const parents = await attempt(() => chain.parents, 'organizations', effect)
     const context: [string, string[]][] = []
     if (parents.ok) {
-      context.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org, parents.value)]])
+      context.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org.id, parents.value)]])
     } else if (!query.separateReader || (await query.readerAccount()) === account) {
       // DescribeOrganization answered for the principal's own account.
       context.push(['aws:PrincipalOrgID', [org.id]])
@@ -183,12 +174,7 @@ export class OrgPolicyReader {
     const context: [string, string[]][] = []
     if (!account) {
       if (!root.rcpEnabled || (await query.serviceLinkedRole) || !query.rcpGoverned) return { levels: [], gaps: [], context }
-      const gap = {
-        source: 'organizations',
-        error: 'the account that owns the resource is unknown',
-        effect: 'RCPs were not read, because they are those of the resource\'s account; pass --resource-account.',
-      }
-      return { levels: [], gaps: [gap], context }
+      return { levels: [], gaps: [unknownResourceAccountGap('organizations')], context }
     }
     // RCPs govern neither resources of the management account nor calls by service-linked roles.
     const rcpsApply = root.rcpEnabled && account !== org.managementAccountId && !(await query.serviceLinkedRole)
@@ -196,7 +182,7 @@ export class OrgPolicyReader {
     chain.apply(rcpsApply ? root : null)
     const effect = `The RCPs that govern account ${account} were not read; ${ORG_READER_HELP} (the organization reader must see account ${account}).`
     const parents = await attempt(() => chain.parents, 'organizations', effect)
-    if (parents.ok) context.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org, parents.value)]])
+    if (parents.ok) context.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org.id, parents.value)]])
     if (!rcpsApply) return { levels: [], gaps: [], context }
     if (!parents.ok) return { levels: [], gaps: [this.notInOrganization(parents.gap, account, org, 'RCPs')], context }
     return { ...assemble(await chain.levels(parents.value, root)), context }
@@ -220,7 +206,7 @@ export class OrgPolicyReader {
     }, ignore)
     const [name, listed] = await Promise.all([id === root.id ? Promise.resolve(root.name) : this.reader.nameOf(id), listing])
     if (!listed.ok) return { level: null, gaps: [listed.gap] }
-    const where = levelLabel(id, name, root)
+    const where = orgLevelLabel(id, name, id === root.id)
     const gaps: CollectionGap[] = []
     const policies: SourcedPolicy[] = []
     const fetched = await Promise.all(

@@ -7,6 +7,7 @@
 import { GetRoleCommand, GetUserCommand, type Role, type Tag, type User } from '@aws-sdk/client-iam'
 import { principalFromArn, type CollectionGap, type PrincipalInfo } from '../../model/index.js'
 import { SourceError } from '../errors.js'
+import { federatedUserGap } from '../gaps.js'
 import type { AwsClientPool } from './clients.js'
 import { classifyAwsError, describeAwsError, gapFor } from './errors.js'
 import { OnceCache } from './limit.js'
@@ -98,18 +99,7 @@ export class PrincipalReader {
       case 'assumed-role':
         return this.role(base)
       case 'federated-user':
-        return {
-          info: base,
-          entity: null,
-          knownContext: [],
-          gaps: [
-            {
-              source: 'iam',
-              error: `the IAM user that called GetFederationToken for \`${base.name}\` is not in the session ARN`,
-              effect: `The policies of that IAM user limit what federated user \`${base.name}\` may do and were not read; diagnose that IAM user with the same action as well.`,
-            },
-          ],
-        }
+        return { info: base, entity: null, knownContext: [], gaps: [federatedUserGap(base.name, 'iam')] }
       default:
         // Root, service principals and anonymous callers have no IAM policies to read.
         return { info: base, entity: null, knownContext: [], gaps: [] }

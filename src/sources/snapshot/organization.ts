@@ -5,8 +5,10 @@
  * RCPs: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
  */
 import type { OrgLevel, SourcedPolicy } from '../../model/index.js'
+import { unknownResourceAccountGap } from '../gaps.js'
+import { orgLevelLabel, orgPath } from '../org-levels.js'
 import { parseDocument, type Gaps } from './documents.js'
-import type { OrgPolicyType, SnapshotOrganization } from './format.js'
+import type { OrgPolicyType } from './format.js'
 import { Kept } from './kept.js'
 import type { SnapshotIndex } from './snapshot-index.js'
 
@@ -66,7 +68,7 @@ export class OrgReader {
     if (principalChain) {
       // aws:PrincipalOrgPaths runs from the organization to the account's parent OU: o-…/r-…/ou-…/
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
-      knownContext.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org, principalChain)]])
+      knownContext.push(['aws:PrincipalOrgID', [org.id]], ['aws:PrincipalOrgPaths', [orgPath(org.id, principalChain.slice(0, -1))]])
       // SCPs govern neither the management account nor service-linked roles.
       if (this.enabled(principalChain, 'scp') && !isManagementAccount && !query.serviceLinkedRole) scps = this.chain(principalChain, 'scp', gaps)
     }
@@ -75,12 +77,13 @@ export class OrgReader {
     const rcpsMayApply = !query.serviceLinkedRole && query.rcpService && org.roots.some((r) => r.policyTypes.includes(KINDS.rcp.type))
     if (query.resourceAccount === null) {
       if (rcpsMayApply) {
-        gaps.add('the account that owns the resource is unknown', "RCPs were not read, because they are those of the resource's account; pass --resource-account.")
+        const { error, effect } = unknownResourceAccountGap(gaps.source)
+        gaps.add(error, effect)
       }
     } else {
       const resourceChain = this.index.orgChain(query.resourceAccount)
       if (resourceChain) {
-        knownContext.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org, resourceChain)]])
+        knownContext.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org.id, resourceChain.slice(0, -1))]])
         // RCPs govern neither resources of the management account nor calls by service-linked roles.
         if (this.enabled(resourceChain, 'rcp') && !resourceInManagementAccount && !query.serviceLinkedRole) rcps = this.chain(resourceChain, 'rcp', gaps)
       }
@@ -102,7 +105,7 @@ export class OrgReader {
   private levels(chain: readonly string[], kind: 'scp' | 'rcp', gaps: Gaps): OrgLevel[] {
     return chain.map((id, i) => {
       const name = this.index.nameOf(id)
-      const where = levelLabel(id, name, i === 0)
+      const where = orgLevelLabel(id, name, i === 0)
       const policies: SourcedPolicy[] = []
       for (const policy of this.index.attachedPolicies(id, KINDS[kind].type)) {
         const origin = `${KINDS[kind].label} \`${policy.name}\` attached to ${where}`
@@ -113,15 +116,4 @@ export class OrgReader {
       return Object.freeze({ id, name, policies: Object.freeze(policies) })
     })
   }
-}
-
-function levelLabel(id: string, name: string | null, isRoot: boolean): string {
-  if (isRoot) return `the root${name ? ` \`${name}\`` : ''} (${id})`
-  if (id.startsWith('ou-')) return `OU${name ? ` \`${name}\`` : ''} (${id})`
-  return name ? `account \`${name}\` (${id})` : `account ${id}`
-}
-
-/** `o-…/r-…/ou-…/`: the account's chain without the account itself. */
-function orgPath(org: SnapshotOrganization, chain: readonly string[]): string {
-  return `${org.id}/${chain.slice(0, -1).join('/')}/`
 }

@@ -5,6 +5,7 @@
  * Identifiers: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
 import { principalFromArn, type CollectionGap, type PrincipalInfo } from '../../model/index.js'
+import { federatedUserGap } from '../gaps.js'
 import { closeNames } from './close-names.js'
 import { SnapshotError } from './errors.js'
 import type { SnapshotRole, SnapshotUser, Tag } from './format.js'
@@ -81,18 +82,7 @@ export class PrincipalResolver {
         return this.role(base)
       case 'federated-user':
         this.requireIam(base)
-        return {
-          info: { ...base, tags: null },
-          entity: null,
-          knownContext: [],
-          gaps: [
-            {
-              source: `snapshot ${this.file}`,
-              error: `the IAM user that called GetFederationToken for \`${base.name}\` is not in the session ARN`,
-              effect: `The policies of that IAM user limit what federated user \`${base.name}\` may do and were not read; diagnose that IAM user with the same action as well.`,
-            },
-          ],
-        }
+        return { info: { ...base, tags: null }, entity: null, knownContext: [], gaps: [federatedUserGap(base.name, `snapshot ${this.file}`)] }
       case 'root':
         if (!this.index.knowsAccount(base.account)) throw this.unknownAccount(base)
         // The root user cannot be tagged, so no principal tag is in its requests.
