@@ -10,8 +10,7 @@
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers'
 import type { PolicySourceProvider } from '../types.js'
 import { buildClient, type AwsClients } from './clients.js'
-import { createAwsProvider, createClientPool, settingsOf, type AwsProviderOptions } from './provider.js'
-import { CallerIdentities } from './sts.js'
+import { createAwsProvider, settingsOf, type AwsProviderOptions } from './provider.js'
 
 export interface AccountReachOptions extends AwsProviderOptions {
   /** The role to assume in every other account: `arn:PARTITION:iam::ACCOUNT:role/NAME`. */
@@ -97,11 +96,11 @@ export function createAccountReach(options: AccountReachOptions, factory: Accoun
   const organizations = memoizedClient(injected.organizations ?? (buildClient('organizations', settings, 'org', settings.region) as AwsClients['organizations']))
   const orgSts = injected.orgSts ?? (buildClient('sts', settings, 'org', settings.region) as AwsClients['orgSts'])
   const own = createAwsProvider({ ...options, clients: { ...injected, organizations } })
-  const identities = new CallerIdentities(createClientPool(options))
   const providers = new Map<string, PolicySourceProvider>()
   return {
     own,
-    ownAccount: () => identities.accountOf('caller'),
+    // The own source's answer: GetCallerIdentity is asked once however the run uses it.
+    ownAccount: () => own.callerAccount(),
     forAccount(account) {
       let provider = providers.get(account)
       if (!provider) {

@@ -19,8 +19,9 @@ import { membershipGap, needsMembershipCheck } from './collect-membership.js'
 import { collectOrganization, type CollectedOrganization } from './collect-org.js'
 import { collectBuckets } from './collect-s3.js'
 import { collectEndpoints, type RegionChoice } from './collect-vpce.js'
-import { describeAwsError, gapFor } from './errors.js'
+import { gapFor } from './errors.js'
 import { createLimit } from './limit.js'
+import { identityUnreadable } from './sts.js'
 
 export type AccountChoice = { readonly kind: 'caller' } | { readonly kind: 'list'; readonly ids: readonly string[] } | { readonly kind: 'all' }
 
@@ -72,9 +73,7 @@ async function callerIdentity(pool: AwsClientPool): Promise<Caller> {
     if (!Account) throw new SourceError('failed', 'GetCallerIdentity returned no account, so the account to collect is unknown.')
     return { account: Account, arn: Arn ?? null, partition: (Arn && parseArn(Arn)?.partition) || 'aws' }
   } catch (error) {
-    if (error instanceof SourceError) throw error
-    gapFor(error, 'sts', '') // throws for credentials, network, region and program errors
-    throw new SourceError('failed', `The identity of ${pool.describeCredentials('caller')} could not be read (${describeAwsError(error)}), so nothing was collected.`, { cause: error })
+    throw identityUnreadable(pool, 'caller', error, 'so nothing was collected')
   }
 }
 

@@ -79,12 +79,17 @@ function sessionGaps(query: PrincipalQuery, principal: PrincipalInfo): Collectio
   ]
 }
 
-export function createAwsProvider(options: AwsProviderOptions): PolicySourceProvider {
+/** The live source; it also tells the account of the caller's credentials (asked once, shared with its own reads). */
+export interface AwsPolicySource extends PolicySourceProvider {
+  callerAccount(): Promise<string>
+}
+
+export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource {
   const pool = createClientPool(options)
   const identities = new CallerIdentities(pool)
   const identity = new IdentityPolicies(pool, new ManagedPolicies(pool))
   const groups = new GroupPolicies(pool, identity)
-  const principals = new PrincipalReader(pool, () => identities.accountOf('caller'))
+  const principals = new PrincipalReader(pool, () => identities.requireAccountOf('caller'))
   const organizations = new OrgPolicyReader(new OrganizationReader(pool))
   const resourceReaders = { buckets: new BucketPolicies(pool, identities), trust: new TrustPolicies(pool, identities) }
   const endpoints = new EndpointPolicies(pool)
@@ -128,7 +133,7 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
       serviceLinkedRole: resolvedP.then((read) => read.info.isServiceLinkedRole),
       rcpGoverned: options.rcpServices?.has(query.action.split(':')[0]!.toLowerCase()) ?? true,
       separateReader: pool.hasOwnCredentials('org'),
-      readerAccount: () => identities.accountOf('org'),
+      readerAccount: () => identities.requireAccountOf('org'),
       wanted: () => !failed,
     })
     for (const side of [identityP, endpointP, resourceP, orgP]) side?.catch(() => undefined)
@@ -169,8 +174,9 @@ export function createAwsProvider(options: AwsProviderOptions): PolicySourceProv
     }
   }
 
-  const lister = new PrincipalLister(pool, () => identities.accountOf('caller'))
-  return { gather, listPrincipals: (filter) => lister.list(filter) }
+  const callerAccount = () => identities.requireAccountOf('caller')
+  const lister = new PrincipalLister(pool, callerAccount)
+  return { gather, listPrincipals: (filter) => lister.list(filter), callerAccount }
 }
 
 /**

@@ -18,8 +18,6 @@ const UNREAD_RESOURCE_POLICY_SERVICES: ReadonlySet<string> = new Set([
 
 export interface ResourceSide {
   readonly account: string | null
-  /** How the account is known, for the report. */
-  readonly accountFrom: 'flag' | 'arn' | 's3' | null
   readonly policy: SourcedPolicy | null
   readonly gaps: readonly CollectionGap[]
 }
@@ -69,9 +67,7 @@ export async function readResourceSide(
   readers: { readonly buckets: BucketPolicies; readonly trust: TrustPolicies },
   query: { readonly resources: readonly string[]; readonly resourceAccount: string | null; readonly action: string },
 ): Promise<ResourceSide> {
-  const fromArn = accountFromArns(query.resources)
-  let account = query.resourceAccount ?? fromArn
-  let accountFrom: ResourceSide['accountFrom'] = query.resourceAccount ? 'flag' : fromArn ? 'arn' : null
+  let account = query.resourceAccount ?? accountFromArns(query.resources)
   const gaps: CollectionGap[] = []
   const others = new Set(query.resources.map((r) => parseArn(r)?.account).filter((a): a is string => !!a && ACCOUNT_ID.test(a)))
   if (others.size > 1) {
@@ -93,10 +89,7 @@ export async function readResourceSide(
     const read = await readers.buckets.read(first, account)
     policy = read.policy
     gaps.push(...read.gaps)
-    if (!account && read.ownerAccount) {
-      account = read.ownerAccount
-      accountFrom = 's3'
-    }
+    if (!account && read.ownerAccount) account = read.ownerAccount
     const otherBuckets = [...new Set(refs.map((ref) => ref.bucket))].filter((bucket) => bucket !== first.bucket)
     if (otherBuckets.length > 0) {
       gaps.push({
@@ -112,5 +105,5 @@ export async function readResourceSide(
     policy = read.policy
     gaps.push(...read.gaps)
   }
-  return { account, accountFrom, policy, gaps }
+  return { account, policy, gaps }
 }

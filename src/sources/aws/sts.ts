@@ -13,7 +13,7 @@ export class CallerIdentities {
 
   constructor(private readonly pool: AwsClientPool) {}
 
-  /** The 12-digit account of the credentials used for `set`. */
+  /** The 12-digit account of the credentials used for `set`; rejects with the SDK's error (for reads that make it a gap). */
   accountOf(set: CredentialSet): Promise<string> {
     const effective = this.pool.effective(set)
     return this.cache.get(effective, async () => {
@@ -22,6 +22,29 @@ export class CallerIdentities {
       return Account
     })
   }
+
+  /**
+   * The account, for what cannot go on without it (whether the principal is in the credentials'
+   * account, whose principals to list, whose organization was read): a failure is a SourceError.
+   */
+  async requireAccountOf(set: CredentialSet): Promise<string> {
+    try {
+      return await this.accountOf(set)
+    } catch (error) {
+      throw identityUnreadable(this.pool, set, error, 'so nothing could be diagnosed')
+    }
+  }
+}
+
+/**
+ * GetCallerIdentity's failure as one sentence (a 5xx after the SDK's retries, STS not activated
+ * in the region). Credentials, network and region failures get gapFor's sentences instead, and
+ * a program error is thrown as it is.
+ */
+export function identityUnreadable(pool: AwsClientPool, set: CredentialSet, error: unknown, consequence: string): SourceError {
+  if (error instanceof SourceError) return error
+  gapFor(error, 'sts', '') // throws for credentials, network, region and program errors
+  return new SourceError('failed', `The identity of ${pool.describeCredentials(set)} could not be read (${describeAwsError(error)}), ${consequence}.`, { cause: error })
 }
 
 /**

@@ -65,3 +65,15 @@ describe('an account reached through an assumed role', () => {
     expect(other.ec2.calls()).toHaveLength(0)
   })
 })
+
+describe('the caller\'s own account', () => {
+  it('is asked of STS once, whether the reach or its own source asks', async () => {
+    const management = mockAws(MANAGEMENT_ACCOUNT)
+    givenRole(management, { name: 'Admin' }, MANAGEMENT_ACCOUNT)
+    const reach = createAccountReach({ assumeRoleName: 'Auditor', clients: { organizations: management.clients.organizations, sts: management.clients.sts, iam: management.clients.iam } }, () => ({}))
+    expect(await reach.ownAccount()).toBe(MANAGEMENT_ACCOUNT)
+    await reach.own.gather(query(`arn:aws:iam::${MANAGEMENT_ACCOUNT}:role/Admin`))
+    expect(await reach.ownAccount()).toBe(MANAGEMENT_ACCOUNT)
+    expect(management.operations().filter((op) => op.startsWith('sts:'))).toEqual(['sts:GetCallerIdentity'])
+  })
+})

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/sources/aws/collect.js'
+import { SourceError } from '../../../src/sources/errors.js'
 import { readSnapshot, writeSnapshot } from '../../../src/sources/snapshot/file.js'
 import { clock, expectSchemaValid, fakeAws, useFakeEnvironment } from './collect-setup.js'
 import { DEV_BOUNDARY_ARN, FORCE_MFA, OU_PAYMENTS, OU_PROD, OU_WORKLOADS, PAYMENTS, READ_ONLY_ARN, ROOT, VPCE_ONLY, world } from './collect-world.js'
@@ -176,6 +177,18 @@ describe('collect: one account', () => {
       'IAM of account 111111111111 was not read, so none of its users, groups or roles can be diagnosed from the snapshot; the credentials need iam:GetAccountAuthorizationDetails (see the collector policy in the README).',
     )
     expect(snapshot.incomplete[1]!.effect).toMatch(/^The buckets of account 111111111111 were not listed.*s3:ListAllMyBuckets\.$/)
+  })
+
+  it('a GetCallerIdentity the service fails stops the run with one sentence, before anything else is read', async () => {
+    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')
+    const aws = fakeAws(world())
+    aws.stubs.sts.on(GetCallerIdentityCommand).rejects(awsError('InternalFailure', 'We encountered an internal error.', 500))
+    const error = await collectSnapshot({ clock, regions: ['us-east-1'] }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect((error as Error).message).toBe(
+      'The identity of the default credentials (environment variables or the default profile) could not be read (InternalFailure: We encountered an internal error.), so nothing was collected.',
+    )
+    expect(aws.operations()).toEqual(['sts:GetCallerIdentity'])
   })
 
   it('a bucket deleted between ListBuckets and its reads is simply not there', async () => {

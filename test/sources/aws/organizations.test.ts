@@ -1,15 +1,10 @@
-import {
-  DescribeAccountCommand,
-  DescribeOrganizationalUnitCommand,
-  DescribeOrganizationCommand,
-  DescribePolicyCommand,
-  ListParentsCommand,
-  ListPoliciesForTargetCommand,
-  ListRootsCommand,
-} from '@aws-sdk/client-organizations'
+import { DescribeOrganizationCommand, DescribePolicyCommand, ListParentsCommand, ListPoliciesForTargetCommand } from '@aws-sdk/client-organizations'
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { describe, expect, it } from 'vitest'
 import type { OrgLevel } from '../../../src/model/index.js'
-import { ACCOUNT, allow, awsError, deny, givenRole, MANAGEMENT_ACCOUNT, mockAws, OTHER_ACCOUNT, query, type MockedAws } from './helpers.js'
+import { SourceError } from '../../../src/sources/errors.js'
+import { givenOrganization, type OrganizationFixture } from './given-organization.js'
+import { ACCOUNT, allow, awsError, deny, givenRole, MANAGEMENT_ACCOUNT, mockAws, OTHER_ACCOUNT, query } from './helpers.js'
 
 const ORG = 'o-abc123def4'
 const ROOT = 'r-ab12'
@@ -18,66 +13,32 @@ const OU_PROD = 'ou-ab12-22222222'
 const OU_DATA = 'ou-ab12-33333333'
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/TestReadOnly`
 
-const PARENTS: Record<string, { Id: string; Type: string }> = {
-  [ACCOUNT]: { Id: OU_PROD, Type: 'ORGANIZATIONAL_UNIT' },
-  [OU_PROD]: { Id: OU_WORKLOADS, Type: 'ORGANIZATIONAL_UNIT' },
-  [OU_WORKLOADS]: { Id: ROOT, Type: 'ROOT' },
-  [OTHER_ACCOUNT]: { Id: OU_DATA, Type: 'ORGANIZATIONAL_UNIT' },
-  [OU_DATA]: { Id: ROOT, Type: 'ROOT' },
-  [MANAGEMENT_ACCOUNT]: { Id: ROOT, Type: 'ROOT' },
-}
+/** A policy as DescribePolicy names it, with the ARN of a policy of this organization. */
+const policy = (id: string, name: string, type: string, content: object) =>
+  [id, { name, content, arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:policy/${ORG}/${type.toLowerCase()}/${id}` }] as const
 
-const POLICIES: Record<string, { name: string; type: string; content: object }> = {
-  'p-FullAWSAccess': { name: 'FullAWSAccess', type: 'SERVICE_CONTROL_POLICY', content: allow('*', 'FullAWSAccess') },
-  'p-denyleave': { name: 'DenyLeaveOrg', type: 'SERVICE_CONTROL_POLICY', content: deny('organizations:LeaveOrganization', 'DenyLeave') },
-  'p-denyec2': { name: 'DenyRunInstances', type: 'SERVICE_CONTROL_POLICY', content: deny('ec2:RunInstances', 'DenyEC2') },
-  'p-RCPFullAWSAccess': { name: 'RCPFullAWSAccess', type: 'RESOURCE_CONTROL_POLICY', content: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } },
-  'p-tls': { name: 'EnforceTLS', type: 'RESOURCE_CONTROL_POLICY', content: { Version: '2012-10-17', Statement: [{ Sid: 'DenyNoTLS', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }] } },
-}
-
-/** Attachments per target and filter; the root's SCPs come in two pages (NextToken). */
-const ATTACHED: Record<string, string[][]> = {
-  [`SERVICE_CONTROL_POLICY|${ROOT}`]: [['p-FullAWSAccess'], ['p-denyleave']],
-  [`SERVICE_CONTROL_POLICY|${OU_WORKLOADS}`]: [['p-FullAWSAccess']],
-  [`SERVICE_CONTROL_POLICY|${OU_PROD}`]: [['p-FullAWSAccess', 'p-denyec2']],
-  [`SERVICE_CONTROL_POLICY|${ACCOUNT}`]: [['p-FullAWSAccess']],
-  [`RESOURCE_CONTROL_POLICY|${ROOT}`]: [['p-RCPFullAWSAccess']],
-  [`RESOURCE_CONTROL_POLICY|${OU_WORKLOADS}`]: [['p-tls']],
-  [`RESOURCE_CONTROL_POLICY|${OU_DATA}`]: [['p-tls']],
-}
-
-function summary(id: string) {
-  const p = POLICIES[id]!
-  return { Id: id, Arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:policy/${ORG}/${p.type.toLowerCase()}/${id}`, Name: p.name, Type: p.type, AwsManaged: id.includes('Full') }
-}
-
-function givenOrganization(aws: MockedAws, options: { scp?: boolean; rcp?: boolean } = {}): void {
-  aws.organizations.on(DescribeOrganizationCommand).resolves({
-    Organization: { Id: ORG, Arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:organization/${ORG}`, FeatureSet: 'ALL', MasterAccountId: MANAGEMENT_ACCOUNT },
-  })
-  const types = [
-    ...(options.scp === false ? [] : [{ Type: 'SERVICE_CONTROL_POLICY' as const, Status: 'ENABLED' as const }]),
-    ...(options.rcp === false ? [] : [{ Type: 'RESOURCE_CONTROL_POLICY' as const, Status: 'ENABLED' as const }]),
-  ]
-  aws.organizations.on(ListRootsCommand).resolves({ Roots: [{ Id: ROOT, Name: 'Root', Arn: `arn:aws:organizations::${MANAGEMENT_ACCOUNT}:root/${ORG}/${ROOT}`, PolicyTypes: types }] })
-  aws.organizations.on(ListParentsCommand).callsFake((input: { ChildId: string }) => {
-    const parent = PARENTS[input.ChildId]
-    if (!parent) throw awsError('ChildNotFoundException', 'We can\'t find an organizational unit (OU) or AWS account with the ChildId that you specified.')
-    return { Parents: [parent] }
-  })
-  aws.organizations.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string; Filter: string; NextToken?: string }) => {
-    const pages = ATTACHED[`${input.Filter}|${input.TargetId}`] ?? [[]]
-    const index = input.NextToken ? Number(input.NextToken) : 0
-    const next = index + 1 < pages.length ? String(index + 1) : undefined
-    return { Policies: pages[index]!.map(summary), ...(next ? { NextToken: next } : {}) }
-  })
-  aws.organizations.on(DescribePolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Policy: { PolicySummary: summary(input.PolicyId), Content: JSON.stringify(POLICIES[input.PolicyId]!.content) },
-  }))
-  aws.organizations.on(DescribeOrganizationalUnitCommand).callsFake((input: { OrganizationalUnitId: string }) => ({
-    OrganizationalUnit: { Id: input.OrganizationalUnitId, Name: { [OU_WORKLOADS]: 'Workloads', [OU_PROD]: 'Prod', [OU_DATA]: 'Data' }[input.OrganizationalUnitId] },
-  }))
-  aws.organizations.on(DescribeAccountCommand).callsFake((input: { AccountId: string }) => ({ Account: { Id: input.AccountId, Name: `acct-${input.AccountId.slice(0, 3)}` } }))
+const TREE: OrganizationFixture = {
+  id: ORG,
+  rootId: ROOT,
+  parents: { [ACCOUNT]: OU_PROD, [OU_PROD]: OU_WORKLOADS, [OU_WORKLOADS]: ROOT, [OTHER_ACCOUNT]: OU_DATA, [OU_DATA]: ROOT, [MANAGEMENT_ACCOUNT]: ROOT },
+  names: { [OU_WORKLOADS]: 'Workloads', [OU_PROD]: 'Prod', [OU_DATA]: 'Data' },
+  policies: Object.fromEntries([
+    policy('p-FullAWSAccess', 'FullAWSAccess', 'SERVICE_CONTROL_POLICY', allow('*', 'FullAWSAccess')),
+    policy('p-denyleave', 'DenyLeaveOrg', 'SERVICE_CONTROL_POLICY', deny('organizations:LeaveOrganization', 'DenyLeave')),
+    policy('p-denyec2', 'DenyRunInstances', 'SERVICE_CONTROL_POLICY', deny('ec2:RunInstances', 'DenyEC2')),
+    policy('p-RCPFullAWSAccess', 'RCPFullAWSAccess', 'RESOURCE_CONTROL_POLICY', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }),
+    policy('p-tls', 'EnforceTLS', 'RESOURCE_CONTROL_POLICY', { Version: '2012-10-17', Statement: [{ Sid: 'DenyNoTLS', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }] }),
+  ]),
+  // The root's SCPs come in two pages (NextToken).
+  attached: {
+    [`SERVICE_CONTROL_POLICY|${ROOT}`]: [['p-FullAWSAccess'], ['p-denyleave']],
+    [`SERVICE_CONTROL_POLICY|${OU_WORKLOADS}`]: [['p-FullAWSAccess']],
+    [`SERVICE_CONTROL_POLICY|${OU_PROD}`]: [['p-FullAWSAccess', 'p-denyec2']],
+    [`SERVICE_CONTROL_POLICY|${ACCOUNT}`]: [['p-FullAWSAccess']],
+    [`RESOURCE_CONTROL_POLICY|${ROOT}`]: [['p-RCPFullAWSAccess']],
+    [`RESOURCE_CONTROL_POLICY|${OU_WORKLOADS}`]: [['p-tls']],
+    [`RESOURCE_CONTROL_POLICY|${OU_DATA}`]: [['p-tls']],
+  },
 }
 
 function shape(levels: readonly OrgLevel[]) {
@@ -88,7 +49,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
   it('lists every level root first, account last, with names, every page of attachments, and origins', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(ROLE, { resourceAccount: ACCOUNT }))
     expect(gathered.incomplete).toEqual([])
     expect(shape(gathered.policies.scps)).toEqual([
@@ -113,7 +74,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const { knownContext } = await aws.provider().gather(query(ROLE, { resourceAccount: ACCOUNT }))
     expect(knownContext).toContainEqual(['aws:PrincipalOrgID', [ORG]])
     expect(knownContext).toContainEqual(['aws:PrincipalOrgPaths', [`${ORG}/${ROOT}/${OU_WORKLOADS}/${OU_PROD}/`]])
@@ -122,7 +83,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
   it('fetches each policy once and walks the chain once, even when SCPs and RCPs share it', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const provider = aws.provider()
     await provider.gather(query(ROLE, { resourceAccount: ACCOUNT }))
     await provider.gather(query(ROLE, { resourceAccount: ACCOUNT, action: 'ec2:RunInstances' }))
@@ -137,7 +98,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
     // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
     const aws = mockAws(MANAGEMENT_ACCOUNT)
     givenRole(aws, { name: 'Admin' }, MANAGEMENT_ACCOUNT)
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(`arn:aws:iam::${MANAGEMENT_ACCOUNT}:role/Admin`, { resourceAccount: MANAGEMENT_ACCOUNT }))
     expect(gathered.isManagementAccount).toBe(true)
     expect(gathered.resourceInManagementAccount).toBe(true)
@@ -150,7 +111,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
   it('reads no SCPs for a service-linked role', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'AWSServiceRoleForSupport', path: '/aws-service-role/support.amazonaws.com/' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(`arn:aws:iam::${ACCOUNT}:role/AWSServiceRoleForSupport`, { resourceAccount: ACCOUNT }))
     expect(gathered.policies.scps).toEqual([])
     expect(gathered.policies.rcps).toEqual([])
@@ -159,7 +120,7 @@ describe('organizations: the SCP chain of the principal\'s account', () => {
   it('has an empty chain when SCPs are not enabled in the root (nothing governs the account)', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws, { scp: false })
+    givenOrganization(aws, { ...TREE, policyTypes: ['RESOURCE_CONTROL_POLICY'] })
     const gathered = await aws.provider().gather(query(ROLE, { resourceAccount: ACCOUNT }))
     expect(gathered.policies.scps).toEqual([])
     expect(gathered.policies.rcps.length).toBeGreaterThan(0)
@@ -171,7 +132,7 @@ describe('organizations: when they cannot be read', () => {
   it('turns AccessDeniedException into a gap that says which flags and permissions help', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     aws.organizations.on(ListParentsCommand).rejects(awsError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400))
     const gathered = await aws.provider().gather(query(ROLE, { resourceAccount: ACCOUNT }))
     expect(gathered.policies.scps).toEqual([])
@@ -206,6 +167,17 @@ describe('organizations: when they cannot be read', () => {
     expect(gathered.isManagementAccount).toBe(false)
   })
 
+  it('a separate organization reader whose own identity cannot be read stops the diagnosis with one sentence naming it', async () => {
+    const aws = mockAws()
+    givenRole(aws, { name: 'TestReadOnly' })
+    givenOrganization(aws, TREE)
+    aws.organizations.on(ListParentsCommand).rejects(awsError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400))
+    aws.orgSts.on(GetCallerIdentityCommand).rejects(awsError('InternalFailure', 'We encountered an internal error.', 500))
+    const error = await aws.provider({ orgProfile: 'org-admin' }).gather(query(ROLE, { resourceAccount: ACCOUNT })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect((error as Error).message).toBe('The identity of profile `org-admin` could not be read (InternalFailure: We encountered an internal error.), so nothing could be diagnosed.')
+  })
+
   it('with a separate organization reader that is in no organization, says so in a gap', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
@@ -221,7 +193,7 @@ describe('organizations: the RCP chain of the resource\'s account', () => {
   it('reads the RCPs of the resource\'s account, not the caller\'s, and knows aws:ResourceOrgID', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(ROLE, { resources: [`arn:aws:sqs:us-east-1:${OTHER_ACCOUNT}:queue`] }))
     expect(gathered.resourceAccount).toBe(OTHER_ACCOUNT)
     expect(shape(gathered.policies.rcps)).toEqual([
@@ -238,7 +210,7 @@ describe('organizations: the RCP chain of the resource\'s account', () => {
   it('reads no RCPs for a resource in the management account', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(ROLE, { resourceAccount: MANAGEMENT_ACCOUNT }))
     expect(gathered.resourceInManagementAccount).toBe(true)
     expect(gathered.policies.rcps).toEqual([])
@@ -247,7 +219,7 @@ describe('organizations: the RCP chain of the resource\'s account', () => {
   it('turns a resource account outside the organization into a gap', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(ROLE, { resourceAccount: '333333333333' }))
     expect(gathered.policies.rcps).toEqual([])
     expect(gathered.incomplete).toHaveLength(1)
@@ -258,7 +230,7 @@ describe('organizations: the RCP chain of the resource\'s account', () => {
   it('turns an unknown resource account into a gap when RCPs are enabled', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'TestReadOnly' })
-    givenOrganization(aws)
+    givenOrganization(aws, TREE)
     const gathered = await aws.provider().gather(query(ROLE))
     expect(gathered.incomplete).toEqual([
       { source: 'organizations', error: 'the account that owns the resource is unknown', effect: expect.stringContaining('pass --resource-account') },

@@ -85,6 +85,29 @@ describe('principal: IAM role', () => {
     expect((error as Error).message.split('\n')).toHaveLength(1)
   })
 
+  it('turns a GetCallerIdentity the service refuses (STS not activated in the region) into one sentence naming the credentials', async () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html
+    const aws = mockAws()
+    aws.sts.on(GetCallerIdentityCommand).rejects(awsError('RegionDisabledException', 'STS is not activated in this region for account:111111111111.', 403))
+    const error = await aws.provider({ profile: 'dev-admin' }).gather(query(`arn:aws:iam::${ACCOUNT}:role/X`)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect((error as SourceError).code).toBe('failed')
+    expect((error as Error).message).toBe(
+      'The identity of profile `dev-admin` could not be read (RegionDisabledException: STS is not activated in this region for account:111111111111.), so nothing could be diagnosed.',
+    )
+    expect(aws.iam.calls()).toHaveLength(0)
+  })
+
+  it('an unreachable STS (offline, a wrong proxy) says so in one sentence', async () => {
+    const aws = mockAws()
+    aws.sts.on(GetCallerIdentityCommand).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com'), { code: 'ENOTFOUND', $metadata: { attempts: 3 } }))
+    const error = await aws.provider().gather(query(`arn:aws:iam::${ACCOUNT}:role/X`)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SourceError)
+    expect((error as Error).message).toBe(
+      'Could not reach AWS (Error: getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com); check the network, proxy and AWS_ENDPOINT_URL settings.',
+    )
+  })
+
   it('refuses a principal of another account instead of reading a namesake in the credentials\' account', async () => {
     const aws = mockAws(OTHER_ACCOUNT)
     const error = await aws.provider().gather(query(`arn:aws:iam::${ACCOUNT}:role/X`)).catch((e: unknown) => e)
