@@ -3,21 +3,13 @@
  * managed policy or a level of the organization, each is read from AWS once.
  */
 import { GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolesCommand, type Role } from '@aws-sdk/client-iam'
-import {
-  DescribeAccountCommand,
-  DescribeOrganizationalUnitCommand,
-  DescribeOrganizationCommand,
-  DescribePolicyCommand,
-  ListParentsCommand,
-  ListPoliciesForTargetCommand,
-  ListRootsCommand,
-} from '@aws-sdk/client-organizations'
 import { describe, expect, it } from 'vitest'
 import { parseAuditText } from '../../src/audit/read-audit-file.js'
 import { perAccountReach, singleReach } from '../../src/audit/reach.js'
 import { runAudit } from '../../src/audit/run.js'
 import { rcpServices } from '../../src/catalogue/index.js'
 import { createAccountReach } from '../../src/sources/aws/account-provider.js'
+import { givenOrganization, type OrganizationFixture } from '../sources/aws/given-organization.js'
 import { allow, givenManagedPolicy, iamDocument, MANAGEMENT_ACCOUNT, mockAws, type MockedAws } from '../sources/aws/helpers.js'
 import { FIXED_NOW, lines } from './helpers.js'
 
@@ -49,23 +41,19 @@ function givenRoles(aws: MockedAws, account: string, roles: readonly Role[]): vo
 }
 
 /** root → OU Prod → the accounts; FullAWSAccess everywhere, DenyRunInstances on the OU; SCPs only. */
-function givenOrganization(aws: MockedAws): void {
-  aws.organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-live111111', MasterAccountId: MANAGEMENT_ACCOUNT } })
-  aws.organizations.on(ListRootsCommand).resolves({ Roots: [{ Id: ROOT, Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] }] })
-  aws.organizations.on(ListParentsCommand).callsFake((input: { ChildId: string }) => ({
-    Parents: [input.ChildId === OU ? { Id: ROOT, Type: 'ROOT' } : { Id: OU, Type: 'ORGANIZATIONAL_UNIT' }],
-  }))
-  aws.organizations.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string }) => ({
-    Policies: [{ Id: 'p-full', Name: 'FullAWSAccess' }, ...(input.TargetId === OU ? [{ Id: 'p-norun', Name: 'DenyRunInstances' }] : [])],
-  }))
-  aws.organizations.on(DescribePolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Policy: {
-      PolicySummary: { Id: input.PolicyId, Name: input.PolicyId === 'p-full' ? 'FullAWSAccess' : 'DenyRunInstances' },
-      Content: JSON.stringify(input.PolicyId === 'p-full' ? allow('*') : DENY_RUN),
-    },
-  }))
-  aws.organizations.on(DescribeOrganizationalUnitCommand).resolves({ OrganizationalUnit: { Id: OU, Name: 'Prod' } })
-  aws.organizations.on(DescribeAccountCommand).callsFake((input: { AccountId: string }) => ({ Account: { Id: input.AccountId, Name: `acct-${input.AccountId.slice(0, 3)}` } }))
+const ACCOUNTS = ['111111111111', '222222222222', MANAGEMENT_ACCOUNT]
+const ORGANIZATION: OrganizationFixture = {
+  id: 'o-live111111',
+  rootId: ROOT,
+  policyTypes: ['SERVICE_CONTROL_POLICY'],
+  parents: { [OU]: ROOT, ...Object.fromEntries(ACCOUNTS.map((account) => [account, OU])) },
+  names: { [OU]: 'Prod' },
+  policies: { 'p-full': { name: 'FullAWSAccess', content: allow('*') }, 'p-norun': { name: 'DenyRunInstances', content: DENY_RUN } },
+  attached: {
+    [`SERVICE_CONTROL_POLICY|${ROOT}`]: [['p-full']],
+    [`SERVICE_CONTROL_POLICY|${OU}`]: [['p-full', 'p-norun']],
+    ...Object.fromEntries(ACCOUNTS.map((account) => [`SERVICE_CONTROL_POLICY|${account}`, [['p-full']]])),
+  },
 }
 
 function counts(operations: readonly string[]): Record<string, number> {
@@ -110,7 +98,7 @@ describe('a live audit reads each thing once', () => {
     const aws = mockAws(ACCOUNT)
     markers.length = 0
     givenRoles(aws, ACCOUNT, [role(ACCOUNT, 'App'), role(ACCOUNT, 'Deploy-api', '/deploy/'), role(ACCOUNT, 'Deploy-web', '/deploy/'), role(ACCOUNT, 'AWSServiceRoleForECS', '/aws-service-role/ecs.amazonaws.com/')])
-    givenOrganization(aws)
+    givenOrganization(aws, ORGANIZATION)
     const file = parseAuditText(AUDIT, 'live.yaml')
     const result = await runAudit(file, singleReach(aws.provider({ rcpServices: rcpServices() })), { allowUndetermined: false, assumeAbsent: false, shard: null, now: () => FIXED_NOW, sourceLabel: 'live' })
 
@@ -151,7 +139,7 @@ describe('a live audit reads each thing once', () => {
 
   it('with assumeRoleName, reaches each account through that role and still reads the organization once', async () => {
     const management = mockAws(MANAGEMENT_ACCOUNT)
-    givenOrganization(management)
+    givenOrganization(management, ORGANIZATION)
     const accounts = { '111111111111': mockAws('111111111111'), '222222222222': mockAws('222222222222') }
     for (const [id, aws] of Object.entries(accounts)) givenRoles(aws, id, [role(id, 'App'), role(id, 'Builder')])
     const assumed: string[] = []

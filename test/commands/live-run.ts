@@ -4,36 +4,18 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest'
 import Principal from '../../src/commands/principal.js'
+import type { Verdict } from '../../src/model/index.js'
 import { installFakeAws, type FakeAws } from '../helpers/fake-aws.js'
 import type { FakeWorld } from '../helpers/fake-world.js'
 import { runCommand, type CommandResult } from '../helpers/run-command.js'
 
-/** The parts of the contract's JSON verdict these tests read. */
-export interface JsonFinding {
-  readonly policyType: string
-  readonly policyName: string | null
-  readonly policyArn: string | null
-  readonly attachedTo: string | null
-  readonly statementIndex: number
-  readonly sid: string | null
-  readonly certain: boolean
-  readonly unknownKeys: string[]
-}
-
-export interface JsonVerdict {
-  readonly decision: string
-  readonly request: { principal: string; action: string; resources: string[]; context: Record<string, string | string[]> }
-  readonly denies: JsonFinding[]
-  readonly missingAllows: { policyType: string; level: string | null }[]
-  readonly allows: JsonFinding[]
-  readonly incomplete: { source: string; error: string; effect: string }[]
-  readonly suggestions: string[]
-}
+/** The parsed `--json` output, which is the model's Verdict as the contract writes it (the name explain.test.ts and principal-snapshot.test.ts use). */
+export type JsonVerdict = Verdict
 
 export interface LiveRun extends CommandResult {
   readonly aws: FakeAws
   /** The parsed verdict (only for runs with --json that produced one). */
-  readonly verdict: JsonVerdict
+  readonly verdict: Verdict
 }
 
 /**
@@ -56,13 +38,13 @@ export async function principalLive(world: FakeWorld, argv: string[], options: {
   const aws = installFakeAws(world)
   const json = options.json ?? true
   const result = await runCommand(Principal, json ? [...argv, '--json'] : argv)
-  let verdict = undefined as unknown as JsonVerdict
-  if (json && result.stdout.trim().startsWith('{')) verdict = JSON.parse(result.stdout) as JsonVerdict
+  let verdict = undefined as unknown as Verdict
+  if (json && result.stdout.trim().startsWith('{')) verdict = JSON.parse(result.stdout) as Verdict
   return { ...result, aws, verdict }
 }
 
 /** `type name @attachedTo #index sid`: the deciding deny, in one comparable string. */
-export function deciding(verdict: JsonVerdict): string {
+export function deciding(verdict: Verdict): string {
   const d = verdict.denies[0]
   return d ? `${d.policyType} ${d.policyName} @${d.attachedTo} #${d.statementIndex} ${d.sid}` : 'none'
 }

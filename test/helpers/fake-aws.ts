@@ -6,35 +6,18 @@
  * (Marker/IsTruncated for IAM, NextToken for Organizations and EC2), plain JSON text from
  * Organizations, S3 and EC2, and errors carrying `name`, `$metadata` and `$fault`.
  */
-import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2'
+import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2'
 import * as iam from '@aws-sdk/client-iam'
 import * as org from '@aws-sdk/client-organizations'
-import { GetBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3'
-import { DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock'
-import { afterEach, expect } from 'vitest'
+import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
+import { DecodeAuthorizationMessageCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { afterEach } from 'vitest'
+import { awsError, expectOnlyReads, iamDocument, mockClientClasses, operationsOf, type AnyStub } from './aws-mock.js'
 import type { FakeWorld } from './fake-world.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStub = AwsStub<any, any, any>
+export { awsError } from './aws-mock.js'
+
 type Handler = (input: Record<string, unknown>) => unknown
-
-/** What the AWS CLI's read-only guard lets through; anything else sent fails the test. */
-const READ_ONLY = /^(Get|List|Describe)[A-Z]|^(AssumeRole|DecodeAuthorizationMessage)$/
-
-/** An SDK-shaped service error. */
-export function awsError(name: string, message = `${name} (test)`, status = 400): Error {
-  const error = new Error(message) as Error & { $metadata: object; $fault: string }
-  error.name = name
-  error.$metadata = { httpStatusCode: status, requestId: 'test-request' }
-  error.$fault = status >= 500 ? 'server' : 'client'
-  return error
-}
-
-/** A policy document as IAM returns it: URL-encoded JSON. */
-export function iamDocument(document: object): string {
-  return encodeURIComponent(JSON.stringify(document, null, 2))
-}
 
 /** One item per page: `Marker` (IAM) or `NextToken` (Organizations, EC2) is the next index. */
 function page<T>(items: readonly T[], token: unknown): { item: T[]; next: string | undefined } {
@@ -68,21 +51,15 @@ afterEach(() => {
   if (!installed) return
   const stubs = installed
   installed = null
-  const sent = Object.entries(stubs).flatMap(([service, stub]) => stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`))
+  const sent = operationsOf(stubs)
   for (const stub of Object.values(stubs)) stub.restore()
   // Any command that is not a read, sent by any client during the test, fails it.
-  expect(sent.filter((op) => !READ_ONLY.test(op.split(':')[1]!)), 'non-read AWS operations were sent').toEqual([])
+  expectOnlyReads(sent)
 })
 
 /** Mocks every SDK client class and answers from `world`. Restored after the test. */
 export function installFakeAws(world: FakeWorld): FakeAws {
-  const stubs = {
-    sts: mockClient(STSClient) as AnyStub,
-    iam: mockClient(iam.IAMClient) as AnyStub,
-    organizations: mockClient(org.OrganizationsClient) as AnyStub,
-    s3: mockClient(S3Client) as AnyStub,
-    ec2: mockClient(EC2Client) as AnyStub,
-  }
+  const stubs = mockClientClasses()
   installed = stubs
   // A failure named in world.failures ("organizations:DescribeOrganization") replaces the answer.
   const on = (stub: AnyStub, service: string, command: new (input: never) => object, handler: Handler) =>
@@ -124,11 +101,7 @@ export function installFakeAws(world: FakeWorld): FakeAws {
     return orgPage('VpcEndpoints', found, input)
   })
 
-  return {
-    ...stubs,
-    operations: () =>
-      Object.entries(stubs).flatMap(([service, stub]) => stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`)),
-  }
+  return { ...stubs, operations: () => operationsOf(stubs) }
 }
 
 type On = (stub: AnyStub, service: string, command: new (input: never) => object, handler: Handler) => unknown

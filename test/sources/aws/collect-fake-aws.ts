@@ -10,14 +10,13 @@
  * The region comes from the client's configuration. Answers are shaped as AWS sends them:
  * URL-encoded IAM documents, small pages (Marker/IsTruncated, NextToken, ContinuationToken).
  */
-import { DescribeRegionsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2'
+import { DescribeRegionsCommand, DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2'
 import * as iam from '@aws-sdk/client-iam'
 import * as org from '@aws-sdk/client-organizations'
-import { GetBucketLocationCommand, GetBucketPolicyCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3'
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock'
+import { GetBucketLocationCommand, GetBucketPolicyCommand, ListBucketsCommand } from '@aws-sdk/client-s3'
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import type { OrgPolicyType } from '../../../src/sources/snapshot/format.js'
-import { awsError, iamDocument } from './helpers.js'
+import { awsError, iamDocument, mockClientClasses, operationsOf, type AnyStub } from '../../helpers/aws-mock.js'
 
 export interface FakeEntity {
   readonly name: string
@@ -64,8 +63,6 @@ export interface FakeWorld {
   readonly organizationDenied?: boolean
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStub = AwsStub<any, any, any>
 type Input = Record<string, unknown>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GetClient = () => any
@@ -90,13 +87,7 @@ const arnOf = (account: string, kind: string, e: FakeEntity) => `arn:aws:iam::${
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
 
 export function installFakeAws(world: FakeWorld, options: { readonly skip?: readonly 'iam'[] } = {}): FakeAws {
-  const stubs = {
-    sts: mockClient(STSClient) as AnyStub,
-    iam: mockClient(iam.IAMClient) as AnyStub,
-    organizations: mockClient(org.OrganizationsClient) as AnyStub,
-    s3: mockClient(S3Client) as AnyStub,
-    ec2: mockClient(EC2Client) as AnyStub,
-  }
+  const stubs = mockClientClasses()
   if (options.skip?.includes('iam')) stubs.iam.restore()
 
   const signedWith: string[] = []
@@ -127,10 +118,7 @@ export function installFakeAws(world: FakeWorld, options: { readonly skip?: read
   return {
     stubs,
     signedWith,
-    operations: () =>
-      (Object.entries(stubs) as [string, AnyStub][]).flatMap(([service, stub]) =>
-        stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`),
-      ),
+    operations: () => operationsOf(stubs),
     restore: () => Object.values(stubs).forEach((stub) => stub.restore()),
   }
 }

@@ -3,20 +3,18 @@
  * AssumeRole through fromTemporaryCredentials. Clients are real, with only the HTTP handler
  * faked (no network), as in retry.test.ts.
  */
-import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/sources/aws/collect.js'
 import { assumedRoleCredentials } from '../../../src/sources/aws/collect-accounts.js'
 import { clock, fakeAws, useFakeEnvironment } from './collect-setup.js'
 import { DATA, PAYMENTS, world } from './collect-world.js'
+import { actionOf, fastRetries, scriptedHttp, THROTTLED } from './fake-http.js'
 import { iamDocument } from './helpers.js'
 
 useFakeEnvironment()
 
 const IAM = 'https://iam.amazonaws.com/doc/2010-05-08/'
 const STS = 'https://sts.amazonaws.com/doc/2011-06-15/'
-
-const THROTTLED = `<ErrorResponse xmlns="${IAM}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>req-t</RequestId></ErrorResponse>`
 
 function gaadPage(body: string, marker: string | null): string {
   const truncation = marker ? `<IsTruncated>true</IsTruncated><Marker>${marker}</Marker>` : '<IsTruncated>false</IsTruncated>'
@@ -35,50 +33,10 @@ const PAGE_2 = gaadPage(
   null,
 )
 
-/** An HTTP handler answering from a script, in order, recording each request's body. */
-function scripted(script: { status: number; body: string }[]) {
-  const bodies: string[] = []
-  return {
-    bodies,
-    handler: {
-      async handle(request: { body?: unknown }) {
-        bodies.push(String(request.body))
-        const next = script.shift() ?? { status: 500, body: THROTTLED }
-        return {
-          response: {
-            statusCode: next.status,
-            reason: '',
-            headers: { 'content-type': 'text/xml', 'x-amzn-requestid': 'req' },
-            body: Readable.from([Buffer.from(next.body)]),
-          },
-        }
-      },
-      updateHttpClientConfig() {},
-      httpHandlerConfigs: () => ({}),
-    },
-  }
-}
-
-/** A standard-mode retry strategy without delays (the production one is checked in retry.test.ts). */
-function fastRetries(maxAttempts: number) {
-  return {
-    mode: 'standard',
-    async acquireInitialRetryToken() {
-      return { getRetryCount: () => 0, getRetryDelay: () => 0, attempt: 1 }
-    },
-    async refreshRetryTokenForRetry(token: { attempt: number }, errorInfo: { errorType: string }) {
-      if (token.attempt >= maxAttempts || !['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'].includes(errorInfo.errorType)) throw new Error('no more retries')
-      const attempt = token.attempt + 1
-      return { getRetryCount: () => attempt - 1, getRetryDelay: () => 0, attempt }
-    },
-    recordSuccess() {},
-  }
-}
-
 describe('collect through the SDK\'s own middleware', () => {
   it('a ThrottlingException on a page of GetAccountAuthorizationDetails is retried, and every page still lands in the snapshot', async () => {
     fakeAws(world(), { skip: ['iam'] })
-    const { handler, bodies } = scripted([
+    const { handler, bodies } = scriptedHttp([
       { status: 200, body: PAGE_1 },
       { status: 400, body: THROTTLED },
       { status: 200, body: PAGE_2 },
@@ -90,7 +48,7 @@ describe('collect through the SDK\'s own middleware', () => {
       clientConfig: { requestHandler: handler, retryStrategy: fastRetries(3) },
       onCall: (c) => calls.push(`${c.service}:${c.operation}:${c.ok}`),
     })
-    expect(bodies.map((b) => `${/Action=(\w+)/.exec(b)?.[1]}${/Marker=([\w-]+)/.exec(b)?.[1] ? ` ${/Marker=([\w-]+)/.exec(b)?.[1]}` : ''}`)).toEqual([
+    expect(bodies.map((b) => `${actionOf(b)}${/Marker=([\w-]+)/.exec(b)?.[1] ? ` ${/Marker=([\w-]+)/.exec(b)?.[1]}` : ''}`)).toEqual([
       'GetAccountAuthorizationDetails',
       'GetAccountAuthorizationDetails page-2',
       'GetAccountAuthorizationDetails page-2',
@@ -117,7 +75,7 @@ describe('collect through the SDK\'s own middleware', () => {
   it('AccessDenied from STS AssumeRole (the SDK\'s fromTemporaryCredentials) leaves the account out with a gap', async () => {
     fakeAws(world())
     const denied = `<ErrorResponse xmlns="${STS}"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::${PAYMENTS}:assumed-role/Collector/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${DATA}:role/Reader</Message></Error><RequestId>req-a</RequestId></ErrorResponse>`
-    const { handler, bodies } = scripted([{ status: 403, body: denied }])
+    const { handler, bodies } = scriptedHttp([{ status: 403, body: denied }])
     const settings = { profile: null, region: 'us-east-1', orgProfile: null, orgRoleArn: null, resourceProfile: null, resourceRoleArn: null }
     const { snapshot } = await collectSnapshot({
       clock,

@@ -5,14 +5,12 @@ import Ajv2020Module from 'ajv/dist/2020.js'
 import { STSClient } from '@aws-sdk/client-sts'
 import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest'
 import type { RoleCredentials } from '../../../src/sources/aws/collect-accounts.js'
+import { awsError, expectOnlyReads } from '../../helpers/aws-mock.js'
 import { installFakeAws, type FakeAws, type FakeWorld } from './collect-fake-aws.js'
 import { FAKE_ENV } from './collect-world.js'
-import { awsError } from './helpers.js'
 
 export const TAKEN_AT = new Date('2026-11-01T10:00:00.000Z')
 export const clock = (): Date => TAKEN_AT
-
-const READ_ONLY = /^(Get|List|Describe)[A-Z]|^(AssumeRole|DecodeAuthorizationMessage)$/
 
 let installed: FakeAws[] = []
 
@@ -38,7 +36,7 @@ export function useFakeEnvironment(): void {
     installed = []
     vi.unstubAllEnvs()
     // Whatever else a test asserts, nothing but reads may ever reach AWS.
-    expect(sent.filter((op) => !READ_ONLY.test(op.split(':')[1]!)), 'non-read AWS operations were sent').toEqual([])
+    expectOnlyReads(sent)
   })
 }
 

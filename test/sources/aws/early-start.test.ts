@@ -13,19 +13,12 @@ import {
   ListGroupsForUserCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam'
-import {
-  DescribeAccountCommand,
-  DescribeOrganizationalUnitCommand,
-  DescribeOrganizationCommand,
-  DescribePolicyCommand,
-  ListParentsCommand,
-  ListPoliciesForTargetCommand,
-  ListRootsCommand,
-} from '@aws-sdk/client-organizations'
+import { DescribeOrganizationCommand, DescribePolicyCommand, ListParentsCommand, ListPoliciesForTargetCommand, ListRootsCommand } from '@aws-sdk/client-organizations'
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { describe, expect, it, vi } from 'vitest'
 import { SourceError } from '../../../src/sources/errors.js'
-import { ACCOUNT, allow, awsError, deny, givenManagedPolicy, givenRole, MANAGEMENT_ACCOUNT, mockAws, OTHER_ACCOUNT, query, type MockedAws } from './helpers.js'
+import { givenOrganization as givenTree, type OrganizationFixture } from './given-organization.js'
+import { ACCOUNT, allow, awsError, deny, givenManagedPolicy, givenRole, mockAws, OTHER_ACCOUNT, query, type MockedAws } from './helpers.js'
 
 const ORG = 'o-ee11ee11ee'
 const ROOT = 'r-ee11'
@@ -34,22 +27,24 @@ const OU_LOW = 'ou-ee11-22222222'
 const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/App/run-1`
 const APP_POLICY = `arn:aws:iam::${ACCOUNT}:policy/AppAccess`
 const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/Boundary`
-const PARENT: Record<string, { Id: string; Type: string }> = {
-  [ACCOUNT]: { Id: OU_LOW, Type: 'ORGANIZATIONAL_UNIT' },
-  [OU_LOW]: { Id: OU_TOP, Type: 'ORGANIZATIONAL_UNIT' },
-  [OU_TOP]: { Id: ROOT, Type: 'ROOT' },
-}
-/** SCPs and RCPs per target: FullAWSAccess at the root and the account, a deny on the top OU. */
-const ATTACHED: Record<string, string[]> = {
-  [`SERVICE_CONTROL_POLICY|${ROOT}`]: ['p-full'],
-  [`SERVICE_CONTROL_POLICY|${OU_TOP}`]: ['p-denyleave'],
-  [`SERVICE_CONTROL_POLICY|${ACCOUNT}`]: ['p-full'],
-  [`RESOURCE_CONTROL_POLICY|${ROOT}`]: ['p-rcpfull'],
-}
-const CONTENT: Record<string, object> = {
-  'p-full': allow('*', 'FullAWSAccess'),
-  'p-denyleave': deny('organizations:LeaveOrganization', 'DenyLeave'),
-  'p-rcpfull': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+
+/** FullAWSAccess at the root and the account, a deny on the top OU. */
+const TREE: OrganizationFixture = {
+  id: ORG,
+  rootId: ROOT,
+  parents: { [ACCOUNT]: OU_LOW, [OU_LOW]: OU_TOP, [OU_TOP]: ROOT },
+  names: { [OU_TOP]: 'Top', [OU_LOW]: 'Low', [ACCOUNT]: 'app' },
+  policies: {
+    'p-full': { name: 'p-full', content: allow('*', 'FullAWSAccess') },
+    'p-denyleave': { name: 'p-denyleave', content: deny('organizations:LeaveOrganization', 'DenyLeave') },
+    'p-rcpfull': { name: 'p-rcpfull', content: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } },
+  },
+  attached: {
+    [`SERVICE_CONTROL_POLICY|${ROOT}`]: [['p-full']],
+    [`SERVICE_CONTROL_POLICY|${OU_TOP}`]: [['p-denyleave']],
+    [`SERVICE_CONTROL_POLICY|${ACCOUNT}`]: [['p-full']],
+    [`RESOURCE_CONTROL_POLICY|${ROOT}`]: [['p-rcpfull']],
+  },
 }
 
 /** An answer held back until `release()`. */
@@ -59,27 +54,16 @@ function held() {
   return { until, release }
 }
 
-/** The organization above; `holdParentOf` holds back ListParents for that child. */
+/** The organization above; `hold` holds back DescribeOrganization, or ListParents for one child. */
 function givenOrganization(aws: MockedAws, hold: { describe?: Promise<void>; parentOf?: [string, Promise<void>] } = {}): void {
-  aws.organizations.on(DescribeOrganizationCommand).callsFake(async () => {
-    await hold.describe
-    return { Organization: { Id: ORG, MasterAccountId: MANAGEMENT_ACCOUNT } }
+  givenTree(aws, {
+    ...TREE,
+    holdBack: (operation, input) => {
+      if (operation === 'DescribeOrganization') return hold.describe
+      const [child, until] = hold.parentOf ?? []
+      return child === input.ChildId ? until : undefined
+    },
   })
-  aws.organizations.on(ListRootsCommand).resolves({
-    Roots: [{ Id: ROOT, Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }, { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }] }],
-  })
-  aws.organizations.on(ListParentsCommand).callsFake(async (input: { ChildId: string }) => {
-    if (hold.parentOf?.[0] === input.ChildId) await hold.parentOf[1]
-    return { Parents: [PARENT[input.ChildId]!] }
-  })
-  aws.organizations.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string; Filter: string }) => ({
-    Policies: (ATTACHED[`${input.Filter}|${input.TargetId}`] ?? []).map((id) => ({ Id: id, Name: id })),
-  }))
-  aws.organizations.on(DescribePolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Policy: { PolicySummary: { Id: input.PolicyId, Name: input.PolicyId }, Content: JSON.stringify(CONTENT[input.PolicyId]) },
-  }))
-  aws.organizations.on(DescribeOrganizationalUnitCommand).callsFake((input: { OrganizationalUnitId: string }) => ({ OrganizationalUnit: { Id: input.OrganizationalUnitId, Name: input.OrganizationalUnitId === OU_TOP ? 'Top' : 'Low' } }))
-  aws.organizations.on(DescribeAccountCommand).resolves({ Account: { Id: ACCOUNT, Name: 'app' } })
 }
 
 /** `TargetId|Filter` of every ListPoliciesForTarget sent so far. */

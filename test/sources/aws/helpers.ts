@@ -21,11 +21,14 @@ import {
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations'
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock'
-import { afterEach, expect } from 'vitest'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterEach } from 'vitest'
 import type { AwsClients } from '../../../src/sources/aws/clients.js'
 import { createAwsProvider, type AwsProviderOptions } from '../../../src/sources/aws/provider.js'
 import type { PrincipalQuery } from '../../../src/sources/types.js'
+import { awsError, expectOnlyReads, iamDocument, operationsOf, type AnyStub } from '../../helpers/aws-mock.js'
+
+export { awsError, iamDocument } from '../../helpers/aws-mock.js'
 
 export const ACCOUNT = '111111111111'
 export const OTHER_ACCOUNT = '222222222222'
@@ -33,20 +36,14 @@ export const MANAGEMENT_ACCOUNT = '999999999999'
 
 export const config = { region: 'us-east-1', credentials: { accessKeyId: 'AKIATEST', secretAccessKey: 'test' } }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStub = AwsStub<any, any, any>
-
-const READ_ONLY = /^(Get|List|Describe)[A-Z]|^(AssumeRole|DecodeAuthorizationMessage)$/
-
-const live: AnyStub[] = []
+/** The stubs of the current test's mocked clients, by service. */
+let live: Record<string, AnyStub>[] = []
 
 afterEach(() => {
+  const sent = live.flatMap(operationsOf)
+  live = []
   // Any command that is not a read, sent to any mocked client during the test, fails it.
-  const writes = live.flatMap((stub) =>
-    stub.calls().map((call) => (call.args[0] as object).constructor.name.replace(/Command$/, '')).filter((op) => !READ_ONLY.test(op)),
-  )
-  live.length = 0
-  expect(writes, 'non-read AWS operations were sent').toEqual([])
+  expectOnlyReads(sent)
 })
 
 export interface MockedAws {
@@ -86,7 +83,7 @@ export function mockAws(account = ACCOUNT): MockedAws {
     resourceIam: mockClient(clients.resourceIam) as AnyStub,
     orgSts: mockClient(clients.orgSts) as AnyStub,
   }
-  live.push(...Object.values(stubs))
+  live.push(stubs)
   stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
   for (const sts of [stubs.resourceSts, stubs.orgSts]) {
     sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
@@ -106,25 +103,8 @@ export function mockAws(account = ACCOUNT): MockedAws {
     clients: all,
     ...stubs,
     provider: (options = {}) => createAwsProvider({ clients: all, ...options }),
-    operations: () =>
-      (Object.entries(stubs) as [string, AnyStub][]).flatMap(([service, stub]) =>
-        stub.calls().map((call) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`),
-      ),
+    operations: () => operationsOf(stubs),
   }
-}
-
-/** An SDK-shaped service error. */
-export function awsError(name: string, message = `${name} (test)`, status = 400): Error {
-  const error = new Error(message) as Error & { $metadata: object; $fault: string }
-  error.name = name
-  error.$metadata = { httpStatusCode: status, requestId: 'test-request' }
-  error.$fault = status >= 500 ? 'server' : 'client'
-  return error
-}
-
-/** A policy document as IAM returns it: URL-encoded JSON. */
-export function iamDocument(document: object): string {
-  return encodeURIComponent(JSON.stringify(document, null, 2))
 }
 
 export function allow(action: string, sid = 'Allow'): object {

@@ -1,26 +1,10 @@
 import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2'
 import { ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam'
-import {
-  DescribeAccountCommand,
-  DescribeOrganizationCommand,
-  DescribePolicyCommand,
-  ListParentsCommand,
-  ListPoliciesForTargetCommand,
-  ListRootsCommand,
-} from '@aws-sdk/client-organizations'
+import { ListParentsCommand } from '@aws-sdk/client-organizations'
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
-import {
-  ACCOUNT,
-  allow,
-  awsError,
-  givenManagedPolicy,
-  givenRole,
-  MANAGEMENT_ACCOUNT,
-  mockAws,
-  query,
-  type MockedAws,
-} from './helpers.js'
+import { givenOrganization, type OrganizationFixture } from './given-organization.js'
+import { ACCOUNT, allow, awsError, givenManagedPolicy, givenRole, mockAws, query } from './helpers.js'
 
 const ORG = 'o-zzz9999999'
 const ROOT = 'r-zz99'
@@ -30,27 +14,16 @@ const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/App/i-0abc`
 const DEFAULT_ENDPOINT_POLICY = '{\n  "Statement": [\n    {\n      "Action": "*",\n      "Effect": "Allow",\n      "Principal": "*",\n      "Resource": "*"\n    }\n  ]\n}'
 
 /** A flat organization: the account sits right under the root, with one SCP and one RCP there. */
-function givenFlatOrganization(aws: MockedAws): void {
-  aws.organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: ORG, MasterAccountId: MANAGEMENT_ACCOUNT } })
-  aws.organizations.on(ListRootsCommand).resolves({
-    Roots: [{ Id: ROOT, Name: 'Root', PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }, { Type: 'RESOURCE_CONTROL_POLICY', Status: 'ENABLED' }] }],
-  })
-  aws.organizations.on(ListParentsCommand).resolves({ Parents: [{ Id: ROOT, Type: 'ROOT' }] })
-  aws.organizations.on(ListPoliciesForTargetCommand).callsFake((input: { TargetId: string; Filter: string }) => ({
-    Policies:
-      input.TargetId === ROOT
-        ? [{ Id: input.Filter === 'SERVICE_CONTROL_POLICY' ? 'p-scp' : 'p-rcp', Name: input.Filter === 'SERVICE_CONTROL_POLICY' ? 'FullAWSAccess' : 'RCPFullAWSAccess' }]
-        : [],
-  }))
-  aws.organizations.on(DescribePolicyCommand).callsFake((input: { PolicyId: string }) => ({
-    Policy: {
-      PolicySummary: { Id: input.PolicyId, Name: input.PolicyId === 'p-scp' ? 'FullAWSAccess' : 'RCPFullAWSAccess' },
-      Content: JSON.stringify(
-        input.PolicyId === 'p-scp' ? allow('*') : { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
-      ),
-    },
-  }))
-  aws.organizations.on(DescribeAccountCommand).resolves({ Account: { Id: ACCOUNT, Name: 'workloads' } })
+const FLAT: OrganizationFixture = {
+  id: ORG,
+  rootId: ROOT,
+  parents: { [ACCOUNT]: ROOT },
+  names: { [ACCOUNT]: 'workloads' },
+  policies: {
+    'p-scp': { name: 'FullAWSAccess', content: allow('*') },
+    'p-rcp': { name: 'RCPFullAWSAccess', content: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } },
+  },
+  attached: { [`SERVICE_CONTROL_POLICY|${ROOT}`]: [['p-scp']], [`RESOURCE_CONTROL_POLICY|${ROOT}`]: [['p-rcp']] },
 }
 
 describe('createAwsProvider: one request, every source', () => {
@@ -63,7 +36,7 @@ describe('createAwsProvider: one request, every source', () => {
     })
     givenManagedPolicy(aws, `arn:aws:iam::${ACCOUNT}:policy/AppAccess`, allow('s3:GetObject'))
     givenManagedPolicy(aws, BOUNDARY, allow('s3:*'))
-    givenFlatOrganization(aws)
+    givenOrganization(aws, FLAT)
     aws.s3.on(GetBucketPolicyCommand).resolves({ Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::data/*' }] }) })
     aws.ec2.on(DescribeVpcEndpointsCommand).resolves({
       VpcEndpoints: [{ VpcEndpointId: 'vpce-1111', VpcId: 'vpc-2222', ServiceName: 'com.amazonaws.us-east-1.s3', OwnerId: ACCOUNT, PolicyDocument: DEFAULT_ENDPOINT_POLICY }],
@@ -109,7 +82,7 @@ describe('createAwsProvider: one request, every source', () => {
   it('reports one gap per distinct problem, even when several reads fail the same way', async () => {
     const aws = mockAws()
     givenRole(aws, { name: 'App' })
-    givenFlatOrganization(aws)
+    givenOrganization(aws, FLAT)
     aws.organizations.on(ListParentsCommand).rejects(awsError('AccessDeniedException', 'denied', 400))
     const provider = aws.provider()
     const gathered = await provider.gather(query(`arn:aws:iam::${ACCOUNT}:role/App`, { resourceAccount: ACCOUNT }))

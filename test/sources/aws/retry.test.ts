@@ -3,7 +3,6 @@
  * replaces `send` and so skips every middleware, retries included; these tests therefore drive
  * a real client built by `buildClient`, with only the HTTP handler faked (no network).
  */
-import { Readable } from 'node:stream'
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
@@ -11,42 +10,17 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { describe, expect, it } from 'vitest'
 import { buildClient, RETRY_CONFIG, type ClientSettings } from '../../../src/sources/aws/clients.js'
 import { createAwsProvider } from '../../../src/sources/aws/provider.js'
+import { actionOf, fastRetries, scriptedHttp, THROTTLED } from './fake-http.js'
 import { ACCOUNT, awsError, query } from './helpers.js'
 
 const SETTINGS: ClientSettings = { profile: null, region: 'us-east-1', orgProfile: null, orgRoleArn: null, resourceProfile: null, resourceRoleArn: null }
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/'
-
-const THROTTLED = `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>req-1</RequestId></ErrorResponse>`
 
 const ROLE = `<GetRoleResponse xmlns="${NS}"><GetRoleResult><Role><Path>/</Path><RoleName>Reader</RoleName><RoleId>AROAREADER</RoleId><Arn>arn:aws:iam::${ACCOUNT}:role/Reader</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate></Role></GetRoleResult><ResponseMetadata><RequestId>req-2</RequestId></ResponseMetadata></GetRoleResponse>`
 
 const EMPTY_ATTACHED = `<ListAttachedRolePoliciesResponse xmlns="${NS}"><ListAttachedRolePoliciesResult><IsTruncated>false</IsTruncated><AttachedPolicies/></ListAttachedRolePoliciesResult><ResponseMetadata><RequestId>req-3</RequestId></ResponseMetadata></ListAttachedRolePoliciesResponse>`
 
 const EMPTY_INLINE = `<ListRolePoliciesResponse xmlns="${NS}"><ListRolePoliciesResult><IsTruncated>false</IsTruncated><PolicyNames/></ListRolePoliciesResult><ResponseMetadata><RequestId>req-4</RequestId></ResponseMetadata></ListRolePoliciesResponse>`
-
-/** An HTTP handler that answers from a script, in order, and records the actions asked for. */
-function scriptedHandler(script: { status: number; body: string }[]) {
-  const actions: string[] = []
-  return {
-    actions,
-    handler: {
-      async handle(request: { body?: unknown }) {
-        actions.push(/Action=(\w+)/.exec(String(request.body))?.[1] ?? '?')
-        const next = script.shift() ?? { status: 500, body: THROTTLED }
-        return {
-          response: {
-            statusCode: next.status,
-            reason: '',
-            headers: { 'content-type': 'text/xml', 'x-amzn-requestid': 'req' },
-            body: Readable.from([Buffer.from(next.body)]),
-          },
-        }
-      },
-      updateHttpClientConfig() {},
-      httpHandlerConfigs: () => ({}),
-    },
-  }
-}
 
 const credentials = { accessKeyId: 'AKIATEST', secretAccessKey: 'test' }
 
@@ -60,7 +34,7 @@ describe('retries', () => {
   })
 
   it('retries a ThrottlingException and then succeeds (the real retry middleware, a fake HTTP handler)', async () => {
-    const { handler, actions } = scriptedHandler([
+    const { handler, bodies } = scriptedHttp([
       { status: 400, body: THROTTLED },
       { status: 200, body: ROLE },
     ])
@@ -72,11 +46,11 @@ describe('retries', () => {
     }) as IAMClient
     const { Role } = await client.send(new GetRoleCommand({ RoleName: 'Reader' }))
     expect(Role?.RoleId).toBe('AROAREADER')
-    expect(actions).toEqual(['GetRole', 'GetRole'])
+    expect(bodies.map(actionOf)).toEqual(['GetRole', 'GetRole'])
   })
 
   it('a provider over such a client sees only the success', async () => {
-    const { handler, actions } = scriptedHandler([
+    const { handler, bodies } = scriptedHttp([
       { status: 400, body: THROTTLED },
       { status: 200, body: ROLE },
       { status: 200, body: EMPTY_ATTACHED },
@@ -92,38 +66,20 @@ describe('retries', () => {
     const gathered = await provider.gather(query(`arn:aws:iam::${ACCOUNT}:role/Reader`))
     expect(gathered.principal.uniqueId).toBe('AROAREADER')
     expect(gathered.incomplete).toEqual([])
-    expect(actions.slice(0, 2)).toEqual(['GetRole', 'GetRole'])
+    expect(bodies.slice(0, 2).map(actionOf)).toEqual(['GetRole', 'GetRole'])
     // onCall sees one call per send, retries included in its duration.
     expect(calls).toContain('GetRole:true')
     expect(calls.filter((c) => c.startsWith('GetRole'))).toHaveLength(1)
   })
 
   it('retries throttling with the production settings too (adaptive, no injected strategy)', async () => {
-    const { handler, actions } = scriptedHandler([
+    const { handler, bodies } = scriptedHttp([
       { status: 400, body: THROTTLED },
       { status: 200, body: ROLE },
     ])
     const client = buildClient('iam', SETTINGS, 'caller', 'us-east-1', { credentials, requestHandler: handler }) as IAMClient
     const { Role } = await client.send(new GetRoleCommand({ RoleName: 'Reader' }))
     expect(Role?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:role/Reader`)
-    expect(actions).toEqual(['GetRole', 'GetRole'])
+    expect(bodies.map(actionOf)).toEqual(['GetRole', 'GetRole'])
   })
 })
-
-/** A standard-mode strategy (the SDK's RetryStrategyV2 shape) with no delay between attempts. */
-function fastRetries(maxAttempts: number) {
-  return {
-    mode: 'standard',
-    async acquireInitialRetryToken() {
-      return { getRetryCount: () => 0, getRetryDelay: () => 0, attempt: 1 }
-    },
-    async refreshRetryTokenForRetry(token: { attempt: number }, errorInfo: { errorType: string }) {
-      if (token.attempt >= maxAttempts || !['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'].includes(errorInfo.errorType)) {
-        throw new Error('no more retries')
-      }
-      const attempt = token.attempt + 1
-      return { getRetryCount: () => attempt - 1, getRetryDelay: () => 0, attempt }
-    },
-    recordSuccess() {},
-  }
-}
