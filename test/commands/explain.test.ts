@@ -12,7 +12,8 @@ import Explain from '../../src/commands/explain.js'
 import { awsError, installFakeAws } from '../helpers/fake-aws.js'
 import type { FakeWorld } from '../helpers/fake-world.js'
 import { runCommand } from '../helpers/run-command.js'
-import { deciding, isolateAwsEnvironment, type JsonVerdict } from './live-run.js'
+import type { Verdict } from '../../src/model/index.js'
+import { deciding, isolateAwsEnvironment } from './live-run.js'
 import { dataWorld } from './seed-world.js'
 
 isolateAwsEnvironment()
@@ -23,7 +24,7 @@ const ISSUE_MESSAGE =
   'An error occurred (AccessDenied) when calling the RunInstances operation: User: arn:aws:sts::111111111111:assumed-role/TestReadOnly/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance/* with an explicit deny in a service control policy'
 const event = (name: string) => `test/fixtures/intake/demo/${name}.json`
 
-type Explained = JsonVerdict & { intake: Record<string, unknown> & { context: Record<string, unknown>; notes?: string[]; comparison?: string } }
+type Explained = Verdict & { intake: Record<string, unknown> & { context: Record<string, unknown>; notes?: string[]; comparison?: string } }
 
 async function explain(argv: string[], stdin?: string): Promise<{ status: number; stderr: string; results: Explained[] }> {
   const result = await runCommand(Explain, [...argv, '--json'], stdin)

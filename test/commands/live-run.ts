@@ -9,8 +9,6 @@ import { installFakeAws, type FakeAws } from '../helpers/fake-aws.js'
 import type { FakeWorld } from '../helpers/fake-world.js'
 import { runCommand, type CommandResult } from '../helpers/run-command.js'
 
-/** The parsed `--json` output, which is the model's Verdict as the contract writes it (the name explain.test.ts and principal-snapshot.test.ts use). */
-export type JsonVerdict = Verdict
 
 export interface LiveRun extends CommandResult {
   readonly aws: FakeAws

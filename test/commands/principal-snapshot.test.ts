@@ -16,7 +16,8 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import Principal from '../../src/commands/principal.js'
 import { runCommand } from '../helpers/run-command.js'
-import { deciding, type JsonVerdict } from './live-run.js'
+import type { Verdict } from '../../src/model/index.js'
+import { deciding } from './live-run.js'
 
 const liveSource = vi.hoisted(() => ({ loaded: 0 }))
 vi.mock('../../src/sources/aws/provider.js', async (importOriginal) => {
@@ -44,9 +45,9 @@ afterAll(() => {
   for (const client of clients) client.restore()
 })
 
-async function offline(argv: string[]): Promise<{ status: number; verdict: JsonVerdict; stderr: string }> {
+async function offline(argv: string[]): Promise<{ status: number; verdict: Verdict; stderr: string }> {
   const result = await runCommand(Principal, [...argv, '--snapshot', DEMO, '--json'])
-  return { status: result.status, stderr: result.stderr, verdict: JSON.parse(result.stdout) as JsonVerdict }
+  return { status: result.status, stderr: result.stderr, verdict: JSON.parse(result.stdout) as Verdict }
 }
 
 describe('explicit denies: one per policy type of the seed article', () => {
