@@ -94,7 +94,9 @@ export function createAccountReach(options: AccountReachOptions, factory: Accoun
   const settings = settingsOf(options)
   const injected = options.clients ?? {}
   const organizations = memoizedClient(injected.organizations ?? (buildClient('organizations', settings, 'org', settings.region) as AwsClients['organizations']))
-  const orgSts = injected.orgSts ?? (buildClient('sts', settings, 'org', settings.region) as AwsClients['orgSts'])
+  // Shared, with answers kept, by every account's source: who the organization reader is does
+  // not change during a run, and each source would otherwise ask again.
+  const orgSts = memoizedClient(injected.orgSts ?? (buildClient('sts', settings, 'org', settings.region) as AwsClients['orgSts']))
   const own = createAwsProvider({ ...options, clients: { ...injected, organizations } })
   const providers = new Map<string, PolicySourceProvider>()
   return {

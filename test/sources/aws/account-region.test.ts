@@ -1,8 +1,10 @@
 import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2'
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { describe, expect, it } from 'vitest'
 import { rcpServices } from '../../../src/catalogue/index.js'
 import { createAccountReach } from '../../../src/sources/aws/account-provider.js'
+import { givenOrganization } from './given-organization.js'
 import { config, givenRole, MANAGEMENT_ACCOUNT, mockAws, OTHER_ACCOUNT, query } from './helpers.js'
 
 const ROLE = `arn:aws:iam::${OTHER_ACCOUNT}:role/Reader`
@@ -75,5 +77,36 @@ describe('the caller\'s own account', () => {
     await reach.own.gather(query(`arn:aws:iam::${MANAGEMENT_ACCOUNT}:role/Admin`))
     expect(await reach.ownAccount()).toBe(MANAGEMENT_ACCOUNT)
     expect(management.operations().filter((op) => op.startsWith('sts:'))).toEqual(['sts:GetCallerIdentity'])
+  })
+})
+
+describe('the organization reader (--org-role-arn)', () => {
+  it('is asked who it is once for the whole audit, not once per account reached', async () => {
+    const management = mockAws(MANAGEMENT_ACCOUNT)
+    givenOrganization(management, {
+      id: 'o-audit11111',
+      rootId: 'r-audit',
+      // Neither account is in it: each check then asks which account the reader is in.
+      parents: {},
+      policies: {},
+      attached: {},
+    })
+    const accounts = [mockAws(OTHER_ACCOUNT), mockAws('333333333333')]
+    for (const aws of accounts) givenRole(aws, { name: 'Reader' }, aws === accounts[0] ? OTHER_ACCOUNT : '333333333333')
+    const byAccount = new Map(accounts.map((aws, i) => [i === 0 ? OTHER_ACCOUNT : '333333333333', aws]))
+    const reach = createAccountReach(
+      {
+        assumeRoleName: 'Auditor',
+        orgRoleArn: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:role/OrgReader`,
+        rcpServices: rcpServices(),
+        clients: { organizations: management.clients.organizations, sts: management.clients.sts, iam: management.clients.iam, orgSts: management.clients.orgSts },
+      },
+      (account) => {
+        const { sts, iam, s3 } = byAccount.get(account)!.clients
+        return { sts, iam, s3, resourceSts: sts, resourceIam: iam }
+      },
+    )
+    for (const [account] of byAccount) await reach.forAccount(account).gather(query(`arn:aws:iam::${account}:role/Reader`))
+    expect(management.orgSts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1)
   })
 })
