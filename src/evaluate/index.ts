@@ -1,4 +1,5 @@
 import type { CollectionGap, Decision, MissingAllow, PolicySet, Request, Verdict } from '../model/index.js'
+import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type LayerOutcome } from './layers.js'
 import { planFor } from './set-plan.js'
@@ -61,5 +62,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   const given = options.warnings ?? NONE
   // Without any warning the list is settled now; otherwise it is written when read.
   const warnings = given.length === 0 && !plan.hasWarnings ? NONE : null
-  return makeVerdict(decision, missingAllows, incomplete, warnings, { request, policies, plan, options })
+  const verdict = makeVerdict(decision, missingAllows, incomplete, warnings, { request, policies, plan, options })
+  // What each value of an unknown key would decide: evaluated again only when someone reads it.
+  return decision === 'Undetermined' ? addBranches(verdict, request.context, (context) => evaluate({ ...request, context }, policies, options)) : verdict
 }

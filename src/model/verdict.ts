@@ -1,3 +1,4 @@
+import type { Branch, MessageEvidence } from './branches.js'
 import type { CollectionGap, PolicyType } from './policy-set.js'
 
 export const DECISIONS = ['Allowed', 'ExplicitDeny', 'ImplicitDeny', 'Undetermined'] as const
@@ -69,4 +70,8 @@ export interface Verdict {
   readonly suggestions: readonly string[]
   /** Doubtful policy constructs and unknown actions/keys, for the report. */
   readonly warnings: readonly string[]
+  /** Undetermined only: per unknown key, the decision for each value that matters (an extra field). */
+  readonly branches?: readonly Branch[]
+  /** `explain` only: what AWS's message adds to the verdict (an extra field). */
+  readonly messageEvidence?: MessageEvidence
 }

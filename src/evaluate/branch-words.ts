@@ -1,0 +1,65 @@
+import type { BranchOutcome, Decision } from '../model/index.js'
+
+/**
+ * The one-line summary of a key's branches: "DENIED if aws:MultiFactorAuthPresent is false or
+ * absent, ALLOWED if true", "DENIED unless aws:SourceVpce is vpce-11111 (then ALLOWED)".
+ */
+
+const WORD: Readonly<Record<Decision, string>> = {
+  ExplicitDeny: 'DENIED',
+  ImplicitDeny: 'DENIED (nothing allows it)',
+  Allowed: 'ALLOWED',
+  Undetermined: 'UNDETERMINED',
+}
+
+const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
+
+function decisionWords(outcome: BranchOutcome): string {
+  return WORD[outcome.decision]
+}
+
+/** For an Undetermined outcome: what it still depends on. */
+function still(outcome: BranchOutcome): string {
+  if (outcome.decision !== 'Undetermined') return ''
+  return outcome.dependsOn.length > 0 ? ` (still depending on ${andList(outcome.dependsOn)})` : ' (still depending on more than this key)'
+}
+
+function list(items: readonly string[], word: string): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`
+}
+
+const orList = (items: readonly string[]): string => list(items, 'or')
+const andList = (items: readonly string[]): string => list(items, 'and')
+
+/** "false or absent", "vpce-11111, any value like vpce-1*". `other` is left to the caller. */
+function itemsOf(outcome: BranchOutcome): string[] {
+  return [...outcome.values, ...outcome.matching.map((p) => `any value like ${p}`), ...(outcome.absent ? ['absent'] : [])]
+}
+
+export function branchSummary(key: string, outcomes: readonly BranchOutcome[]): string {
+  if (outcomes.length === 0) return `no value of ${key} settles the answer on its own`
+  if (outcomes.length === 1) return `${decisionWords(outcomes[0]!)} whatever ${key} is${still(outcomes[0]!)}`
+  const byDecision = [...outcomes].sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
+  const fallback = byDecision.find((o) => o.other)
+  const named = byDecision.filter((o) => o !== fallback)
+  // Two answers, one for the named values and one for everything else (absent included):
+  // "DENIED unless aws:SourceVpce is vpce-11111 (then ALLOWED)".
+  if (fallback && fallback.absent && named.length === 1) {
+    const only = named[0]!
+    const rest = only.dependsOn.length > 0 ? andList(only.dependsOn) : 'more than this key'
+    const then = only.decision === 'Undetermined' ? `; if it is, it still depends on ${rest}` : ` (then ${decisionWords(only)})`
+    return `${decisionWords(fallback)}${still(fallback)} unless ${key} is ${orList(itemsOf(only))}${then}`
+  }
+  const parts = named.map((o, i) => `${decisionWords(o)} if ${i === 0 ? `${key} is ` : ''}${orList(itemsOf(o))}${still(o)}`)
+  if (fallback) {
+    const rest = fallback.absent ? 'for any other value or if absent' : 'for any other value'
+    const extra = itemsOf({ ...fallback, absent: false })
+    parts.push(`${decisionWords(fallback)} ${extra.length > 0 ? `if ${orList(extra)} or ` : ''}${rest}${still(fallback)}`)
+  }
+  return parts.join(', ')
+}
+
+export function uncountableSummary(key: string, reason: string): string {
+  return `depends on ${key}, whose values that matter cannot be listed exactly here (${reason}); give it with --context ${key}=VALUE`
+}
