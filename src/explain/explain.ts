@@ -1,4 +1,5 @@
 import { diagnose } from '../diagnose.js'
+import { reconcileWithMessage } from '../evaluate/message-evidence.js'
 import { intakeFromDecodedMessage, type Intake } from '../intake/index.js'
 import { principalFromArn, type Verdict } from '../model/index.js'
 import type { PolicySourceProvider, PrincipalQuery } from '../sources/types.js'
@@ -117,7 +118,12 @@ export async function explainIntake(input: Intake, services: ExplainServices, op
   if (!principalFromArn(intake.principal)) {
     return fail(`The input names the caller as ${intake.principal}, which is not an ARN denydoctor can look up (user, role, assumed-role session, federated user or root).`)
   }
-  const { verdict, gathered } = await diagnose(queryFor(intake, options), services.provider, options)
-  const comparison = compareWithMessage(intake, verdict)
+  const diagnosis = await diagnose(queryFor(intake, options), services.provider, options)
+  const { gathered } = diagnosis
+  // What AWS's message says denied is evidence: it can settle, narrow or contradict the verdict.
+  const reported = { denyKind: intake.reportedDenyKind, policyType: intake.reportedPolicyType, policyArn: intake.reportedPolicyArn }
+  const verdict = reconcileWithMessage(diagnosis.verdict, reported, gathered.policies)
+  // The evidence line says it all when there is one; otherwise the comparison says whether they agree.
+  const comparison = verdict.messageEvidence ? null : compareWithMessage(intake, verdict)
   return { intake, intakeObject: intakeObject(intake, comparison ? { ...extra, comparison: comparison.note } : extra), verdict, error: null, origin: gathered.origin }
 }

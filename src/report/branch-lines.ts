@@ -18,5 +18,3 @@ export function evidenceLines(verdict: Verdict): string[] {
   const evidence = verdict.messageEvidence
   return evidence ? [evidence.summary] : []
 }
-
-export const EVIDENCE_TITLE = "AWS's message"

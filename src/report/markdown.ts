@@ -4,7 +4,7 @@
  * with what matched listed under each one.
  */
 import type { StatementFinding, Verdict } from '../model/index.js'
-import { BRANCHES_TITLE, branchLines, EVIDENCE_TITLE, evidenceLines } from './branch-lines.js'
+import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
 import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
 import { findKey } from './statement-marks.js'
@@ -24,7 +24,7 @@ import {
 export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   const sections: string[][] = [header(verdict, options)]
   const evidence = evidenceLines(verdict)
-  if (evidence.length > 0) sections.push([`#### ${EVIDENCE_TITLE}`, '', ...evidence.map((line) => prose(line))])
+  if (evidence.length > 0) sections.push(evidence.map((line) => `> ${prose(line)}`))
   const branches = branchLines(verdict)
   if (branches.length > 0) sections.push([`#### ${BRANCHES_TITLE}`, '', ...branches.map((line) => `- ${prose(line)}`)])
   if (options.intake) {

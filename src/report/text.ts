@@ -4,7 +4,7 @@
  * side, then what to change. Everything shown comes from the Verdict.
  */
 import type { Verdict } from '../model/index.js'
-import { BRANCHES_TITLE, branchLines, EVIDENCE_TITLE, evidenceLines } from './branch-lines.js'
+import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
 import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
 import { effectiveWidth, length, padEnd, wrap } from './layout.js'
@@ -26,7 +26,7 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
   const width = effectiveWidth(options.width)
   const blocks: string[][] = [header(verdict, options, pal, width)]
   const evidence = evidenceLines(verdict)
-  if (evidence.length > 0) blocks.push([pal.bold(`${EVIDENCE_TITLE}:`), ...evidence.flatMap((line) => wrap(line, width, '  ', '  '))])
+  if (evidence.length > 0) blocks.push(evidence.flatMap((line) => wrap(line, width, '', '  ')))
   const branches = branchLines(verdict)
   if (branches.length > 0) blocks.push([pal.bold(`${BRANCHES_TITLE}:`), ...branches.flatMap((line) => wrap(line, width, '  • ', '    '))])
   if (options.intake) blocks.push(intakeBlock(options.intake, width))
