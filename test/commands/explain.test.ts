@@ -82,7 +82,9 @@ describe('the issue\'s example message, on the demo snapshot', () => {
     expect(status).toBe(3)
     expect(verdict.intake.reportedPolicyType).toBe('identity')
     expect(deciding(verdict)).toBe('scp DenyRunInstances @ou-demo-prod11 #0 DenyRunInstancesExceptCloudOps')
-    expect(verdict.intake.comparison).toMatch(/^Differs: .*identity-based policy, but denydoctor finds an explicit deny in the service control policy \(DenyRunInstances\)\. Likely: a policy that changed since the error/)
+    // No identity-based Deny of TestReadOnly can apply: the message and the policies disagree, out loud.
+    expect(verdict.messageEvidence).toMatchObject({ outcome: 'disagrees', policyType: 'identity', candidates: [] })
+    expect(verdict.messageEvidence!.summary).toMatch(/^AWS's message and the policies disagree: the message says an explicit deny in an identity-based policy, but no identity-based policy read here has a Deny statement that can apply to this request\. Either a policy changed since the error/)
   })
 })
 
@@ -148,14 +150,15 @@ describe('each policy type\'s wording routes to its diagnosis on a demo principa
     expect(status).toBe(4)
   })
 
-  it('a message without the context the deny hangs on → Undetermined naming the key, not guessed', async () => {
+  it('a message without the context the deny hangs on, naming its layer → the only Deny of that layer decided, and the key is inferred, not guessed', async () => {
     const message = 'User: arn:aws:iam::111111111111:user/tester is not authorized to perform: ec2:DescribeInstances with an explicit deny in an identity-based policy'
     const { status, verdict } = await explainOne([message, ...SNAPSHOT])
-    expect(verdict.decision).toBe('Undetermined')
-    expect(verdict.denies[0]).toMatchObject({ sid: 'DenyAllExceptListedIfNoMFA', certain: false, unknownKeys: ['aws:MultiFactorAuthPresent'] })
+    expect(verdict.decision).toBe('ExplicitDeny')
+    expect(verdict.denies[0]).toMatchObject({ sid: 'DenyAllExceptListedIfNoMFA', certain: true, unknownKeys: [] })
     expect(verdict.request.context).not.toHaveProperty('aws:MultiFactorAuthPresent')
-    expect(verdict.intake.comparison).toMatch(/^Consistent: .*depends on aws:MultiFactorAuthPresent/)
-    expect(status).toBe(5)
+    expect(verdict.messageEvidence).toMatchObject({ outcome: 'settled', implies: ['the call was made without MFA (aws:MultiFactorAuthPresent false or absent)'] })
+    expect(verdict.intake.comparison).toBeUndefined()
+    expect(status).toBe(3)
   })
 })
 
@@ -215,11 +218,14 @@ describe('EC2 encoded authorization messages', () => {
     const { run } = live(dataWorld({ failures: { 'sts:DecodeAuthorizationMessage': denied } }), [message])
     const { status, verdict } = await run
     expect(verdict.intake.notes!.some((note) => note.includes('they need sts:DecodeAuthorizationMessage'))).toBe(true)
-    // Without the decoded context the deny hangs on the instance type and tag keys: named, not guessed.
-    expect(verdict.decision).toBe('Undetermined')
-    expect(verdict.denies[0]).toMatchObject({ sid: 'AllowRunInstancesWithRestrictions2', certain: false })
-    expect(verdict.denies[0]!.unknownKeys).toEqual(expect.arrayContaining(['ec2:InstanceType', 'aws:TagKeys']))
-    expect(status).toBe(5)
+    // Without the decoded context the deny hangs on the instance type and tag keys; but the
+    // message says an identity-based policy denied, and that Deny is the only one that can have.
+    expect(verdict.decision).toBe('ExplicitDeny')
+    expect(verdict.denies[0]).toMatchObject({ sid: 'AllowRunInstancesWithRestrictions2', certain: true })
+    expect(verdict.messageEvidence).toMatchObject({ outcome: 'settled', policyType: 'identity' })
+    expect(verdict.messageEvidence!.implies.join(' ')).toMatch(/ec2:InstanceType/)
+    expect(verdict.messageEvidence!.implies.join(' ')).toMatch(/aws:TagKeys/)
+    expect(status).toBe(3)
   })
 
   it('offline (--snapshot) it is not decoded, and the note says how to decode it', async () => {
