@@ -28,6 +28,8 @@ export const MAX_BRANCH_KEYS = 4
 /** At most this many named values per key (each costs one evaluation). */
 export const MAX_BRANCH_VALUES = 8
 
+const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
+
 /** Evaluates the same request with another context: the evaluator itself, passed in. */
 export type Rerun = (context: RequestContext) => Verdict
 
@@ -157,6 +159,8 @@ function branchFor(key: string, findings: readonly StatementFinding[], context: 
     else if (candidate.kind === 'absent') into.absent = true
     else into.other = true
   }
+  // Most severe first, as the summary reads them.
+  outcomes.sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
   return { key, outcomes, summary: branchSummary(key, outcomes) }
 }
 
