@@ -63,3 +63,17 @@ export function branchSummary(key: string, outcomes: readonly BranchOutcome[]): 
 export function uncountableSummary(key: string, reason: string): string {
   return `depends on ${key}, whose values that matter cannot be listed exactly here (${reason}); give it with --context ${key}=VALUE`
 }
+
+function itemsWithOther(outcome: BranchOutcome): string[] {
+  return [...itemsOf(outcome), ...(outcome.other ? ['any other value'] : [])]
+}
+
+/**
+ * A key's line once AWS's message has ruled some of its values out: "DENIED if
+ * aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)".
+ */
+export function narrowedSummary(key: string, kept: readonly BranchOutcome[], ruledOut: readonly BranchOutcome[]): string {
+  const parts = kept.map((o, i) => `${decisionWords(o)} if ${i === 0 ? `${key} is ` : ''}${orList(itemsWithOther(o))}${still(o)}`)
+  const ruled = ruledOut.map((o) => `${orList(itemsWithOther(o))} (${decisionWords(o)})`)
+  return `${parts.join(', ')}; AWS's message rules out ${orList(ruled)}`
+}

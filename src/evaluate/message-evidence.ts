@@ -1,5 +1,6 @@
 import {
   POLICY_TYPE_MESSAGE_WORDS,
+  type Branch,
   type ConditionTrace,
   type EvidenceStatement,
   type MessageEvidence,
@@ -9,6 +10,7 @@ import {
   type StatementFinding,
   type Verdict,
 } from '../model/index.js'
+import { narrowedSummary } from './branch-words.js'
 import { describePolicy, statementLabel } from './explain.js'
 import { denySuggestion, denyTrigger } from './suggestions.js'
 
@@ -182,7 +184,21 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
   const dependsOn = keys.length > 0 ? ` Which one depends on ${keys.join(', ')}.` : ''
   const summary = `AWS's message narrows it: it says ${says}, which here can only be ${candidates.length === 1 ? '' : 'one of '}${list}${alsoScp}${alsoUnread}.${dependsOn}${unreadNote}`
   const evidence: MessageEvidence = { ...base, outcome: 'narrowed', candidates: candidates.map(toStatement), implies: [], summary }
-  return replaced(verdict, { messageEvidence: evidence })
+  return replaced(verdict, { messageEvidence: evidence, branches: consistentBranches(verdict.branches ?? [], type) })
+}
+
+/**
+ * The branches without the values the message rules out: after "explicit deny", a value that
+ * would leave the call allowed (or, but for SCPs, denied only for want of an Allow) is not
+ * what happened. (AWS words an SCP chain without an Allow as an explicit SCP deny too.)
+ */
+function consistentBranches(branches: readonly Branch[], type: PolicyType | null): Branch[] {
+  const possible = (decision: string) => decision === 'ExplicitDeny' || decision === 'Undetermined' || (type === 'scp' && decision === 'ImplicitDeny')
+  return branches.map((branch) => {
+    const kept = branch.outcomes.filter((o) => possible(o.decision))
+    if (kept.length === branch.outcomes.length || kept.length === 0) return branch
+    return { key: branch.key, outcomes: kept, summary: narrowedSummary(branch.key, kept, branch.outcomes.filter((o) => !kept.includes(o))) }
+  })
 }
 
 /** Layers whose gate is simply "some policy of this type must allow it". */

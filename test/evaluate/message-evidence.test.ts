@@ -95,6 +95,34 @@ describe('AWS\'s message as evidence', () => {
     expect(after.branches?.map((b) => b.key)).toEqual(['aws:RequestedRegion', 'aws:MultiFactorAuthPresent'])
   })
 
+  it('several candidates: a branch value that would allow the call is ruled out by the message', () => {
+    const mfaDeny = (name: string, operator: string) => ({
+      name,
+      document: { Version: '2012-10-17', Statement: [{ Sid: name, Effect: 'Deny', Action: '*', Resource: '*', Condition: { [operator]: { 'aws:MultiFactorAuthPresent': 'false' } } }] },
+    })
+    const fixture: Fixture = {
+      description: '',
+      reference: '',
+      message: 'User: arn:aws:iam::111111111111:user/tester is not authorized to perform: ec2:DescribeInstances with an explicit deny in an identity-based policy',
+      case: {
+        request: { principal: 'arn:aws:iam::111111111111:user/tester', action: 'ec2:DescribeInstances' },
+        contextComplete: false,
+        policies: { identity: [{ name: 'AllowAll', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }, mfaDeny('ForceMFA', 'BoolIfExists'), mfaDeny('DenyWithoutMfa', 'Bool')] },
+      },
+      expect: { before: 'Undetermined', decision: 'Undetermined', outcome: 'narrowed', candidates: [], denies: [] },
+    }
+    const { before, after } = explained(fixture)
+    expect(before.branches![0]!.summary).toBe('DENIED if aws:MultiFactorAuthPresent is false or absent, ALLOWED if true')
+    expect(after.messageEvidence!.outcome).toBe('narrowed')
+    expect(after.branches).toEqual([
+      {
+        key: 'aws:MultiFactorAuthPresent',
+        outcomes: [{ decision: 'ExplicitDeny', values: ['false'], matching: [], absent: true, other: false, dependsOn: [] }],
+        summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
+      },
+    ])
+  })
+
   it('no candidate: the summary says the message and the policies disagree, and why that happens', () => {
     const fixture = JSON.parse(readFileSync(join(DIR, 'explicit-none-can-apply.json'), 'utf8')) as Fixture
     const { after } = explained(fixture)
