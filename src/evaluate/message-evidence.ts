@@ -239,8 +239,13 @@ function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: str
       messageEvidence: { ...base, outcome: 'settled', candidates: maybe.map(toStatement), implies, summary },
     })
   }
-  const why = anyDeny ? 'the call was denied either way; whether a Deny applied too is still open' : 'the rest is still open'
-  const summary = `AWS's message narrows it: it says ${says}, so ${list} did not grant the call; ${why}.`
+  const why =
+    verdict.decision !== 'Undetermined'
+      ? ''
+      : anyDeny
+        ? '; the call was denied either way, and whether a Deny applied too is still open'
+        : '; the rest is still open'
+  const summary = `AWS's message narrows it: it says ${says}, so ${list} did not grant the call${why}.`
   return replaced(verdict, { messageEvidence: { ...base, outcome: 'narrowed', candidates: maybe.map(toStatement), implies, summary } })
 }
 

@@ -10,7 +10,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
+import { rcpServices } from '../../src/catalogue/index.js'
 import { evaluateCase } from '../../src/evaluate-case.js'
+import { evaluate } from '../../src/evaluate/index.js'
 import { reconcileWithMessage } from '../../src/evaluate/message-evidence.js'
 import { parseDeniedMessage } from '../../src/intake/index.js'
 import type { MessageEvidence, StatementFinding } from '../../src/model/index.js'
@@ -121,6 +123,37 @@ describe('AWS\'s message as evidence', () => {
         summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
       },
     ])
+  })
+
+  it('a source that could not be read: one candidate left is not enough to settle it, the deny may be in what was not read', () => {
+    const fixture = JSON.parse(readFileSync(join(DIR, 'explicit-one-candidate.json'), 'utf8')) as Fixture
+    const loaded = loadCase(fixture.case)
+    const gap = { source: 'iam:user-policies', error: 'AccessDenied', effect: 'The user\'s inline policies were not read.' }
+    const verdict = evaluate(loaded.request, loaded.policies, { rcpServices: rcpServices(), incomplete: [gap] })
+    const after = reconcileWithMessage(verdict, { denyKind: 'explicit', policyType: 'identity', policyArn: null }, loaded.policies)
+    expect(after.decision).toBe('Undetermined')
+    expect(after.messageEvidence).toMatchObject({ outcome: 'narrowed', candidates: [{ policyName: 'ForceMFA' }] })
+    expect(after.messageEvidence!.summary).toContain('(or a policy in a source that could not be read)')
+  })
+
+  it('an SCP message while an SCP level may lack an Allow: AWS words that the same way, so the SCP Deny does not settle it', () => {
+    const scp = (name: string, statement: Record<string, unknown>) => ({ name, document: { Version: '2012-10-17', Statement: [statement] } })
+    const caseFile = {
+      request: { principal: 'arn:aws:iam::111111111111:user/tester', action: 'ec2:DescribeInstances' },
+      contextComplete: false,
+      policies: {
+        identity: [{ name: 'AllowAll', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+        scps: [[
+          scp('AllowOnlyInRegions', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } }),
+          scp('ForceMFA', { Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }),
+        ]],
+      },
+    }
+    const verdict = evaluateCase(caseFile)
+    const after = reconcileWithMessage(verdict, { denyKind: 'explicit', policyType: 'scp', policyArn: null }, loadCase(caseFile).policies)
+    expect(after.decision).toBe('Undetermined')
+    expect(after.messageEvidence).toMatchObject({ outcome: 'narrowed', candidates: [{ policyName: 'ForceMFA', policyType: 'scp' }] })
+    expect(after.messageEvidence!.summary).toContain('(or an SCP level without an Allow, which AWS words the same way)')
   })
 
   it('no candidate: the summary says the message and the policies disagree, and why that happens', () => {
