@@ -152,7 +152,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
     const what =
       arnState === 'read'
         ? `the policy it names (${arn}) has no Deny statement that can apply to this request`
-        : `no ${type ? POLICY_TYPE_MESSAGE_WORDS[type] : 'policy'} read here has a Deny statement that can apply to this request`
+        : `no ${type ? POLICY_TYPE_MESSAGE_WORDS[type] : 'policy'} read here has a Deny statement that can apply to this request${type === 'scp' ? ', and every SCP level allows it' : ''}`
     const summary = `AWS's message and the policies disagree: the message says ${says}, but ${what}.${unreadNote} ${DISAGREE_REASONS}`
     return replaced(verdict, { messageEvidence: { ...base, outcome: 'disagrees', candidates: [], implies: [], summary } })
   }

@@ -88,4 +88,16 @@ describe('explain: the force-MFA message of the issue', () => {
     expect(flat).toContain('so the call was made without MFA')
     expect(result.stdout).not.toContain('What it turns on')
   })
+
+  it('a message naming a layer that cannot have denied here → the report says they disagree; the decision and its branch stay', async () => {
+    const message = FORCE_MFA_MESSAGE.replace(/an identity-based policy: .*$/, 'a service control policy')
+    const result = await runCommand(Explain, [message, ...SNAPSHOT, '--json'])
+    expect(result.status).toBe(5)
+    const verdict = JSON.parse(result.stdout) as Verdict
+    expect(verdict.decision).toBe('Undetermined')
+    expect(verdict.messageEvidence).toMatchObject({ outcome: 'disagrees', policyType: 'scp', candidates: [] })
+    expect(verdict.messageEvidence!.summary).toContain('every SCP level allows it. Either a policy changed since the error')
+    expect(verdict.branches!.map((b) => b.summary)).toEqual([MFA_LINE])
+    expect(validate(verdict), JSON.stringify(validate.errors)).toBe(true)
+  })
 })
