@@ -71,3 +71,46 @@ describe('branches of an Undetermined verdict', () => {
     expect('branches' in JSON.parse(JSON.stringify(verdict))).toBe(false)
   })
 })
+
+describe('branches are bounded and never guessed', () => {
+  const USER = 'arn:aws:iam::111111111111:user/tester'
+  const allowAll = { name: 'AllowAll', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }
+  const denyIf = (name: string, condition: Record<string, unknown>) => ({
+    name,
+    document: { Version: '2012-10-17', Statement: [{ Sid: name, Effect: 'Deny', Action: '*', Resource: '*', Condition: condition }] },
+  })
+  const open = (...denies: ReturnType<typeof denyIf>[]) =>
+    evaluateCase({ request: { principal: USER, action: 'ec2:DescribeInstances' }, contextComplete: false, policies: { identity: [allowAll, ...denies] } })
+
+  it('works out at most four keys; the others get a line that says so', () => {
+    const keys = ['aws:SourceVpce', 'aws:SourceVpc', 'aws:RequestedRegion', 'aws:CalledViaFirst', 'aws:SourceIdentity']
+    const verdict = open(...keys.map((key, i) => denyIf(`Deny${i}`, { StringEquals: { [key]: 'x' } })))
+    const branches = verdict.branches!
+    expect(branches.map((b) => b.key)).toEqual(keys)
+    expect(branches.slice(0, 4).every((b) => b.outcomes.length === 2)).toBe(true)
+    expect(branches[4]).toEqual({
+      key: 'aws:SourceIdentity',
+      outcomes: [],
+      summary: 'depends on aws:SourceIdentity, whose values that matter cannot be listed exactly here (only the first 4 keys are worked out); give it with --context aws:SourceIdentity=VALUE',
+    })
+  })
+
+  it.each([
+    ['a multi-valued key (ForAnyValue)', { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['Owner'] } }, 'aws:TagKeys', 'a request can carry several values of it'],
+    ['a policy variable', { StringNotEquals: { 'aws:SourceVpce': '${aws:PrincipalTag/vpce}' } }, 'aws:SourceVpce', 'its conditions use policy variables'],
+    ['two wildcard patterns', { StringNotLike: { 'aws:SourceVpce': ['vpce-1*', 'vpce-2*'] } }, 'aws:SourceVpce', 'the policies name 2 wildcard patterns for it'],
+    ['an address range', { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, 'aws:SourceIp', 'its ip conditions compare ranges of values'],
+  ])('%s: says it cannot be listed exactly, and why', (_what, condition, key, reason) => {
+    const branch = open(denyIf('Deny', condition)).branches!.find((b) => b.key === key)!
+    expect(branch.outcomes).toEqual([])
+    expect(branch.summary).toBe(`depends on ${key}, whose values that matter cannot be listed exactly here (${reason}); give it with --context ${key}=VALUE`)
+  })
+
+  it('is worked out only when read', () => {
+    const verdict = open(denyIf('Deny', { StringEquals: { 'aws:SourceVpce': 'x' } }))
+    const descriptor = Object.getOwnPropertyDescriptor(verdict, 'branches')!
+    expect(typeof descriptor.get).toBe('function')
+    expect(verdict.branches).toHaveLength(1)
+    expect(Object.getOwnPropertyDescriptor(verdict, 'branches')!.get).toBeUndefined()
+  })
+})
