@@ -6,7 +6,7 @@
  */
 import type { CollectionGap, OrgLevel, SourcedPolicy } from '../../model/index.js'
 import { unknownResourceAccountGap } from '../gaps.js'
-import { orgLevelLabel, orgPath } from '../org-levels.js'
+import { ORG_CONTEXT_KEYS as ORG_KEYS, orgLevelLabel, orgPath } from '../org-levels.js'
 import { parseDocument } from './documents.js'
 import { attempt } from './errors.js'
 import type { AccountMembership } from './membership.js'
@@ -50,12 +50,6 @@ export interface OrgPolicies {
 }
 
 const EMPTY: OrgPolicies = { scps: [], rcps: [], gaps: [], knownContext: [], absentContext: [], isManagementAccount: false, resourceInManagementAccount: false }
-
-/** The organization keys of the principal's side and of the resource's side, absent outside any organization. */
-const ORG_KEYS = {
-  principal: ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'],
-  resource: ['aws:ResourceOrgID', 'aws:ResourceOrgPaths'],
-} as const
 
 const LABEL: Readonly<Record<OrgPolicyKind, string>> = { scp: 'SCP', rcp: 'RCP' }
 
