@@ -166,7 +166,7 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   const principal = principalFromArn(req.principal)
   if (!principal) {
     throw new CaseError(
-      `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME or arn:aws:iam::ACCOUNT:root.`,
+      `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME, arn:aws:iam::ACCOUNT:root, or a service principal such as lambda.amazonaws.com.`,
       'request.principal',
     )
   }
