@@ -147,17 +147,21 @@ export class OrgPolicyReader {
     // The caller's own account is in no organization: no SCPs or RCPs govern it. A resource in
     // another account may still be governed by its own organization's RCPs.
     const resourceAccount = await query.resourceAccount
-    const other = resourceAccount && resourceAccount !== (await query.readerAccount()) ? resourceAccount : null
-    if (!other) return { ...EMPTY, absentContext: [...ORG_KEYS.principal, ...(resourceAccount ? ORG_KEYS.resource : [])] }
+    const reader = await query.readerAccount()
+    const other = resourceAccount && resourceAccount !== reader ? resourceAccount : null
+    // Only the reader's own account is known to be in no organization (a root user of another
+    // account is diagnosed without IAM reads there).
+    const principalKeys = query.principalAccount === reader ? ORG_KEYS.principal : []
+    if (!other) return { ...EMPTY, absentContext: [...principalKeys, ...(resourceAccount ? ORG_KEYS.resource : [])] }
     const gap = {
       source: 'organizations',
       error: `the credentials' account is in no organization, so the organization of account ${other} could not be read`,
       effect: `The RCPs that govern account ${other} were not read; ${ORG_READER_HELP} for the organization of account ${other}.`,
     }
     const membership = query.membership ? await query.membership(other) : null
-    if (membership?.kind === 'none') return { ...EMPTY, absentContext: [...ORG_KEYS.principal, ...ORG_KEYS.resource] }
+    if (membership?.kind === 'none') return { ...EMPTY, absentContext: [...principalKeys, ...ORG_KEYS.resource] }
     const outside = membership ? this.outside(gap, other, membership, 'RCPs') : gap
-    return { ...EMPTY, gaps: [outside], absentContext: ORG_KEYS.principal, knownContext: this.memberContext(membership, 'resource') }
+    return { ...EMPTY, gaps: [outside], absentContext: principalKeys, knownContext: this.memberContext(membership, 'resource') }
   }
 
   /**
