@@ -200,18 +200,22 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   // Within one account a resource-policy grant naming the user, the session or `*` stands
   // alone; naming the role still leaves the boundary and session policy to pass
   // (iam-deny-reference §3.6). Across accounts nothing bypasses the caller's own side (§3.5).
-  const bypassIdentity = sameAccount ? triOr(direct, viaRole) : false
-  const bypassLimits = sameAccount ? direct : false
-  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it')
+  // A resource policy that was not read may hold such a grant too.
+  const unreadGrant: Tri = unread ? 'unknown' : false
+  const bypassIdentity = sameAccount ? triOr(triOr(direct, viaRole), unreadGrant) : false
+  const bypassLimits = sameAccount ? triOr(direct, unreadGrant) : false
+  // Undecided only for want of the unread policy: the gap explains it, not the context.
+  const onlyUnread = (allows: Tri) => unread && sameAccount && allows === false && direct === false && viaRole === false
+  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it', onlyUnread(identity))
   if (set.boundary) {
-    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well')
+    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well', onlyUnread(boundaryAllows))
   }
   if (set.session) {
-    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it')
+    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it', onlyUnread(sessionAllows))
   } else if (principal.kind === 'federated-user') {
     // A GetFederationToken session without a session policy has no permissions.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
-    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy')
+    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy', onlyUnread(false))
   }
   return scan
 }
