@@ -35,7 +35,7 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbs
   if (query.region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', query.region])
   const context = makeContext([...given, ...gathered.knownContext.filter(([k]) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))], {
     complete: assumeAbsent,
-    absent: query.absentKeys ?? [],
+    absent: [...(query.absentKeys ?? []), ...(gathered.absentContext ?? []).filter((k) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))],
   })
   const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => ACCOUNT_ID.test(a)) ?? null
   return {

@@ -27,6 +27,7 @@ export function evaluateCase(caseObject: unknown): Verdict {
   const given = [...loaded.request.context.known.values()].map((e) => e.key)
   return evaluate(loaded.request, loaded.policies, {
     rcpServices: rcpServices(),
+    incomplete: loaded.incomplete,
     warnings: [...loaded.warnings, ...requestWarnings(loaded.request.action, given)],
   })
 }

@@ -3,6 +3,7 @@
  * cache, evaluate in memory) and judge it against its expectation.
  */
 import { diagnose } from '../diagnose.js'
+import { resourceAccountInContext } from '../sources/context-account.js'
 import { SourceError } from '../sources/errors.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { judge } from './judge.js'
@@ -47,7 +48,7 @@ function queryOf(check: PlannedCheck): PrincipalQuery {
     resources: check.resource === null ? [] : [check.resource],
     context: e.context,
     sessionPolicy: e.sessionPolicy,
-    resourceAccount: e.resourceAccount,
+    resourceAccount: e.resourceAccount ?? resourceAccountInContext(e.context),
     sourceVpce: e.sourceVpce,
     region: e.region,
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseAddress } from '../evaluate/condition/ip.js'
 import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID } from '../model/index.js'
+import { resourceAccountInContext } from '../sources/context-account.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { fileProblem } from '../file-problem.js'
 import { UserError } from '../user-error.js'
@@ -42,8 +43,10 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
   const sourceVpce = flags['source-vpce']
   if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new UserError(`--source-vpce ${sourceVpce} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`, 2)
   if (sourceVpce) context.push(['aws:SourceVpce', sourceVpce])
-  const resourceAccount = flags['resource-account'] ?? null
-  if (resourceAccount !== null && !ACCOUNT_ID.test(resourceAccount)) throw new UserError(`--resource-account ${resourceAccount} is not a 12-digit account ID.`, 2)
+  const flagAccount = flags['resource-account'] ?? null
+  if (flagAccount !== null && !ACCOUNT_ID.test(flagAccount)) throw new UserError(`--resource-account ${flagAccount} is not a 12-digit account ID.`, 2)
+  // `--context aws:ResourceAccount=ID` says the same as --resource-account.
+  const resourceAccount = flagAccount ?? resourceAccountInContext(context)
   let sessionPolicy: PrincipalQuery['sessionPolicy'] = null
   if (flags['session-policy']) {
     const file = flags['session-policy']

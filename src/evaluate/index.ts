@@ -1,4 +1,5 @@
 import type { CollectionGap, Decision, MissingAllow, PolicySet, Request, Verdict } from '../model/index.js'
+import { AWS_OWNED_LEVEL } from './aws-owned.js'
 import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type LayerOutcome } from './layers.js'
@@ -53,7 +54,9 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
       // Each layer once (the first resource that lacks its Allow says so).
       if (gate.passes !== false || missing?.some((m) => m.policyType === gate.type && (m.level ?? '') === (gate.level ?? ''))) continue
       const where = resource ? ` on ${resource}` : ''
-      ;(missing ??= []).push({ policyType: gate.type, level: gate.level, explanation: `No Allow for ${request.action}${where}: ${gate.need}.` })
+      // AWS's own refusal (a resource only AWS may change) is no missing Allow: it says so alone.
+      const explanation = gate.level === AWS_OWNED_LEVEL ? `${gate.need}.` : `No Allow for ${request.action}${where}: ${gate.need}.`
+      ;(missing ??= []).push({ policyType: gate.type, level: gate.level, explanation })
     }
   }
   const incomplete = options.incomplete ?? NONE

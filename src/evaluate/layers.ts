@@ -1,4 +1,5 @@
-import type { PolicySet, PolicyType, Request, RequestContext, Tri } from '../model/index.js'
+import type { CollectionGap, PolicySet, PolicyType, Request, RequestContext, Tri } from '../model/index.js'
+import { AWS_OWNED_LEVEL, awsOwnedRefusal } from './aws-owned.js'
 import { decideStatement, type DecideInput } from './compiled.js'
 import type { ConditionEnv } from './condition/index.js'
 import { resourceView } from './match/resource-compiled.js'
@@ -20,6 +21,8 @@ export interface Gate {
   readonly passes: Exclude<Tri, true>
   /** Why it needs an Allow and what it lacks, for missingAllows. */
   readonly need: string
+  /** Undecided because the layer's policy could not be read (a gap says so), not because of the context. */
+  readonly unread?: boolean
 }
 
 export interface LayerOutcome {
@@ -39,10 +42,16 @@ export interface LayerInput extends DecideInput {
 
 export interface LayerOptions {
   readonly rcpServices: ReadonlySet<string>
+  /** Sources that could not be read: a gap with `layer: 'resource'` makes the resource policy's Allow unknown. */
+  readonly incomplete?: readonly CollectionGap[]
 }
 
 const SCP_NEED = 'every level of the organization, root to account, must have an SCP that allows it'
-const RCP_NEED = 'every level of the organization must have an RCP that allows it'
+
+/** KMS aliases have no resource policy: an alias is governed by IAM policies alone. https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html */
+function isKmsAlias(resource: string | null): boolean {
+  return resource !== null && /^arn:[a-z-]+:kms:[^:]*:[^:]*:alias\//.test(resource)
+}
 
 /**
  * Reads the layers' policies for one resource: says whether each policy allows (the best of
@@ -107,18 +116,23 @@ class Scan implements LayerOutcome {
     return allowed
   }
 
-  gate(type: PolicyType, level: string | null, passes: Tri, need: string): void {
+  gate(type: PolicyType, level: string | null, passes: Tri, need: string, unread = false): void {
     if (passes === true) return
-    const gate = { type, level, passes, need }
+    const gate: Gate = unread ? { type, level, passes, need, unread } : { type, level, passes, need }
     this.open = this.open === NO_GATES ? [gate] : [...this.open, gate]
   }
 
-  /** One gate per organization level: some policy attached there must allow. */
+  /**
+   * One gate per SCP level: some policy attached there must allow. RCP levels are read for
+   * their Denies only: RCPFullAWSAccess is attached to every root, OU and account once RCPs are
+   * enabled and cannot be detached, so an RCP level never lacks an Allow.
+   * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
+   */
   levels(type: 'scp' | 'rcp', levels: readonly PlannedLevel[]): void {
     for (const level of levels) {
-      let passes: Tri = false
+      let passes: Tri = type === 'rcp'
       for (const policy of level.policies) passes = triOr(passes, this.policy(policy, passes === true))
-      this.gate(type, level.label, passes, type === 'scp' ? SCP_NEED : RCP_NEED)
+      this.gate(type, level.label, passes, SCP_NEED)
     }
   }
 }
@@ -131,19 +145,42 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   const scan = new Scan(input, collect)
   const principal = request.principal
 
+  const resourceArn = input.resource?.text ?? null
+  const service = principal.kind === 'service'
+
   // Organization policies. SLRs are outside SCPs and RCPs; the management account is outside
   // SCPs, and its resources outside RCPs. https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html
+  // SCPs govern the IAM users and roles of the organization's accounts, so not AWS service
+  // principals; RCPs govern the resources whoever calls (the data perimeter examples exempt
+  // service principals with aws:PrincipalIsAWSService for that reason).
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_examples.html
   const rcpApplies = !principal.isServiceLinkedRole && !request.resourceInManagementAccount && options.rcpServices.has(plan.service)
   if (rcpApplies) scan.levels('rcp', plan.rcps)
-  const scpApplies = !principal.isServiceLinkedRole && !request.isManagementAccount
+  const scpApplies = !principal.isServiceLinkedRole && !request.isManagementAccount && !service
   if (scpApplies) scan.levels('scp', plan.scps)
 
   const vpceAllows = scan.policy(plan.vpce)
   if (set.vpce) scan.gate('vpce', set.vpce.source.attachedTo, vpceAllows, 'the request went through a VPC endpoint, whose policy must allow it')
 
+  // An alias has no resource policy of its own (the key policy is the key's, not the alias's).
+  const alias = isKmsAlias(resourceArn)
   // How the resource policy names the caller decides what its grant can bypass (below).
-  const anyResource = scan.policy(plan.resource, false, true)
+  let anyResource = alias ? false : scan.policy(plan.resource, false, true)
+  // A resource policy that could not be read may hold the Allow: not knowing is not a deny.
+  const unread = anyResource === false && !alias && options.incomplete?.some((gap) => gap.layer === 'resource') === true
+  if (unread) anyResource = 'unknown'
   const { direct, viaRole } = scan
+
+  const refusal = awsOwnedRefusal(request.action, resourceArn, principal)
+  if (refusal) scan.gate('resource', AWS_OWNED_LEVEL, false, refusal)
+
+  if (service) {
+    // A service principal has no identity-based policies, boundary or session policy: the
+    // resource policy decides. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
+    scan.gate('resource', null, anyResource, `${principal.service} is an AWS service principal, which has no identity-based policies: the resource policy must allow it`, unread)
+    return scan
+  }
+
   let identityAllows: Tri = false
   for (const policy of plan.identity) identityAllows = triOr(identityAllows, scan.policy(policy, identityAllows === true))
   const boundaryAllows = scan.policy(plan.boundary)
@@ -154,27 +191,31 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   // The root user has full access in its own account; elsewhere it needs the resource grant.
   const identity: Tri = principal.kind === 'root' ? true : identityAllows
 
-  if ((!sameAccount || plan.resourcePolicyRequired) && anyResource !== true) {
+  if ((!sameAccount || (plan.resourcePolicyRequired && !alias)) && anyResource !== true) {
     const why = sameAccount
       ? `${request.action} needs its resource policy (key policy or trust policy) to allow the caller`
       : `the resource is in account ${resourceAccount}, not ${principal.account}: across accounts the resource policy must allow too`
-    scan.gate('resource', null, anyResource, why)
+    scan.gate('resource', null, anyResource, why, unread)
   }
   // Within one account a resource-policy grant naming the user, the session or `*` stands
   // alone; naming the role still leaves the boundary and session policy to pass
   // (iam-deny-reference §3.6). Across accounts nothing bypasses the caller's own side (§3.5).
-  const bypassIdentity = sameAccount ? triOr(direct, viaRole) : false
-  const bypassLimits = sameAccount ? direct : false
-  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it')
+  // A resource policy that was not read may hold such a grant too.
+  const unreadGrant: Tri = unread ? 'unknown' : false
+  const bypassIdentity = sameAccount ? triOr(triOr(direct, viaRole), unreadGrant) : false
+  const bypassLimits = sameAccount ? triOr(direct, unreadGrant) : false
+  // Undecided only for want of the unread policy: the gap explains it, not the context.
+  const onlyUnread = (allows: Tri) => unread && sameAccount && allows === false && direct === false && viaRole === false
+  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it', onlyUnread(identity))
   if (set.boundary) {
-    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well')
+    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well', onlyUnread(boundaryAllows))
   }
   if (set.session) {
-    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it')
+    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it', onlyUnread(sessionAllows))
   } else if (principal.kind === 'federated-user') {
     // A GetFederationToken session without a session policy has no permissions.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
-    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy')
+    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy', onlyUnread(false))
   }
   return scan
 }

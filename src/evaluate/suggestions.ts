@@ -1,5 +1,6 @@
 import { NEGATED_OPERATORS, parseOperator } from '../model/operators.js'
 import type { ConditionTrace, MissingAllow, StatementFinding } from '../model/index.js'
+import { AWS_OWNED_LEVEL } from './aws-owned.js'
 import { describePolicy, statementLabel } from './explain.js'
 
 /**
@@ -94,6 +95,8 @@ const GATE_ADVICE: Record<MissingAllow['policyType'], string> = {
 }
 
 export function missingAllowSuggestion(missing: MissingAllow, action: string): string {
+  // No policy change helps with a resource only AWS may change (aws-owned.ts).
+  if (missing.level === AWS_OWNED_LEVEL) return `No policy can allow this: ${missing.explanation}`
   const where = missing.level ? ` (${missing.level})` : ''
   return `Nothing in the ${missing.policyType} layer${where} allows ${action}: ${GATE_ADVICE[missing.policyType]}.`
 }

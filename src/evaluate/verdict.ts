@@ -67,7 +67,8 @@ function gathered(state: VerdictState): Gathered {
     for (const resource of resources) {
       const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options, true)
       found.push({ resource, hits: outcome.hits })
-      for (const gate of outcome.open) if (gate.passes === 'unknown') undecidedGates.push(gate)
+      // A gate undecided for want of its policy is the gap's to explain (incomplete), not the context's.
+      for (const gate of outcome.open) if (gate.passes === 'unknown' && !gate.unread) undecidedGates.push(gate)
     }
     result = { context, found, undecidedGates }
     gatheredOf.set(state, result)

@@ -70,4 +70,9 @@ export interface CollectionGap {
    * account; a gap without it is carried into every diagnosis.
    */
   readonly account?: string
+  /**
+   * The layer whose policy the gap leaves unread (a key policy, a bucket policy): that layer's
+   * Allow is then unknown, never missing, so the verdict cannot be an implicit deny for it.
+   */
+  readonly layer?: PolicyType
 }

@@ -6,6 +6,7 @@
 import type { ConditionClause, Policy, PrincipalBlock, Statement } from '../model/policy.js'
 import { isSingleValuedKey } from './single-valued-keys.js'
 import { statementLabel } from './site.js'
+import { guessAction } from './validate-elements.js'
 
 const NOT_PRINCIPAL_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html'
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[a-z-]+:iam::\d{12}:root)$/
@@ -61,6 +62,12 @@ function lintActions(s: Statement, say: Say): void {
     const prefix = action.split(':')[0] ?? ''
     if (action !== '*' && /[*?]/.test(prefix)) {
       say(`"${element}": "${action}" has a wildcard in the service prefix — name the service exactly (e.g. "ec2:…"), or write "*" for every action.`)
+    }
+    if (/\s/.test(action)) {
+      // IAM accepts and stores it (validate-elements.ts); no action name holds a space.
+      const guess = guessAction(action.trim())
+      const meaning = element === 'Action' ? 'so this entry allows or denies nothing' : 'so as NotAction it excludes nothing'
+      say(`"${element}": "${action}" holds spaces, which no action name has — it matches no action, ${meaning}${guess ? `; did you mean "${guess}"?` : '.'}`)
     }
   }
 }

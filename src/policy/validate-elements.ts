@@ -25,9 +25,15 @@ function checkStringList(value: unknown, path: JsonPath, element: string, fail: 
 }
 
 const ACTION = /^[^:\s]+:[^:\s]+$/
+/**
+ * IAM stores an action with spaces after its service prefix (`"iam: asdf safdsf af "`), so a
+ * policy read from an account may hold one: it is evaluated (it matches no action) and linted,
+ * never refused. What IAM itself refuses (no `service:` prefix) still is.
+ */
+const SPACED_ACTION = /^[^:\s]+:[^:]*[^:\s][^:]*$/
 
 /** `ec2RunInstances` → `ec2:RunInstances`; `iam.DeleteRole`, `iam::DeleteRole` → `iam:DeleteRole`. */
-function guessAction(text: string): string | null {
+export function guessAction(text: string): string | null {
   const separated = /^([a-z0-9-]+)\s*(?:::|[.\/_ ]|\s:\s|:\s|\s:)\s*([A-Za-z0-9*?]+)$/.exec(text)
   if (separated) return `${separated[1]}:${separated[2]}`
   const joined = /^([a-z][a-z0-9-]*?)([A-Z*?][A-Za-z0-9*?]*)$/.exec(text)
@@ -39,7 +45,7 @@ function guessAction(text: string): string | null {
 export function checkActions(value: unknown, path: JsonPath, element: string, fail: FailAt): void {
   const list = checkStringList(value, path, element, fail)
   list.forEach((action, i) => {
-    if (action === '*' || ACTION.test(action)) return
+    if (action === '*' || ACTION.test(action) || SPACED_ACTION.test(action)) return
     const at = typeof value === 'string' ? path : [...path, i]
     const guess = guessAction(action)
     const example = guess ? `, e.g. "${guess}"` : ', e.g. "s3:GetObject", or "*" for every action'

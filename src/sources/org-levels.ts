@@ -15,3 +15,13 @@ export function orgLevelLabel(id: string, name: string | null, isRoot: boolean):
 export function orgPath(orgId: string, parents: readonly string[]): string {
   return `${orgId}/${parents.join('/')}/`
 }
+
+/**
+ * The organization keys of each side of a request: absent for an account in no organization,
+ * `…OrgID` known for one in an organization whose tree was not read.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
+ */
+export const ORG_CONTEXT_KEYS = {
+  principal: ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'],
+  resource: ['aws:ResourceOrgID', 'aws:ResourceOrgPaths'],
+} as const

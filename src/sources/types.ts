@@ -30,6 +30,8 @@ export interface Gathered {
   readonly resourceInManagementAccount: boolean
   /** Context keys the source knows for certain (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:SourceVpc, …). */
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  /** Context keys the source knows are absent (aws:PrincipalOrgID of an account in no organization). */
+  readonly absentContext?: readonly string[]
   /** Where the data came from, for the report: "live account 111111111111", "snapshot taken 2026-…". */
   readonly origin: string
 }

@@ -27,6 +27,8 @@ interface Expectation {
   denies: Expected[]
   missingAllows: Expected[]
   allows?: Expected[]
+  /** Text each of which some warning of the verdict must contain (lint notes the rule relies on). */
+  warnings?: string[]
 }
 
 interface Fixture {
@@ -151,6 +153,7 @@ describe('fixture corpus', () => {
       if (!exp || !Array.isArray(exp.denies)) problems.push(`${id}: expect.denies must be a list`)
       if (!exp || !Array.isArray(exp.missingAllows)) problems.push(`${id}: expect.missingAllows must be a list`)
       if (exp?.allows !== undefined && !Array.isArray(exp.allows)) problems.push(`${id}: expect.allows must be a list`)
+      if (exp?.warnings !== undefined && !Array.isArray(exp.warnings)) problems.push(`${id}: expect.warnings must be a list`)
       if (exp?.decision === 'ExplicitDeny' && !exp.denies?.some((x) => x.certain === true)) {
         problems.push(`${id}: an ExplicitDeny fixture must name a certain deny`)
       }
@@ -180,6 +183,9 @@ describe('evaluator fixtures', () => {
       compareSet('denies', exp.denies, verdict.denies, problems)
       compareSet('missingAllows', exp.missingAllows, verdict.missingAllows, problems)
       if (exp.allows) compareSubset('allows', exp.allows, verdict.allows, problems)
+      for (const text of exp.warnings ?? []) {
+        if (!verdict.warnings.some((w) => w.includes(text))) problems.push(`warnings: none contains ${JSON.stringify(text)} (${JSON.stringify(verdict.warnings)})`)
+      }
       const summary = [
         `decision ${verdict.decision}`,
         `denies ${verdict.denies.map(show).join(', ') || '[]'}`,

@@ -159,3 +159,26 @@ describe('a lone statement', () => {
     ])
   })
 })
+
+// IAM accepts and stores actions with spaces after the prefix (a public IAM simulator's suite holds
+// "iam: asdf safdsf af "); the policy is read, the entry matches nothing, and lint says so.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+describe('actions that hold spaces', () => {
+  it('are kept, with a warning that they match nothing', () => {
+    expect(warningsOf([allow({ Action: ['s3:GetObject', 'iam: asdf safdsf af '] })])).toEqual([
+      'Policy "W", statement 1: "Action": "iam: asdf safdsf af " holds spaces, which no action name has — it matches no action, so this entry allows or denies nothing.',
+    ])
+  })
+
+  it('in NotAction they exclude nothing, and a likely spelling is suggested', () => {
+    expect(warningsOf([{ Effect: 'Deny', NotAction: 'iam: GetRole', Resource: '*' }])).toEqual([
+      'Policy "W", statement 1: "NotAction": "iam: GetRole" holds spaces, which no action name has — it matches no action, so as NotAction it excludes nothing; did you mean "iam:GetRole"?',
+    ])
+  })
+
+  it('what IAM refuses is still refused: no prefix, a space in the prefix, a second colon', () => {
+    for (const action of ['ec2 RunInstances', 's3 :GetObject', 'iam: Get:Role']) {
+      expect(() => warningsOf([allow({ Action: action })])).toThrow(/is not an action/)
+    }
+  })
+})

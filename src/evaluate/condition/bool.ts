@@ -18,7 +18,12 @@ export const boolFamily = family<'true' | 'false'>({
   noun: 'true or false',
   read: readBool,
   test: (_base, request, policyValue) => readBool(policyValue) === request,
-  policyProblem: (policyValue) => (readBool(policyValue) === null ? `${policyValue} is neither true nor false` : null),
+  policyProblem: (policyValue) => {
+    if (readBool(policyValue) !== null) return null
+    // The two AWS pages disagree on variables in Bool: say so instead of passing it off as AWS's rule.
+    if (/\$\{[^}]*\}/.test(policyValue)) return `${policyValue} is a policy variable, which denydoctor does not expand in Bool: AWS's operators page allows it and its variables page does not, so it matches nothing here`
+    return `${policyValue} is neither true nor false`
+  },
   prepare(_base, policyValue) {
     const policy = readBool(policyValue)
     return (request) => request === policy

@@ -69,7 +69,12 @@ function absentReason(t: Teller, result: Tri): string {
 function relation(t: Teller, check: ValueCheck): string {
   const values = t.clause.values
   if (check.hit >= 0) return t.relation.hit(show(values[check.hit]!))
-  if (!check.readable) return `is not ${t.matcher?.noun ?? 'readable'} and therefore ${t.relation.none(listOf(values), values.length)}`
+  if (!check.readable) {
+    // What a negated operator makes of a request value it cannot read is not in AWS's documentation;
+    // the value matches nothing, so the negation holds. Said, so nobody takes it for AWS's word.
+    const undocumented = t.negated ? ' (AWS does not document how a negated operator treats a value it cannot read; denydoctor takes it to match nothing)' : ''
+    return `is not ${t.matcher?.noun ?? 'readable'} and therefore ${t.relation.none(listOf(values), values.length)}${undocumented}`
+  }
   return t.relation.none(listOf(values), values.length)
 }
 

@@ -85,8 +85,11 @@ function defaultFactory(options: AccountReachOptions): AccountClientsFactory {
     // EC2 in whichever region a check names (its endpoint lives there), with the assumed role's
     // credentials: left to the pool, it would build them with the caller's own.
     const ec2InRegion = (ec2Region: string | null) => buildClient('ec2', settings, 'caller', ec2Region ?? region, extra) as AwsClients['ec2']
-    if (settings.resourceProfile || settings.resourceRoleArn) return { sts, iam, ec2InRegion }
-    return { sts, iam, ec2InRegion, s3: buildClient('s3', settings, 'caller', region, extra) as AwsClients['s3'], resourceSts: sts, resourceIam: iam }
+    // Whether the account is in an organization is asked with its own credentials (membership.ts).
+    const callerOrganizations = buildClient('organizations', settings, 'caller', region, extra) as AwsClients['organizations']
+    if (settings.resourceProfile || settings.resourceRoleArn) return { sts, iam, ec2InRegion, callerOrganizations }
+    const s3 = buildClient('s3', settings, 'caller', region, extra) as AwsClients['s3']
+    return { sts, iam, ec2InRegion, callerOrganizations, s3, resourceSts: sts, resourceIam: iam, resourceOrganizations: callerOrganizations }
   }
 }
 

@@ -48,6 +48,10 @@ export interface AwsClients {
   readonly resourceIam: IAMClient
   /** Organization reader's credentials: tells which account reads Organizations. */
   readonly orgSts: STSClient
+  /** Caller's credentials: asks whether the caller's own account is in an organization (membership.ts). */
+  readonly callerOrganizations: OrganizationsClient
+  /** Resource account's credentials: asks whether that account is in an organization. */
+  readonly resourceOrganizations: OrganizationsClient
 }
 
 export interface ClientSettings {
@@ -178,6 +182,18 @@ export class AwsClientPool {
     return this.get('organizations', this.effective('org'), null, this.injected.organizations) as OrganizationsClient
   }
 
+  /**
+   * Organizations with the credentials of `set` itself, to ask DescribeOrganization about that
+   * set's own account. Without an injected client of its own, the caller's set shares the
+   * organization reader's client when the reader is the caller.
+   */
+  ownOrganizations(set: 'caller' | 'resource'): OrganizationsClient {
+    if (this.effective(set) === 'resource') return this.get('organizations', 'resource', null, this.injected.resourceOrganizations, '-own') as OrganizationsClient
+    if (this.injected.callerOrganizations) return this.get('organizations', 'caller', null, this.injected.callerOrganizations, '-own') as OrganizationsClient
+    if (!this.hasOwnCredentials('org')) return this.organizations()
+    return this.get('organizations', 'caller', null, undefined, '-own') as OrganizationsClient
+  }
+
   s3(): S3Client {
     return this.get('s3', this.effective('resource'), null, this.injected.s3) as S3Client
   }
@@ -215,8 +231,8 @@ export class AwsClientPool {
     )
   }
 
-  private get(service: ServiceName, set: CredentialSet, region: string | null, injected: SdkClient | undefined): SdkClient {
-    const key = `${service}|${set}|${region ?? ''}`
+  private get(service: ServiceName, set: CredentialSet, region: string | null, injected: SdkClient | undefined, keySuffix = ''): SdkClient {
+    const key = `${service}${keySuffix}|${set}|${region ?? ''}`
     let client = this.built.get(key)
     if (!client) {
       const raw = injected ?? buildClient(service, this.settings, set, region ?? this.settings.region)

@@ -15,7 +15,7 @@ import { SNAPSHOT_FORMAT, type Snapshot, type SnapshotAccount } from '../snapsho
 import { AwsClientPool, type CallRecord, type ClientSettings, type ExtraClientConfig } from './clients.js'
 import { AccountClients, assumedRoleCredentials, sharedUntilExpiry, type AccountTarget, type ClientBase, type RoleCredentials } from './collect-accounts.js'
 import { collectIam } from './collect-iam.js'
-import { membershipGap, needsMembershipCheck } from './collect-membership.js'
+import { askMembership, needsMembershipCheck } from './collect-membership.js'
 import { collectOrganization, type CollectedOrganization } from './collect-org.js'
 import { collectBuckets } from './collect-s3.js'
 import { collectEndpoints, type RegionChoice } from './collect-vpce.js'
@@ -212,9 +212,17 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
   )
 
   const question = { organization: org.organization, organizationFailed: org.gaps.length > 0, readerAccount: caller.account }
-  const membership = await Promise.all(
-    results.map((r) => (r.clients && needsMembershipCheck(question, r.account.id) ? membershipGap(r.clients, r.account.id, org.organization) : null)),
+  const answers = await Promise.all(
+    results.map((r) => (r.clients && needsMembershipCheck(question, r.account.id) ? askMembership(r.clients, r.account.id, org.organization) : null)),
   )
+  // What was learned of accounts outside the organization read goes into the snapshot, so that an
+  // offline diagnosis knows an account in no organization from one nobody asked about. The
+  // caller's own account is in none when DescribeOrganization said so.
+  const standaloneCaller = org.organization === null && org.gaps.length === 0
+  const accounts = results.map((r, i): SnapshotAccount => {
+    const learned = answers[i]?.membership ?? (standaloneCaller && r.account.id === caller.account ? 'none' : null)
+    return learned ? { ...r.account, organizationMembership: learned } : r.account
+  })
 
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
@@ -222,8 +230,8 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     takenAt,
     collectedBy: caller.arn,
     organization: org.organization,
-    accounts: results.map((r) => r.account),
-    incomplete: dedupeGaps([...org.gaps, ...results.flatMap((r) => r.gaps), ...membership.filter((gap) => gap !== null)]),
+    accounts,
+    incomplete: dedupeGaps([...org.gaps, ...results.flatMap((r) => r.gaps), ...answers.map((answer) => answer?.gap ?? null).filter((gap) => gap !== null)]),
   }
   return { snapshot, notes: [...notes, ...results.flatMap((r) => r.notes)] }
 }

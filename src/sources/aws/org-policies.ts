@@ -6,9 +6,10 @@
  */
 import type { CollectionGap, OrgLevel, SourcedPolicy } from '../../model/index.js'
 import { unknownResourceAccountGap } from '../gaps.js'
-import { orgLevelLabel, orgPath } from '../org-levels.js'
+import { ORG_CONTEXT_KEYS as ORG_KEYS, orgLevelLabel, orgPath } from '../org-levels.js'
 import { parseDocument } from './documents.js'
 import { attempt } from './errors.js'
+import type { AccountMembership } from './membership.js'
 import { LevelChain } from './org-chain.js'
 import type { OrganizationFacts, OrganizationReader, OrganizationRoot, OrgPolicyKind } from './organizations.js'
 
@@ -33,6 +34,8 @@ export interface OrgQuery {
   readonly readerAccount: () => Promise<string>
   /** False once the diagnosis has failed elsewhere (no such principal): no further reads start. */
   readonly wanted?: () => boolean
+  /** Whether an account the reader does not see is in an organization (membership.ts); without it, never asked. */
+  readonly membership?: (account: string) => Promise<AccountMembership>
 }
 
 export interface OrgPolicies {
@@ -40,11 +43,13 @@ export interface OrgPolicies {
   readonly rcps: readonly OrgLevel[]
   readonly gaps: readonly CollectionGap[]
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  /** Keys certainly absent: the organization keys of an account in no organization. */
+  readonly absentContext: readonly string[]
   readonly isManagementAccount: boolean
   readonly resourceInManagementAccount: boolean
 }
 
-const EMPTY: OrgPolicies = { scps: [], rcps: [], gaps: [], knownContext: [], isManagementAccount: false, resourceInManagementAccount: false }
+const EMPTY: OrgPolicies = { scps: [], rcps: [], gaps: [], knownContext: [], absentContext: [], isManagementAccount: false, resourceInManagementAccount: false }
 
 const LABEL: Readonly<Record<OrgPolicyKind, string>> = { scp: 'SCP', rcp: 'RCP' }
 
@@ -57,6 +62,7 @@ interface SideRead {
   readonly levels: OrgLevel[]
   readonly gaps: CollectionGap[]
   readonly context: [string, string[]][]
+  readonly absent?: readonly string[]
 }
 
 /** The chains of one read: begun early when the organization may exist, else when needed. */
@@ -125,6 +131,7 @@ export class OrgPolicyReader {
       rcps: resource.levels,
       gaps: [...(principal?.gaps ?? []), ...resource.gaps],
       knownContext: [...(principal?.context ?? []), ...resource.context],
+      absentContext: [...(principal?.absent ?? []), ...(resource.absent ?? [])],
     }
   }
 
@@ -140,14 +147,44 @@ export class OrgPolicyReader {
     // The caller's own account is in no organization: no SCPs or RCPs govern it. A resource in
     // another account may still be governed by its own organization's RCPs.
     const resourceAccount = await query.resourceAccount
-    const other = resourceAccount && resourceAccount !== (await query.readerAccount()) ? resourceAccount : null
-    if (!other) return EMPTY
+    const reader = await query.readerAccount()
+    const other = resourceAccount && resourceAccount !== reader ? resourceAccount : null
+    // Only the reader's own account is known to be in no organization (a root user of another
+    // account is diagnosed without IAM reads there).
+    const principalKeys = query.principalAccount === reader ? ORG_KEYS.principal : []
+    if (!other) return { ...EMPTY, absentContext: [...principalKeys, ...(resourceAccount ? ORG_KEYS.resource : [])] }
     const gap = {
       source: 'organizations',
       error: `the credentials' account is in no organization, so the organization of account ${other} could not be read`,
       effect: `The RCPs that govern account ${other} were not read; ${ORG_READER_HELP} for the organization of account ${other}.`,
     }
-    return { ...EMPTY, gaps: [gap] }
+    const membership = query.membership ? await query.membership(other) : null
+    if (membership?.kind === 'none') return { ...EMPTY, absentContext: [...principalKeys, ...ORG_KEYS.resource] }
+    const outside = membership ? this.outside(gap, other, membership, 'RCPs') : gap
+    return { ...EMPTY, gaps: [outside], absentContext: principalKeys, knownContext: this.memberContext(membership, 'resource') }
+  }
+
+  /**
+   * The gap for an account outside the reader's organization, once its membership is known:
+   * in another organization, it names the management account whose role would read it; not
+   * known, it says why. (In no organization there is no gap: the caller handles that.)
+   */
+  private outside(gap: CollectionGap, account: string, membership: AccountMembership, what: 'SCPs' | 'RCPs'): CollectionGap {
+    if (membership.kind === 'member') {
+      const { id, managementAccountId } = membership.organization
+      return {
+        source: 'organizations',
+        error: `account ${account} is in organization ${id} (asked with ${membership.via}), which the organization reader does not read`,
+        effect: `The ${what} that govern account ${account} were not read; run again with --org-role-arn for a role in account ${managementAccountId}, the management account of ${id} (or a delegated administrator of it), which needs organizations:DescribeOrganization, ListRoots, ListParents, ListPoliciesForTarget and DescribePolicy.`,
+      }
+    }
+    if (membership.kind === 'unknown') return { ...gap, effect: `${gap.effect.replace(/\.$/, '')}; whether account ${account} is in any organization is unknown: ${membership.why}.` }
+    return gap
+  }
+
+  /** aws:PrincipalOrgID / aws:ResourceOrgID of an account found in another organization. */
+  private memberContext(membership: AccountMembership | null, side: 'principal' | 'resource'): [string, string[]][] {
+    return membership?.kind === 'member' ? [[ORG_KEYS[side][0], [membership.organization.id]]] : []
   }
 
   private async principalSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, isManagement: boolean, chain: LevelChain<LevelRead>): Promise<SideRead> {
@@ -164,9 +201,26 @@ export class OrgPolicyReader {
       // DescribeOrganization answered for the principal's own account.
       context.push(['aws:PrincipalOrgID', [org.id]])
     }
+    if (!parents.ok && isChildNotFound(parents.gap)) return this.elsewhere(query, parents.gap, account, org, 'principal', scpsApply)
     if (!scpsApply) return { levels: [], gaps: [], context }
     if (!parents.ok) return { levels: [], gaps: [this.notInOrganization(parents.gap, account, org, 'SCPs')], context }
     return { ...assemble(await chain.levels(parents.value, root)), context }
+  }
+
+  /**
+   * An account the reader's organization does not hold (ChildNotFoundException): in no
+   * organization, nothing governs it and its organization keys are absent; in another, or not
+   * known, its policies are a gap that says what to pass. `applies`: whether the side's policies
+   * would apply at all (not for the management account or a service-linked role).
+   */
+  private async elsewhere(query: OrgQuery, gap: CollectionGap, account: string, org: OrganizationFacts, side: 'principal' | 'resource', applies: boolean): Promise<SideRead> {
+    const what = side === 'principal' ? 'SCPs' : 'RCPs'
+    const membership = query.membership ? await query.membership(account) : null
+    if (membership?.kind === 'none') return { levels: [], gaps: [], context: [], absent: ORG_KEYS[side] }
+    const context = this.memberContext(membership, side)
+    if (!applies) return { levels: [], gaps: [], context }
+    const known = this.notInOrganization(gap, account, org, what)
+    return { levels: [], gaps: [membership ? this.outside(known, account, membership, what) : known], context }
   }
 
   private async resourceSide(query: OrgQuery, org: OrganizationFacts, root: OrganizationRoot, chains: Chains): Promise<SideRead> {
@@ -183,6 +237,7 @@ export class OrgPolicyReader {
     const effect = `The RCPs that govern account ${account} were not read; ${ORG_READER_HELP} (the organization reader must see account ${account}).`
     const parents = await attempt(() => chain.parents, 'organizations', effect)
     if (parents.ok) context.push(['aws:ResourceOrgID', [org.id]], ['aws:ResourceOrgPaths', [orgPath(org.id, parents.value)]])
+    if (!parents.ok && isChildNotFound(parents.gap)) return this.elsewhere(query, parents.gap, account, org, 'resource', rcpsApply)
     if (!rcpsApply) return { levels: [], gaps: [], context }
     if (!parents.ok) return { levels: [], gaps: [this.notInOrganization(parents.gap, account, org, 'RCPs')], context }
     return { ...assemble(await chain.levels(parents.value, root)), context }
@@ -190,7 +245,7 @@ export class OrgPolicyReader {
 
   /** ChildNotFoundException: the account is not in the organization the reader sees. */
   private notInOrganization(gap: CollectionGap, account: string, org: OrganizationFacts, what: string): CollectionGap {
-    if (!gap.error.startsWith('ChildNotFoundException')) return gap
+    if (!isChildNotFound(gap)) return gap
     return {
       ...gap,
       effect: `The ${what} that govern account ${account} were not read: it is not in organization ${org.id}, which the organization reader sees; ${ORG_READER_HELP} for the organization of account ${account}.`,
@@ -228,6 +283,10 @@ export class OrgPolicyReader {
     }
     return { level: { id, name, policies }, gaps }
   }
+}
+
+function isChildNotFound(gap: CollectionGap): boolean {
+  return gap.error.startsWith('ChildNotFoundException')
 }
 
 /** The levels that were read, root first, and every gap, in level order. */

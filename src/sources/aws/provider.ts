@@ -13,6 +13,7 @@ import { IdentityPolicies } from './identity.js'
 import { createServiceLimits } from './limit.js'
 import { PrincipalLister } from './list-principals.js'
 import { ManagedPolicies } from './managed-policies.js'
+import { MembershipReader } from './membership.js'
 import { OrgPolicyReader } from './org-policies.js'
 import { OrganizationReader } from './organizations.js'
 import { holderOf, PrincipalReader, type ResolvedPrincipal } from './principal.js'
@@ -90,7 +91,9 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
   const identity = new IdentityPolicies(pool, new ManagedPolicies(pool))
   const groups = new GroupPolicies(pool, identity)
   const principals = new PrincipalReader(pool, () => identities.requireAccountOf('caller'))
-  const organizations = new OrgPolicyReader(new OrganizationReader(pool))
+  const organizationReader = new OrganizationReader(pool)
+  const organizations = new OrgPolicyReader(organizationReader)
+  const memberships = new MembershipReader(pool, identities, organizationReader)
   const resourceReaders = { buckets: new BucketPolicies(pool, identities), trust: new TrustPolicies(pool, identities) }
   const endpoints = new EndpointPolicies(pool)
 
@@ -135,6 +138,7 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
       separateReader: pool.hasOwnCredentials('org'),
       readerAccount: () => identities.requireAccountOf('org'),
       wanted: () => !failed,
+      membership: (account) => memberships.of(account),
     })
     for (const side of [identityP, endpointP, resourceP, orgP]) side?.catch(() => undefined)
     // The principal's own failure (no such role or user, another account) is the one to report,
@@ -170,6 +174,7 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
       resourceAccount: resource.account,
       resourceInManagementAccount: org.resourceInManagementAccount,
       knownContext,
+      absentContext: org.absentContext,
       origin: `live account${principal.account ? ` ${principal.account}` : ''}${readers.length ? ` (${readers.join('; ')})` : ''}`,
     }
   }

@@ -59,8 +59,14 @@ function unreadPolicyGap(resource: string, action: string): CollectionGap | null
   return {
     source: arn.service,
     error,
+    layer: 'resource',
     effect: `The ${what} of \`${resource}\` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for \`denydoctor evaluate\`.`,
   }
+}
+
+/** A bucket or trust policy that could not be read leaves the resource policy's Allow unknown (CollectionGap.layer). */
+function asResourceGap(gap: CollectionGap): CollectionGap {
+  return { ...gap, layer: 'resource' }
 }
 
 export async function readResourceSide(
@@ -88,12 +94,13 @@ export async function readResourceSide(
   if (first) {
     const read = await readers.buckets.read(first, account)
     policy = read.policy
-    gaps.push(...read.gaps)
+    gaps.push(...read.gaps.map(asResourceGap))
     if (!account && read.ownerAccount) account = read.ownerAccount
     const otherBuckets = [...new Set(refs.map((ref) => ref.bucket))].filter((bucket) => bucket !== first.bucket)
     if (otherBuckets.length > 0) {
       gaps.push({
         source: 's3',
+        layer: 'resource',
         error: `the request names several buckets (${[first.bucket, ...otherBuckets].join(', ')})`,
         effect: `Only the bucket policy of \`${first.bucket}\` was read; diagnose the other buckets separately.`,
       })
@@ -103,7 +110,7 @@ export async function readResourceSide(
   if (!first && role?.role) {
     const read = await readers.trust.read(role.arn, role.role)
     policy = read.policy
-    gaps.push(...read.gaps)
+    gaps.push(...read.gaps.map(asResourceGap))
   }
   return { account, policy, gaps }
 }

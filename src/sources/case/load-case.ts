@@ -1,7 +1,9 @@
 import { ACCOUNT_ID, parseArn } from '../../model/arn.js'
 import {
   makeContext,
+  POLICY_TYPES,
   principalFromArn,
+  type CollectionGap,
   type OrgLevel,
   type PolicySet,
   type PolicyType,
@@ -20,6 +22,8 @@ export interface LoadedCase {
   readonly request: Request
   readonly policies: PolicySet
   readonly warnings: readonly string[]
+  /** What the case says could not be read (`incomplete`): the verdict lists it and is never Allowed. */
+  readonly incomplete: readonly CollectionGap[]
 }
 
 type Json = Record<string, unknown>
@@ -59,6 +63,56 @@ function loadPolicy(
 
 function loadOne(value: unknown, path: string, type: PolicyType, defaultName: string, kind: PolicyKind = type): SourcedPolicy | null {
   return value === null || value === undefined ? null : loadPolicy(value, path, type, defaultName, null, kind)
+}
+
+/** Whether a policy allows every action on every resource with no condition (FullAWSAccess, RCPFullAWSAccess). */
+function allowsEverything(policy: SourcedPolicy): boolean {
+  return policy.policy.statements.some(
+    (s) => s.effect === 'Allow' && s.action?.includes('*') === true && s.resource?.includes('*') === true && s.conditions.length === 0,
+  )
+}
+
+/**
+ * RCPFullAWSAccess is attached to every root, OU and account once RCPs are enabled and cannot be
+ * detached; the evaluator reads an RCP level as if it held it (layers.ts). A case that leaves it
+ * out gets a note, not an implicit deny.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
+ */
+function rcpFullAccessNotes(levels: readonly OrgLevel[]): string[] {
+  return levels
+    .map((level, i) => ({ level, i }))
+    .filter(({ level }) => !level.policies.some(allowsEverything))
+    .map(
+      ({ level, i }) =>
+        `policies.rcps[${i}] (${level.name}) does not hold RCPFullAWSAccess; AWS attaches it to every root, OU and account and it cannot be detached, so the level is evaluated as if it were there.`,
+    )
+}
+
+const GAP_FIELDS = ['source', 'error', 'effect'] as const
+
+/** `incomplete`: sources the case says could not be read, as the verdict lists them. */
+function loadIncomplete(value: unknown): CollectionGap[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new CaseError('incomplete must be a list of {"source", "error", "effect", "layer"?}.', 'incomplete')
+  return value.map((gap, i) => {
+    const path = `incomplete[${i}]`
+    if (!isObject(gap)) throw new CaseError(`${path} must be an object {"source", "error", "effect", "layer"?}.`, path)
+    for (const field of GAP_FIELDS) {
+      if (typeof gap[field] !== 'string') throw new CaseError(`${path}.${field} must be a string.`, `${path}.${field}`)
+    }
+    const layer = gap.layer
+    if (layer !== undefined && !(POLICY_TYPES as readonly unknown[]).includes(layer)) {
+      throw new CaseError(`${path}.layer must be one of ${POLICY_TYPES.join(', ')}, not ${JSON.stringify(layer)}.`, `${path}.layer`)
+    }
+    const account = optionalAccount(gap.account, `${path}.account`)
+    return {
+      source: gap.source as string,
+      error: gap.error as string,
+      effect: gap.effect as string,
+      ...(account ? { account } : {}),
+      ...(layer ? { layer: layer as PolicyType } : {}),
+    }
+  })
 }
 
 function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel[] {
@@ -112,7 +166,7 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   const principal = principalFromArn(req.principal)
   if (!principal) {
     throw new CaseError(
-      `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME or arn:aws:iam::ACCOUNT:root.`,
+      `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME, arn:aws:iam::ACCOUNT:root, or a service principal such as lambda.amazonaws.com.`,
       'request.principal',
     )
   }
@@ -132,13 +186,18 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
     warnings.push(`principalAccount ${principalAccount} differs from the account in the principal ARN (${principal.account}); the ARN's account is used.`)
   }
   const arnAccounts = resources.map((r) => parseArn(r)?.account ?? '').filter((a) => ACCOUNT_ID.test(a))
-  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccounts[0] ?? null
+  // aws:ResourceAccount given in the context is the resource's account (an S3 ARN names none).
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+  const contextAccount = pairs.find(([k, v]) => k.toLowerCase() === 'aws:resourceaccount' && v.length === 1 && ACCOUNT_ID.test(v[0]!))?.[1][0] ?? null
+  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccounts[0] ?? contextAccount
   if (resourceAccount === null && resources.length > 0) {
     warnings.push(`The resource ARN does not name its account; it is taken to be the principal's (${principal.account}). Give "resourceAccount" if it is another account.`)
   }
   if (value.isManagementAccount !== undefined && typeof value.isManagementAccount !== 'boolean') throw new CaseError('isManagementAccount must be true or false.', 'isManagementAccount')
   const isManagementAccount = value.isManagementAccount === true
   const policies = loadPolicies(value.policies, req.action)
+  warnings.push(...rcpFullAccessNotes(policies.rcps))
+  const incomplete = loadIncomplete(value.incomplete)
   return {
     request: {
       principal,
@@ -152,5 +211,6 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
     },
     policies,
     warnings,
+    incomplete,
   }
 }

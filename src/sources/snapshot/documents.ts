@@ -2,7 +2,7 @@
  * Policy documents from the snapshot → parsed policies, or a gap. A document that does not
  * parse is never dropped quietly: it could hold the very Deny that decided the request.
  */
-import type { CollectionGap, Policy, PolicySource, SourcedPolicy } from '../../model/index.js'
+import type { CollectionGap, Policy, PolicySource, PolicyType, SourcedPolicy } from '../../model/index.js'
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import type { PolicyDocument } from './format.js'
 import { unreadablePolicyGap } from '../gaps.js'
@@ -18,8 +18,9 @@ export class Gaps {
     readonly source: string,
   ) {}
 
-  add(error: string, effect: string): void {
-    this.list.push({ source: this.source, error, effect })
+  /** `layer`: the policy layer the gap leaves unread (a resource policy), see CollectionGap. */
+  add(error: string, effect: string, layer?: PolicyType): void {
+    this.list.push(layer ? { source: this.source, error, effect, layer } : { source: this.source, error, effect })
   }
 
   /** Gaps met by an earlier read whose result is being reused: reported again, in their order. */
@@ -28,9 +29,9 @@ export class Gaps {
   }
 
   /** The parsed policy, or null after recording why it is missing. */
-  take(parsed: Parsed): SourcedPolicy | null {
+  take(parsed: Parsed, layer?: PolicyType): SourcedPolicy | null {
     if (parsed.ok) return parsed.policy
-    this.list.push(parsed.gap)
+    this.list.push(layer ? { ...parsed.gap, layer } : parsed.gap)
     return null
   }
 }

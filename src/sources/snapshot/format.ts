@@ -159,8 +159,19 @@ export interface SnapshotVpcEndpoint {
   readonly policy: PolicyDocument | null
 }
 
+/**
+ * What collect learned of an account that the snapshot's organization does not hold, asking
+ * DescribeOrganization with the account's own credentials: `"none"` (in no organization:
+ * nothing of AWS Organizations governs it, and aws:PrincipalOrgID / aws:ResourceOrgID are absent
+ * from its requests) or the other organization it belongs to (whose SCPs / RCPs the snapshot does
+ * not hold).
+ */
+export type OrganizationMembership = 'none' | { readonly id: string; readonly managementAccountId: string }
+
 export interface SnapshotAccount {
   readonly id: string
+  /** Absent: not asked (an account of the snapshot's organization, or a snapshot from before the field). */
+  readonly organizationMembership?: OrganizationMembership
   /** IAM of the account; null when it was not collected (see `incomplete`). */
   readonly iam: SnapshotIam | null
   readonly buckets: readonly SnapshotBucket[]

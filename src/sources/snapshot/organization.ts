@@ -6,7 +6,7 @@
  */
 import type { OrgLevel, SourcedPolicy } from '../../model/index.js'
 import { unknownResourceAccountGap } from '../gaps.js'
-import { orgLevelLabel, orgPath } from '../org-levels.js'
+import { ORG_CONTEXT_KEYS as ORG_KEYS, orgLevelLabel, orgPath } from '../org-levels.js'
 import { parseDocument, type Gaps } from './documents.js'
 import type { OrgPolicyType } from './format.js'
 import { Kept } from './kept.js'
@@ -16,6 +16,8 @@ export interface OrgSide {
   readonly scps: readonly OrgLevel[]
   readonly rcps: readonly OrgLevel[]
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  /** Organization keys certainly absent: those of an account collect found in no organization. */
+  readonly absentContext: readonly string[]
   readonly isManagementAccount: boolean
   readonly resourceInManagementAccount: boolean
 }
@@ -60,8 +62,19 @@ export class OrgReader {
     const org = this.index.organization
     const isManagementAccount = org !== null && query.principalAccount === org.managementAccountId
     const resourceInManagementAccount = org !== null && query.resourceAccount === org.managementAccountId
-    if (!org) return Object.freeze({ scps: NO_LEVELS, rcps: NO_LEVELS, knownContext: Object.freeze([]), isManagementAccount, resourceInManagementAccount })
+    // What collect learned of accounts outside the snapshot's organization (format.ts): in none,
+    // their organization keys are absent; in another, its ID is known (its SCPs / RCPs are a gap
+    // collect recorded for that account, which the diagnosis carries).
     const knownContext: [string, string[]][] = []
+    const absentContext: string[] = []
+    const outside = (account: string | null, side: 'principal' | 'resource'): void => {
+      const membership = account === null ? undefined : this.index.account(account)?.organizationMembership
+      if (membership === 'none') absentContext.push(...ORG_KEYS[side])
+      else if (membership) knownContext.push([ORG_KEYS[side][0], [membership.id]])
+    }
+    outside(query.principalAccount, 'principal')
+    outside(query.resourceAccount, 'resource')
+    if (!org) return Object.freeze({ scps: NO_LEVELS, rcps: NO_LEVELS, knownContext: Object.freeze(knownContext), absentContext: Object.freeze(absentContext), isManagementAccount, resourceInManagementAccount })
 
     let scps = NO_LEVELS
     const principalChain = query.principalAccount ? this.index.orgChain(query.principalAccount) : null
@@ -88,7 +101,7 @@ export class OrgReader {
         if (this.enabled(resourceChain, 'rcp') && !resourceInManagementAccount && !query.serviceLinkedRole) rcps = this.chain(resourceChain, 'rcp', gaps)
       }
     }
-    return Object.freeze({ scps, rcps, knownContext: Object.freeze(knownContext), isManagementAccount, resourceInManagementAccount })
+    return Object.freeze({ scps, rcps, knownContext: Object.freeze(knownContext), absentContext: Object.freeze(absentContext), isManagementAccount, resourceInManagementAccount })
   }
 
   /** The levels of one account's chain (the account is its last element), kept per account and kind. */

@@ -87,11 +87,12 @@ class ResourceRead {
       else if (arn.service === 'iam' && arn.resource.startsWith('role/') && readsTrustPolicy(query.action)) {
         targets.push({ kind: 'trust', account: arn.account, roleName: arn.resource.slice(arn.resource.lastIndexOf('/') + 1) })
       } else if (arn.service === 's3' && arn.account !== '') {
-        this.gaps.add(`the snapshot holds bucket policies only, not the access point policy of \`${resource}\``, `The access point policy of \`${resource}\` (if it has one) was not read, so a Deny in it cannot be checked; put it in a case file for \`denydoctor evaluate\`.`)
+        this.gaps.add(`the snapshot holds bucket policies only, not the access point policy of \`${resource}\``, `The access point policy of \`${resource}\` (if it has one) was not read, so a Deny in it cannot be checked; put it in a case file for \`denydoctor evaluate\`.`, 'resource')
       } else if (UNHELD_RESOURCE_POLICY_SERVICES.has(arn.service)) {
         this.gaps.add(
           `snapshots do not hold ${arn.service} resource-based policies`,
           `The resource-based policy of \`${resource}\` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for \`denydoctor evaluate\`.`,
+          'resource',
         )
       }
     }
@@ -99,7 +100,7 @@ class ResourceRead {
     if (!first) return { account, policy: null }
     const others = [...new Set(targets.slice(1).map(describe))].filter((d) => d !== describe(first))
     if (others.length > 0) {
-      this.gaps.add(`the request names several resources with resource policies (${[describe(first), ...others].join(', ')})`, `Only the ${describe(first)} policy was considered; diagnose the others separately.`)
+      this.gaps.add(`the request names several resources with resource policies (${[describe(first), ...others].join(', ')})`, `Only the ${describe(first)} policy was considered; diagnose the others separately.`, 'resource')
     }
     if (first.kind === 'trust') return { account, policy: this.trustPolicy(first) }
     const located = this.index.bucket(first.bucket)
@@ -107,6 +108,7 @@ class ResourceRead {
       this.gaps.add(
         `bucket ${first.bucket} is not in the snapshot`,
         `Bucket ${first.bucket} is not in the snapshot: its bucket policy was not read, so a Deny in it (or, across accounts, the Allow it must give) cannot be checked${account ? '' : ', and the account that owns it is unknown (pass --resource-account)'}.`,
+        'resource',
       )
       return { account, policy: null }
     }
@@ -120,7 +122,7 @@ class ResourceRead {
     const { policy } = located.item
     if (policy === null) return { account, policy: null }
     const source = { type: 'resource' as const, name: first.bucket, arn: `arn:${first.partition}:s3:::${first.bucket}`, attachedTo: first.bucket, origin: `bucket policy of \`${first.bucket}\`` }
-    return { account, policy: this.gaps.take(parseDocument(policy, source, 'resource', this.gaps.source)) }
+    return { account, policy: this.gaps.take(parseDocument(policy, source, 'resource', this.gaps.source), 'resource') }
   }
 
   /** The role's trust policy, which must itself allow sts:AssumeRole*. */
@@ -128,15 +130,15 @@ class ResourceRead {
     const role = this.index.role(target.account, target.roleName)
     const notRead = `The trust policy of role \`${target.roleName}\` was not read, so whether it lets the caller in cannot be checked`
     if (!role) {
-      this.gaps.add(`role ${target.roleName} of account ${target.account} is not in the snapshot`, `${notRead}; collect a snapshot of account ${target.account}.`)
+      this.gaps.add(`role ${target.roleName} of account ${target.account} is not in the snapshot`, `${notRead}; collect a snapshot of account ${target.account}.`, 'resource')
       return null
     }
     if (role.assumeRolePolicyDocument === null) {
-      this.gaps.add(`the snapshot has no trust policy for role ${role.roleName}`, `${notRead}; collect the snapshot again.`)
+      this.gaps.add(`the snapshot has no trust policy for role ${role.roleName}`, `${notRead}; collect the snapshot again.`, 'resource')
       return null
     }
     const source = { type: 'resource' as const, name: role.roleName, arn: role.arn, attachedTo: role.roleName, origin: `trust policy of role \`${role.roleName}\`` }
-    return this.gaps.take(parseDocument(role.assumeRolePolicyDocument, source, 'trust', this.gaps.source))
+    return this.gaps.take(parseDocument(role.assumeRolePolicyDocument, source, 'trust', this.gaps.source), 'resource')
   }
 }
 

@@ -6,6 +6,7 @@
 import { ACCOUNT, ARN, at, Checker, type Json } from './check.js'
 import type {
   AttachedPolicy,
+  OrganizationMembership,
   InlinePolicy,
   PermissionsBoundary,
   SnapshotAccount,
@@ -134,9 +135,20 @@ function endpoint(c: Checker, o: Json, p: string): SnapshotVpcEndpoint {
   }
 }
 
+const ORGANIZATION_ID = { test: /^o-[a-z0-9]{10,32}$/, what: 'an organization ID (o-…)' }
+
+/** `"none"`, or `{ "id": "o-…", "managementAccountId" }` (format.ts). */
+function membership(c: Checker, value: unknown, path: string): { organizationMembership?: OrganizationMembership } {
+  if (value === undefined) return {}
+  if (value === 'none') return { organizationMembership: 'none' }
+  const o = c.object(value, path, '"none" or an object {"id": "o-…", "managementAccountId"}')
+  return { organizationMembership: { id: c.string(o.id, at(path, 'id'), ORGANIZATION_ID), managementAccountId: c.string(o.managementAccountId, at(path, 'managementAccountId'), ACCOUNT) } }
+}
+
 export function readAccounts(c: Checker, value: unknown, path: string): SnapshotAccount[] {
   const accounts = c.objects(value, path, (o, p) => ({
     id: c.string(o.id, at(p, 'id'), ACCOUNT),
+    ...membership(c, o.organizationMembership, at(p, 'organizationMembership')),
     iam: iam(c, o.iam, at(p, 'iam')),
     buckets: c.objects(o.buckets, at(p, 'buckets'), (x, q) => bucket(c, x, q)),
     vpcEndpoints: c.objects(o.vpcEndpoints, at(p, 'vpcEndpoints'), (x, q) => endpoint(c, x, q)),

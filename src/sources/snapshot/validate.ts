@@ -43,13 +43,21 @@ export function validateSnapshot(value: unknown, file: string): Snapshot {
   const c = new Checker(file)
   const takenAt = c.string(value.takenAt, 'takenAt', { test: TIMESTAMP, what: 'an ISO 8601 time such as "2026-11-01T10:00:00Z"' })
   if (Number.isNaN(Date.parse(takenAt))) c.fail('takenAt', 'a real date and time', takenAt)
+  const organization = readOrganization(c, value.organization, 'organization')
+  const accounts = readAccounts(c, value.accounts, 'accounts')
+  // An account the organization holds cannot also be recorded as outside it.
+  accounts.forEach((account, i) => {
+    if (account.organizationMembership !== undefined && organization?.accounts.some((a) => a.id === account.id)) {
+      throw c.problem(at(at('accounts', i), 'organizationMembership'), `account ${account.id} is in organization ${organization.id} (organization.accounts), so it cannot be recorded as outside it; remove organizationMembership`)
+    }
+  })
   return {
     format: SNAPSHOT_FORMAT,
     version: value.version as Snapshot['version'],
     takenAt,
     collectedBy: value.collectedBy === undefined ? null : c.nullableString(value.collectedBy, 'collectedBy'),
-    organization: readOrganization(c, value.organization, 'organization'),
-    accounts: readAccounts(c, value.accounts, 'accounts'),
+    organization,
+    accounts,
     incomplete: c.objects(value.incomplete, 'incomplete', (o, p) => ({
       source: c.string(o.source, at(p, 'source')),
       error: c.string(o.error, at(p, 'error')),

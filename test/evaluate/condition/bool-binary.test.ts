@@ -17,6 +17,11 @@ describe('Bool', () => {
       'aws:SecureTransport is false, which is not true, so Bool is false',
     )
   })
+  it('keeps a policy variable unexpanded (the AWS pages disagree) and says so', () => {
+    const trace = run('Bool', 'aws:MultiFactorAuthPresent', '${aws:SecureTransport}', { 'aws:MultiFactorAuthPresent': 'true', 'aws:SecureTransport': 'true' })
+    expect(trace.result).toBe(false)
+    expect(trace.why).toContain("AWS's operators page allows it and its variables page does not")
+  })
 })
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals

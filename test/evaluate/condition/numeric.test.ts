@@ -29,6 +29,12 @@ describe('numeric operators', () => {
     expect(result('NumericEquals', 's3:max-keys', '1000', { 's3:max-keys': '1e3x' })).toBe(false)
   })
 
+  it('under a negated operator keeps the reading (the negation holds) and says AWS does not document it', () => {
+    const trace = run('NumericNotEquals', 's3:max-keys', '100', { 's3:max-keys': 'ten' })
+    expect(trace.result).toBe(true)
+    expect(trace.why).toContain('AWS does not document how a negated operator treats a value it cannot read')
+  })
+
   it('never matches an unreadable policy value, and names it', () => {
     const trace = run('NumericEquals', 's3:max-keys', ['abc'], ctx)
     expect(trace.result).toBe(false)

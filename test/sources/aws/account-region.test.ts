@@ -102,8 +102,9 @@ describe('the organization reader (--org-role-arn)', () => {
         clients: { organizations: management.clients.organizations, sts: management.clients.sts, iam: management.clients.iam, orgSts: management.clients.orgSts },
       },
       (account) => {
-        const { sts, iam, s3 } = byAccount.get(account)!.clients
-        return { sts, iam, s3, resourceSts: sts, resourceIam: iam }
+        // The account's own Organizations client answers whether it is in an organization (in none, here).
+        const { sts, iam, s3, organizations } = byAccount.get(account)!.clients
+        return { sts, iam, s3, resourceSts: sts, resourceIam: iam, callerOrganizations: organizations, resourceOrganizations: organizations }
       },
     )
     for (const [account] of byAccount) await reach.forAccount(account).gather(query(`arn:aws:iam::${account}:role/Reader`))

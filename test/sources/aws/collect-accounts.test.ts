@@ -119,11 +119,12 @@ describe('collect: the organization', () => {
     expect(snapshot.accounts[0]!.iam!.roles).toHaveLength(4)
   })
 
-  it('an account in no organization: organization null and no gap', async () => {
+  it('an account in no organization: organization null, no gap, and the account recorded as in none', async () => {
     fakeAws(world({ noOrganization: true }))
     const { snapshot } = await collectSnapshot({ clock, regions: ['us-east-1'] })
     expect(snapshot.organization).toBeNull()
     expect(snapshot.incomplete).toEqual([])
+    expect(snapshot.accounts.map((a) => a.organizationMembership)).toEqual(['none'])
   })
 
   it('an account outside the organization that was read is a gap: its SCPs would otherwise vanish', async () => {
@@ -141,8 +142,29 @@ describe('collect: the organization', () => {
         source: 'organizations',
         error: `account ${DATA} is in organization o-other22222, but organization o-prty111111, which was read, does not list it`,
         effect: expect.stringMatching(new RegExp(`^The SCPs and RCPs that govern account ${DATA} are not in the snapshot`)),
+        // Carried only into diagnoses that touch that account.
+        account: DATA,
       },
     ])
+    // What was learned is kept, so an offline diagnosis knows aws:PrincipalOrgID of that account.
+    expect(snapshot.accounts.find((a) => a.id === DATA)!.organizationMembership).toEqual({ id: 'o-other22222', managementAccountId: MANAGEMENT })
+    expect(snapshot.accounts.find((a) => a.id === PAYMENTS)!.organizationMembership).toBeUndefined()
+  })
+
+  it('an account in no organization (AWSOrganizationsNotInUseException) is recorded as such, without a gap', async () => {
+    // https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeOrganization.html
+    const w = world()
+    const organization = { ...w.organization!, accounts: w.organization!.accounts.filter((a) => a.id !== DATA) }
+    const fake = fakeAws({ ...w, organization })
+    const { DescribeOrganizationCommand } = await import('@aws-sdk/client-organizations')
+    fake.stubs.organizations.on(DescribeOrganizationCommand).callsFake(async (_input: unknown, getClient: () => { config: { credentials: () => Promise<{ accessKeyId: string }> } }) => {
+      const key = (await getClient().config.credentials()).accessKeyId
+      if (key === `ASIA${DATA}`) throw Object.assign(new Error('Your account is not a member of an organization.'), { name: 'AWSOrganizationsNotInUseException', $metadata: { httpStatusCode: 400 } })
+      return { Organization: { Id: 'o-prty111111', MasterAccountId: MANAGEMENT } }
+    })
+    const { snapshot } = await collectSnapshot({ clock, regions: ['us-east-1'], accounts: { kind: 'list', ids: [PAYMENTS, DATA] }, assumeRoleName: 'Reader', roleCredentials: fakeRoles() })
+    expect(snapshot.incomplete).toEqual([])
+    expect(snapshot.accounts.find((a) => a.id === DATA)!.organizationMembership).toBe('none')
   })
 })
 

@@ -56,6 +56,8 @@ export interface MockedAws {
   readonly resourceSts: AnyStub
   readonly resourceIam: AnyStub
   readonly orgSts: AnyStub
+  /** Resource account's Organizations (membership questions); in no organization unless a test says otherwise. */
+  readonly resourceOrganizations: AnyStub
   /** A provider over these clients. */
   provider(options?: AwsProviderOptions): ReturnType<typeof createAwsProvider>
   /** Every operation sent, as `service:Operation`, in order. */
@@ -72,6 +74,7 @@ export function mockAws(account = ACCOUNT): MockedAws {
     resourceSts: new STSClient(config),
     resourceIam: new IAMClient(config),
     orgSts: new STSClient(config),
+    resourceOrganizations: new OrganizationsClient(config),
   }
   const stubs = {
     sts: mockClient(clients.sts) as AnyStub,
@@ -82,6 +85,7 @@ export function mockAws(account = ACCOUNT): MockedAws {
     resourceSts: mockClient(clients.resourceSts) as AnyStub,
     resourceIam: mockClient(clients.resourceIam) as AnyStub,
     orgSts: mockClient(clients.orgSts) as AnyStub,
+    resourceOrganizations: mockClient(clients.resourceOrganizations) as AnyStub,
   }
   live.push(stubs)
   stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
@@ -89,7 +93,9 @@ export function mockAws(account = ACCOUNT): MockedAws {
     sts.on(GetCallerIdentityCommand).resolves({ Account: account, Arn: `arn:aws:iam::${account}:user/operator`, UserId: 'AIDAOPERATOR' })
   }
   // Quiet defaults, overridden by each test: no organization, no attached or inline policies, no groups.
-  stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.'))
+  for (const organizations of [stubs.organizations, stubs.resourceOrganizations]) {
+    organizations.on(DescribeOrganizationCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.'))
+  }
   stubs.iam.on(ListAttachedUserPoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
   stubs.iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
   stubs.iam.on(ListAttachedGroupPoliciesCommand).resolves({ AttachedPolicies: [], IsTruncated: false })
@@ -98,7 +104,8 @@ export function mockAws(account = ACCOUNT): MockedAws {
   stubs.iam.on(ListGroupPoliciesCommand).resolves({ PolicyNames: [], IsTruncated: false })
   stubs.iam.on(ListGroupsForUserCommand).resolves({ Groups: [], IsTruncated: false })
   // `ec2` is given, so the pool never asks for another region's client.
-  const all: AwsClients = { ...clients, ec2InRegion: () => clients.ec2 }
+  // Without --org-profile / --org-role-arn the caller reads Organizations: one client serves both.
+  const all: AwsClients = { ...clients, callerOrganizations: clients.organizations, ec2InRegion: () => clients.ec2 }
   return {
     clients: all,
     ...stubs,

@@ -67,7 +67,7 @@ describe('bucket policy', () => {
     aws.s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucket', 'The specified bucket does not exist', 404))
     const gathered = await aws.provider().gather(query(ROLE, { resources: ['arn:aws:s3:::typo-bucket'] }))
     expect(gathered.incomplete).toEqual([
-      { source: 's3', error: 'NoSuchBucket: The specified bucket does not exist', effect: expect.stringContaining('no such bucket') },
+      { source: 's3', error: 'NoSuchBucket: The specified bucket does not exist', effect: expect.stringContaining('no such bucket'), layer: 'resource' },
     ])
     expect(gathered.resourceAccount).toBeNull()
   })
@@ -123,7 +123,7 @@ describe('bucket policy', () => {
     const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`
     const gathered = await aws.provider().gather(query(ROLE, { action: 'kms:Decrypt', resources: [key] }))
     expect(gathered.incomplete).toEqual([
-      { source: 'kms', error: 'the live source does not read kms resource-based policies', effect: expect.stringContaining(`\`${key}\``) },
+      { source: 'kms', error: 'the live source does not read kms resource-based policies', effect: expect.stringContaining(`\`${key}\``), layer: 'resource' },
     ])
   })
 })

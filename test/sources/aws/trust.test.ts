@@ -63,7 +63,7 @@ describe('trust policy as the resource policy of sts:AssumeRole', () => {
     aws.iam.on(GetRoleCommand, { RoleName: 'Gone' }).rejects(awsError('NoSuchEntityException', 'The role with name Gone cannot be found.', 404))
     const gathered = await aws.provider().gather(query(CALLER, { action: 'sts:AssumeRole', resources: [`arn:aws:iam::${ACCOUNT}:role/Gone`] }))
     expect(gathered.incomplete).toEqual([
-      { source: 'iam', error: 'NoSuchEntityException: The role with name Gone cannot be found.', effect: expect.stringContaining('trust policy of role `Gone`') },
+      { source: 'iam', error: 'NoSuchEntityException: The role with name Gone cannot be found.', effect: expect.stringContaining('trust policy of role `Gone`'), layer: 'resource' },
     ])
   })
 
@@ -71,6 +71,6 @@ describe('trust policy as the resource policy of sts:AssumeRole', () => {
     const aws = mockAws()
     givenRole(aws, { name: 'Deployer' })
     const gathered = await aws.provider().gather(query(CALLER, { action: 'sts:AssumeRole', resources: [`arn:aws:iam::${ACCOUNT}:role/*`] }))
-    expect(gathered.incomplete).toEqual([{ source: 'iam', error: `\`arn:aws:iam::${ACCOUNT}:role/*\` names no single role, so no trust policy was read`, effect: expect.any(String) }])
+    expect(gathered.incomplete).toEqual([{ source: 'iam', error: `\`arn:aws:iam::${ACCOUNT}:role/*\` names no single role, so no trust policy was read`, effect: expect.any(String), layer: 'resource' }])
   })
 })

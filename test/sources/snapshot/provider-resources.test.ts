@@ -44,6 +44,7 @@ describe('S3 bucket policies', () => {
       error: 'bucket someone-elses-bucket is not in the snapshot',
       effect:
         'Bucket someone-elses-bucket is not in the snapshot: its bucket policy was not read, so a Deny in it (or, across accounts, the Allow it must give) cannot be checked, and the account that owns it is unknown (pass --resource-account).',
+      layer: 'resource',
     })
   })
 
@@ -75,6 +76,7 @@ describe('S3 bucket policies', () => {
         source: SOURCE,
         error: 'the request names several resources with resource policies (bucket examplebucket, bucket demo-locked-bucket)',
         effect: 'Only the bucket examplebucket policy was considered; diagnose the others separately.',
+        layer: 'resource',
       },
     ])
   })
@@ -102,6 +104,7 @@ describe('other resources', () => {
       source: SOURCE,
       error: 'snapshots do not hold kms resource-based policies',
       effect: `The resource-based policy of \`${key}\` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for \`denydoctor evaluate\`.`,
+      layer: 'resource',
     })
   })
 
@@ -125,6 +128,7 @@ describe('other resources', () => {
         source: SOURCE,
         error: 'role Nobody of account 222222222222 is not in the snapshot',
         effect: 'The trust policy of role `Nobody` was not read, so whether it lets the caller in cannot be checked; collect a snapshot of account 222222222222.',
+        layer: 'resource',
       },
     ])
   })
