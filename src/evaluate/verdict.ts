@@ -1,5 +1,6 @@
 import {
   contextToObject,
+  type Assumption,
   type CollectionGap,
   type Decision,
   type MissingAllow,
@@ -38,7 +39,7 @@ export interface VerdictState {
   readonly request: Request
   readonly policies: PolicySet
   readonly plan: SetPlan
-  readonly options: LayerOptions & { readonly warnings?: readonly string[] }
+  readonly options: LayerOptions & { readonly warnings?: readonly string[]; readonly assumptions?: readonly Assumption[] }
 }
 
 /** What the layers found, gathered again for the words, once per verdict. */
@@ -74,6 +75,9 @@ function gathered(state: VerdictState): Gathered {
   }
   return result
 }
+
+/** Shared by verdicts that assumed nothing (frozen, so that no reader can change it for all). */
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([])
 
 type MutableVerdict = { -readonly [K in keyof Verdict]: Verdict[K] }
 
@@ -141,6 +145,7 @@ export function makeVerdict(
   verdict.missingAllows = missingAllows
   Object.defineProperty(verdict, 'allows', ALLOWS)
   verdict.incomplete = incomplete
+  verdict.assumptions = state.options.assumptions ?? NO_ASSUMPTIONS
   Object.defineProperty(verdict, 'suggestions', SUGGESTIONS)
   if (warnings) verdict.warnings = warnings
   else Object.defineProperty(verdict, 'warnings', WARNINGS)
