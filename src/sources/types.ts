@@ -10,6 +10,10 @@ export interface PrincipalQuery {
   readonly context: readonly (readonly [string, string])[]
   /** Keys known not to be in the request (from a CloudTrail event, say). */
   readonly absentKeys?: readonly string[]
+  /** `--unknown KEY`: keys left unknown on purpose, whatever the direct-call profile would assume. */
+  readonly unknownKeys?: readonly string[]
+  /** When the call was made (ISO 8601), when the input says so (a CloudTrail event); default now. */
+  readonly time?: string | null
   /** The session policy passed to AssumeRole, as text (from `--session-policy FILE`). */
   readonly sessionPolicy: { readonly name: string; readonly text: string } | null
   /** `--resource-account`: the account owning the resource, when its ARN does not say. */
