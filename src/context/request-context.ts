@@ -8,26 +8,9 @@
  *   >  the direct-call profile (assumed, listed in the verdict)  >  absent by rule  >  unknown
  */
 import type { ActionInfo } from '../catalogue/index.js'
-import { makeContext, type Assumption, type PartialValue, type PrincipalInfo, type RequestContext } from '../model/index.js'
+import { ALWAYS_PRESENT_KEYS, makeContext, type Assumption, type PartialValue, type PrincipalInfo, type RequestContext } from '../model/index.js'
 import { actionAbsence, principalKindAbsence } from './absent-keys.js'
 import { directCallProfile } from './direct-call.js'
-
-/**
- * Keys AWS documents as present in every request by an IAM principal: `--assume-absent`
- * never makes them absent. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
- */
-export const ALWAYS_PRESENT_KEYS: readonly string[] = [
-  'aws:SecureTransport',
-  'aws:RequestedRegion',
-  'aws:CurrentTime',
-  'aws:EpochTime',
-  'aws:ViaAWSService',
-  'aws:PrincipalArn',
-  'aws:PrincipalAccount',
-  'aws:PrincipalType',
-  'aws:PrincipalIsAWSService',
-  'aws:userid',
-]
 
 export interface CallContextInput {
   readonly principal: PrincipalInfo

@@ -104,7 +104,7 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
   let unknown = context.unknown
   let partial = context.partial
   if (principal.kind === 'role' && !known.has(USERID) && !context.unknown?.has(USERID) && !context.partial?.has(USERID)) {
-    if (principal.uniqueId) partial = new Map(partial ?? []).set(USERID, { prefix: `${principal.uniqueId}:`, completions: `session of role ${principal.name ?? principal.arn}` })
+    if (principal.uniqueId) partial = new Map(partial ?? []).set(USERID, { prefix: `${principal.uniqueId}:`, completions: `session of role ${principal.name ?? principal.arn}`, rest: 'the session name' })
     else unknown = ONLY_USERID
   }
   return { ...context, known, absent, complete: context.complete, absentPrefixes, unknown, partial }

@@ -16,6 +16,8 @@ export interface PartialValue {
   readonly prefix: string
   /** Who could have sent the rest, for explanations: "session of role TestReadOnly". */
   readonly completions: string
+  /** What the unknown rest is, for explanations: "the session name" (default "the rest"). */
+  readonly rest?: string
 }
 
 /** What the request says about one key. */
@@ -66,7 +68,7 @@ export function lookupContext(context: RequestContext, key: string): ContextValu
   const values = lookupValues(context, lower)
   if (values === undefined) {
     const partial = context.partial?.get(lower)
-    return partial ? { kind: 'partial', prefix: partial.prefix, completions: partial.completions } : UNKNOWN
+    return partial ? { kind: 'partial', ...partial } : UNKNOWN
   }
   return values === null ? ABSENT : { kind: 'known', values }
 }

@@ -103,5 +103,5 @@ export function decidePartial(clause: ConditionClause, value: PartialValue, env:
   const verb = base === 'StringLike' ? 'matching' : 'equal to'
   if (any === 'unknown') return { result, why: `${shown} may or may not be ${verb} ${values}, so ${operator.name} is neither true nor false until it is known` }
   const what = any ? `every ${value.completions} has ${clause.key} ${verb} ${values}` : `no ${value.completions} can have ${clause.key} ${verb} ${values}`
-  return { result, why: `${what} (it is "${value.prefix}" followed by the rest), so ${operator.name} is ${result}` }
+  return { result, why: `${what} (it is "${value.prefix}" followed by ${value.rest ?? 'the rest'}), so ${operator.name} is ${result}` }
 }
