@@ -12,11 +12,21 @@
  *   user and federated users (AWS's "principal key values" table and each key's Availability).
  *   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable
  */
-import { conditionKeyApplies, type ActionInfo } from '../catalogue/index.js'
+import type { ActionInfo } from '../catalogue/index.js'
 import type { PrincipalKind } from '../model/index.js'
 
 const TAG_KEYS = 'aws:tagkeys'
 const TAG_PREFIXES = ['aws:requesttag/', 'aws:resourcetag/']
+
+/** Whether the catalogue lists the key for the action, `${TagKey}`-style templates matching any tag. */
+function listed(info: ActionInfo, lowerKey: string): boolean {
+  if (info.conditionKeys.has(lowerKey)) return true
+  for (const template of info.conditionKeys) {
+    const open = template.search(/[$<]/)
+    if (open > 0 && lowerKey.startsWith(template.slice(0, open))) return true
+  }
+  return false
+}
 
 const byAction = new Map<string, ((lowerKey: string) => boolean) | null>()
 
@@ -34,7 +44,7 @@ export function actionAbsence(action: string, info: ActionInfo | null): ((lowerK
     let answer = answers.get(lowerKey)
     if (answer === undefined) {
       const tagKey = lowerKey === TAG_KEYS || TAG_PREFIXES.some((p) => lowerKey.startsWith(p))
-      answer = (tagKey || lowerKey.startsWith(service)) && !conditionKeyApplies(info, lowerKey)
+      answer = (tagKey || lowerKey.startsWith(service)) && !listed(info, lowerKey)
       if (answers.size < 1000) answers.set(lowerKey, answer)
     }
     return answer
