@@ -64,8 +64,9 @@ export function callContext(input: CallContextInput): CallContext {
     for (const key of ALWAYS_PRESENT_KEYS) if (open(key) && !PRINCIPAL_KEY.test(key) && !assumed.some((a) => lower(a.key) === lower(key))) partial.set(lower(key), { prefix: '', completions: 'call' })
   }
 
+  const given = input.given.filter(([k]) => !unknown.has(lower(k)))
   const base = makeContext(
-    [...input.given, ...fromSource, ...assumed.map((a) => [a.key, a.value] as const)],
+    [...given, ...fromSource, ...assumed.map((a) => [a.key, a.value] as const)],
     { complete: input.assumeAbsent, absent },
   )
   const byAction = actionAbsence(input.action, input.catalogue)
