@@ -1,4 +1,4 @@
-import { canonicalKey, LayeredKnown, type ContextEntry, type PrincipalInfo, type RequestContext } from '../model/index.js'
+import { canonicalKey, LayeredKnown, type ContextEntry, type PartialValue, type PrincipalInfo, type RequestContext } from '../model/index.js'
 
 /**
  * Context keys the request implies, filled in so nobody has to type them. Values the user
@@ -104,8 +104,23 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
   let unknown = context.unknown
   let partial = context.partial
   if (principal.kind === 'role' && !known.has(USERID) && !context.unknown?.has(USERID) && !context.partial?.has(USERID)) {
-    if (principal.uniqueId) partial = new Map(partial ?? []).set(USERID, { prefix: `${principal.uniqueId}:`, completions: `session of role ${principal.name ?? principal.arn}`, rest: 'the session name' })
+    if (principal.uniqueId) partial = partial ? new Map(partial).set(USERID, roleUserId(principal)) : onlyRoleUserId(principal)
     else unknown = ONLY_USERID
   }
-  return { ...context, known, absent, complete: context.complete, absentPrefixes, unknown, partial }
+  // Every field written, in one order: the engine reads contexts on its hot path, and objects of
+  // one shape keep those reads fast.
+  return { known, absent, complete: context.complete, absentPrefixes, unknown, partial, absentIf: context.absentIf }
+}
+
+function roleUserId(principal: PrincipalInfo): PartialValue {
+  return { prefix: `${principal.uniqueId}:`, completions: `session of role ${principal.name ?? principal.arn}`, rest: 'the session name' }
+}
+
+/** The role's partly known aws:userid alone, kept per principal: an audit asks about one role again and again. */
+const roleUserIds = new WeakMap<PrincipalInfo, ReadonlyMap<string, PartialValue>>()
+
+function onlyRoleUserId(principal: PrincipalInfo): ReadonlyMap<string, PartialValue> {
+  let map = roleUserIds.get(principal)
+  if (!map) roleUserIds.set(principal, (map = new Map([[USERID, roleUserId(principal)]])))
+  return map
 }
