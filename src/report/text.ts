@@ -67,9 +67,9 @@ function header(verdict: Verdict, options: TextOptions, pal: Palette, width: num
   if (context.length > 0) details.push(['context', context.join(', ')])
   const labelWidth = Math.max(...details.map(([label]) => length(label))) + 2
   for (const [label, value] of details) lines.push(...wrap(value, width, `  ${padEnd(`${label}:`, labelWidth)}`, ' '.repeat(labelWidth + 2)))
+  if (options.origin) lines.push(...wrap(options.origin, width, '  '))
   const assumptions = assumptionsText(verdict)
   if (assumptions) lines.push(...wrap(`${ASSUMED_LABEL}: ${assumptions} ${OVERRIDE_HINT}`, width, '  ', '    ').map((line) => pal.dim(line)))
-  if (options.origin) lines.push(...wrap(options.origin, width, '  '))
   return lines
 }
 

@@ -36,7 +36,7 @@ describe('plain questions about an organisation of AWS\'s published guardrails',
     const all = await answers(null)
     const settled = ['aws:securetransport', 'aws:viaawsservice', 'aws:principalisawsservice', 'kms:grantisforawsresource', 'aws:calledvia']
     expect(all.filter((a) => a.hanging.some((k) => settled.includes(k)))).toEqual([])
-    const tagging = /^(ec2:RunInstances|ec2:CreateTags|secretsmanager:GetSecretValue|kms:CreateGrant)$/
+    const tagging = /^(ec2:RunInstances|ec2:CreateTags|secretsmanager:GetSecretValue|kms:CreateGrant|iam:CreateRole)$/
     expect(all.filter((a) => a.hanging.includes('aws:tagkeys') && !tagging.test(a.q.action)).map((a) => a.q.action)).toEqual([])
   })
 
