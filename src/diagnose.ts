@@ -51,6 +51,7 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, options: 
     absent: query.absentKeys ?? [],
     unknown: query.unknownKeys ?? [],
     region: query.region,
+    resourceRegion: gathered.resourceRegion ?? null,
     configuredRegion: options.configuredRegion ?? null,
     now: query.time ? new Date(query.time) : (options.now ?? new Date()),
     assumeAbsent: options.assumeAbsent,

@@ -18,6 +18,8 @@ export interface DirectCallInput {
   readonly catalogue: ActionInfo | null
   /** `--region`, when given. */
   readonly region: string | null
+  /** The resource's region when the source knows it and the ARN does not say (an S3 bucket's). */
+  readonly resourceRegion?: string | null
   /** The region the SDK is configured with (AWS_REGION, the profile), handed in by the CLI. */
   readonly configuredRegion: string | null
   /** The time of the call: now, or the event's time. */
@@ -69,7 +71,7 @@ export function directCallProfile(input: DirectCallInput): DirectCallProfile {
   }
 
   assume('aws:SecureTransport', 'true', `every AWS SDK, CLI and console call is made over HTTPS (${DOC}#condition-keys-securetransport)`)
-  const region = requestedRegion(input.action, input.resources.map(parseArn), input.region, input.configuredRegion, principal.partition || 'aws')
+  const region = requestedRegion(input.action, input.resources.map(parseArn), input.region, input.configuredRegion, principal.partition || 'aws', input.resourceRegion ?? null)
   if (region.value) {
     // A region given with --region is the user's word, not an assumption.
     if (region.source !== 'flag') assume('aws:RequestedRegion', region.value, region.why)

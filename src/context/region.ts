@@ -40,9 +40,11 @@ const DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies
 
 /**
  * The region of the call: a global service's one endpoint; else the region of the resource's
- * ARN (a call on a regional resource goes to its region); else --region; else the SDK's
- * configured region. An S3 bucket's ARN names no region, and the SDK follows the bucket to
- * its own region, so for S3 only --region says it.
+ * ARN (a call on a regional resource goes to its region); else --region (which the caller
+ * passes as given context, so it wins over all of this); else the region the source recorded
+ * for the resource (a snapshot's bucket); else the SDK's configured region. An S3 bucket's ARN
+ * names no region, and the SDK follows the bucket to its own region, so for S3 the configured
+ * region is never assumed: a wrong guess could turn a region guardrail's deny into an Allowed.
  */
 export function requestedRegion(
   action: string,
@@ -50,6 +52,7 @@ export function requestedRegion(
   flag: string | null,
   configured: string | null,
   partition: string,
+  resourceRegion: string | null = null,
 ): RegionFinding {
   const service = action.toLowerCase().split(':')[0] ?? ''
   const global = GLOBAL_ENDPOINTS[partition]?.[service]
@@ -61,6 +64,9 @@ export function requestedRegion(
     return { value: region, source: 'arn', why: `the resource's ARN is in ${region}, and a call on it goes to that region (${DOC})` }
   }
   if (flag) return { value: flag, source: 'flag', why: 'given with --region' }
+  if (resourceRegion && regions.size === 0) {
+    return { value: resourceRegion, source: 'arn', why: `the resource is in ${resourceRegion} (as the source recorded it), and a call on it goes to that region (${DOC})` }
+  }
   if (regions.size > 1) return { value: null, source: null, why: 'the resources are in different regions' }
   if (service === 's3') return { value: null, source: null, why: 'an S3 call goes to its bucket\'s region, which the ARN does not say' }
   if (configured) return { value: configured, source: 'configured', why: `the region the AWS SDK is configured with (AWS_REGION or the profile's region), where the call goes (${DOC})` }

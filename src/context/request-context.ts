@@ -26,6 +26,8 @@ export interface CallContextInput {
   /** `--unknown KEY`: unknown on purpose, whatever else says. */
   readonly unknown: readonly string[]
   readonly region: string | null
+  /** The resource's region when the source knows it and the ARN does not say (an S3 bucket's). */
+  readonly resourceRegion?: string | null
   readonly configuredRegion: string | null
   readonly now: Date
   /** `--assume-absent`: every other key not known is absent (never an always-present one). */

@@ -34,6 +34,8 @@ export interface Gathered {
   readonly resourceInManagementAccount: boolean
   /** Context keys the source knows for certain (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:SourceVpc, …). */
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
+  /** The resource's region when the source knows it and the ARN does not say (an S3 bucket's). */
+  readonly resourceRegion?: string | null
   /** Where the data came from, for the report: "live account 111111111111", "snapshot taken 2026-…". */
   readonly origin: string
 }

@@ -29,6 +29,8 @@ interface DirectCallFixture {
   unknown?: string[]
   region?: string
   configuredRegion?: string
+  /** The region the source recorded for the resource (a snapshot's bucket). */
+  resourceRegion?: string
   now?: string
   assumeAbsent?: boolean
   policies: Record<string, unknown>
@@ -61,6 +63,7 @@ function run(f: DirectCallFixture) {
     unknown: f.unknown ?? [],
     region: f.region ?? null,
     configuredRegion: f.configuredRegion ?? null,
+    resourceRegion: f.resourceRegion ?? null,
     now: new Date(f.now ?? '2026-12-07T12:00:00Z'),
     assumeAbsent: f.assumeAbsent ?? false,
   })

@@ -92,6 +92,7 @@ export function createSnapshotProvider(snapshot: Snapshot, options: SnapshotProv
         resourceAccount: resource.account,
         resourceInManagementAccount: org.resourceInManagementAccount,
         knownContext,
+        resourceRegion: resource.region ?? null,
         origin: `snapshot ${fileName} taken ${snapshot.takenAt}`,
       }
     },
