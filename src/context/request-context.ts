@@ -46,7 +46,9 @@ const PRINCIPAL_KEY = /^aws:(principal|userid)/i
 export function callContext(input: CallContextInput): CallContext {
   const unknown = new Set(input.unknown.map(lower))
   const givenKeys = new Set(input.given.map(([k]) => lower(k)))
-  const taken = (key: string) => unknown.has(lower(key)) || givenKeys.has(lower(key))
+  const saidAbsent = new Set(input.absent.map(lower))
+  // What the user or the input said about a key (a value, "unknown", "not sent") replaces the profile's.
+  const taken = (key: string) => unknown.has(lower(key)) || givenKeys.has(lower(key)) || saidAbsent.has(lower(key))
   const fromSource = input.fromSource.filter(([k]) => !taken(k))
   const sourceKeys = new Set(fromSource.map(([k]) => lower(k)))
   const open = (key: string) => !taken(key) && !sourceKeys.has(lower(key))
@@ -54,7 +56,7 @@ export function callContext(input: CallContextInput): CallContext {
   const profile = directCallProfile(input)
   const assumptions = profile.assumptions.filter((a) => open(a.key))
   const assumed = assumptions.filter((a) => typeof a.value === 'string' || a.value.length > 0)
-  const absent = new Set(input.absent.map(lower).filter((k) => !unknown.has(k) && !givenKeys.has(k)))
+  const absent = new Set([...saidAbsent].filter((k) => !unknown.has(k) && !givenKeys.has(k)))
   for (const key of profile.absent) if (open(key)) absent.add(lower(key))
   for (const { key } of principalKindAbsence(input.principal.kind)) if (open(key)) absent.add(lower(key))
 
