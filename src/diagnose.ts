@@ -2,7 +2,8 @@ import { lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { requestWarnings } from './evaluate-case.js'
 import { evaluate } from './evaluate/index.js'
 import { parseArn } from './model/arn.js'
-import { ACCOUNT_ID, makeContext, type Request, type Verdict } from './model/index.js'
+import { callContext } from './context/request-context.js'
+import { ACCOUNT_ID, type Assumption, type Request, type Verdict } from './model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from './sources/types.js'
 import { UserError } from './user-error.js'
 
@@ -11,6 +12,10 @@ export interface DiagnoseOptions {
   readonly assumeAbsent: boolean
   /** Diagnose an action the catalogue does not know instead of refusing it. */
   readonly allowUnknownAction: boolean
+  /** The region the AWS SDK is configured with, for aws:RequestedRegion when nothing else says it. */
+  readonly configuredRegion?: string | null
+  /** The time of the call (default: now). */
+  readonly now?: Date
 }
 
 export interface Diagnosis {
@@ -29,16 +34,30 @@ export function checkAction(action: string, allowUnknown: boolean): void {
   )
 }
 
-/** Builds the engine's request from what the user asked and what the source learned. */
-export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbsent: boolean): Request {
+/**
+ * Builds the engine's request from what the user asked and what the source learned, with the
+ * context a direct call carries (context/request-context.ts).
+ */
+export function requestFrom(query: PrincipalQuery, gathered: Gathered, options: DiagnoseOptions): { request: Request; assumptions: readonly Assumption[] } {
   const given: (readonly [string, string])[] = [...query.context]
   if (query.region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', query.region])
-  const context = makeContext([...given, ...gathered.knownContext.filter(([k]) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))], {
-    complete: assumeAbsent,
+  const { context, assumptions } = callContext({
+    principal: gathered.principal,
+    action: query.action,
+    resources: query.resources,
+    catalogue: lookupAction(query.action),
+    given,
+    fromSource: gathered.knownContext,
     absent: [...(query.absentKeys ?? []), ...(gathered.absentContext ?? []).filter((k) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))],
+    unknown: query.unknownKeys ?? [],
+    region: query.region,
+    resourceRegion: gathered.resourceRegion ?? null,
+    configuredRegion: options.configuredRegion ?? null,
+    now: query.time ? new Date(query.time) : (options.now ?? new Date()),
+    assumeAbsent: options.assumeAbsent,
   })
   const arnAccount = query.resources.map((r) => parseArn(r)?.account ?? '').find((a) => ACCOUNT_ID.test(a)) ?? null
-  return {
+  const request: Request = {
     principal: gathered.principal,
     action: query.action,
     resources: query.resources,
@@ -48,14 +67,16 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, assumeAbs
     isManagementAccount: gathered.isManagementAccount,
     resourceInManagementAccount: gathered.resourceInManagementAccount,
   }
+  return { request, assumptions }
 }
 
 /** Gather, then evaluate: the one place where I/O meets the pure engine. */
 export async function diagnose(query: PrincipalQuery, provider: PolicySourceProvider, options: DiagnoseOptions): Promise<Diagnosis> {
   checkAction(query.action, options.allowUnknownAction)
   const gathered = await provider.gather(query)
-  const request = requestFrom(query, gathered, options.assumeAbsent)
+  const { request, assumptions } = requestFrom(query, gathered, options)
   const verdict = evaluate(request, gathered.policies, {
+    assumptions,
     rcpServices: rcpServices(),
     incomplete: gathered.incomplete,
     warnings: requestWarnings(query.action, query.context.map(([k]) => k)),

@@ -31,6 +31,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: ['model'],
   policy: ['policy', 'model'],
   evaluate: ['evaluate', 'policy', 'model'],
+  // The direct-call profile: domain knowledge read from the action catalogue, no I/O of its own.
+  context: ['context', 'catalogue', 'model'],
 }
 
 describe('layering (architecture.md)', () => {

@@ -29,6 +29,8 @@ export interface AuditFlags extends ReportFlags {
   readonly 'allow-undetermined': boolean
   readonly 'assume-absent': boolean
   readonly 'allow-unknown-action': boolean
+  /** `--unknown KEY`: left unknown in every check, whatever a direct call would carry. */
+  readonly unknown?: string[] | undefined
   readonly shard?: string | undefined
   readonly 'shard-count'?: string | undefined
 }
@@ -38,6 +40,8 @@ export interface AuditEnvironment {
   /** Show the progress line (a terminal, and not JSON output). */
   readonly progress: boolean
   readonly now: () => Date
+  /** The SDK's configured region (live runs), for aws:RequestedRegion when a check does not say it. */
+  readonly configuredRegion?: string | null
   /** The sources for the file (the command builds them from its flags; tests pass mocked ones). */
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
 }
@@ -69,6 +73,8 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
     result = await runAudit(file, reach, {
       allowUndetermined: flags['allow-undetermined'],
       assumeAbsent: flags['assume-absent'],
+      unknownKeys: flags.unknown ?? [],
+      configuredRegion: environment.configuredRegion ?? null,
       shard,
       onProgress: (p) => line.update(p),
       now: environment.now,

@@ -25,6 +25,10 @@ export interface AuditRunOptions {
   readonly allowUndetermined: boolean
   /** Every context key not given is absent (`--assume-absent`), whatever each expectation says. */
   readonly assumeAbsent: boolean
+  /** `--unknown KEY`: left unknown in every check. */
+  readonly unknownKeys?: readonly string[]
+  /** The SDK's configured region (live runs), for aws:RequestedRegion when a check does not say it. */
+  readonly configuredRegion?: string | null
   readonly shard: Shard | null
   /** Checks diagnosed at once (each source has its own limit on AWS calls). Default 8. */
   readonly concurrency?: number
@@ -40,7 +44,11 @@ const NONE: readonly never[] = Object.freeze([])
 /** Errors of one check, reported on that check; anything else stops the audit. */
 const CHECK_ERRORS = new Set(['SourceError', 'SnapshotError'])
 
-function queryOf(check: PlannedCheck): PrincipalQuery {
+/**
+ * A check is a direct call by its principal (the same profile as `principal`): what the
+ * expectation's context gives replaces the profile's value for that key.
+ */
+function queryOf(check: PlannedCheck, unknownKeys: readonly string[]): PrincipalQuery {
   const e = check.expectation
   return {
     principalArn: check.principal,
@@ -51,6 +59,7 @@ function queryOf(check: PlannedCheck): PrincipalQuery {
     resourceAccount: e.resourceAccount ?? resourceAccountInContext(e.context),
     sourceVpce: e.sourceVpce,
     region: e.region,
+    unknownKeys,
   }
 }
 
@@ -59,7 +68,12 @@ async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRu
   try {
     const assumeAbsent = options.assumeAbsent || check.expectation.assumeAbsent
     // The action was checked against the catalogue when the file was read.
-    const { verdict, gathered } = await diagnose(queryOf(check), await reach.sourceFor(check.account), { assumeAbsent, allowUnknownAction: true })
+    const { verdict, gathered } = await diagnose(queryOf(check, options.unknownKeys ?? []), await reach.sourceFor(check.account), {
+      assumeAbsent,
+      allowUnknownAction: true,
+      configuredRegion: options.configuredRegion ?? null,
+      now: options.now(),
+    })
     origins.add(gathered.origin)
     const judged = judge(verdict, check.expectation.expect)
     return {

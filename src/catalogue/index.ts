@@ -17,14 +17,18 @@ interface RawAction {
 interface RawResourceType {
   readonly key: string
   readonly arn: string
-  readonly conditionKeys: readonly string[]
+  readonly conditionKeys?: readonly string[]
 }
 
 export interface ActionInfo {
   /** `ec2:RunInstances`, spelled as AWS spells it. */
   readonly name: string
   readonly resourceTypes: readonly ResourceTypeHint[]
-  /** Service-specific condition keys the action (or its resource types) supports, lower-cased. */
+  /**
+   * Condition keys the action supports, lower-cased: those of its row in the Service
+   * Authorization Reference and those of its resource types' rows in the resource-type table
+   * (which apply to every action on that type).
+   */
   readonly conditionKeys: ReadonlySet<string>
 }
 
@@ -72,12 +76,12 @@ export function lookupAction(action: string): ActionInfo | null {
   let info: ActionInfo | null = null
   if (raw) {
     const types = readData<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {}
-    const resourceTypes = raw.resourceTypes
+    const rawTypes = raw.resourceTypes
       .map((t) => types[t.name.toLowerCase()] ?? types[t.name])
       .filter((t): t is RawResourceType => t !== undefined)
-      .map((t) => ({ name: t.key, arnFormat: t.arn }))
+    const resourceTypes = rawTypes.map((t) => ({ name: t.key, arnFormat: t.arn }))
     const conditionKeys = new Set(
-      [...raw.conditionKeys, ...raw.resourceTypes.flatMap((t) => t.conditionKeys)].map((k) => k.toLowerCase()),
+      [...raw.conditionKeys, ...raw.resourceTypes.flatMap((t) => t.conditionKeys), ...rawTypes.flatMap((t) => t.conditionKeys ?? [])].map((k) => k.toLowerCase()),
     )
     info = { name: `${service}:${raw.name}`, resourceTypes, conditionKeys }
   }

@@ -10,6 +10,7 @@ import { UserError } from '../user-error.js'
 export interface RequestFlagValues {
   readonly resource?: string[] | undefined
   readonly context?: string[] | undefined
+  readonly unknown?: string[] | undefined
   readonly mfa?: boolean | undefined
   readonly 'source-ip'?: string | undefined
   readonly 'source-vpce'?: string | undefined
@@ -30,6 +31,8 @@ export interface FlagRequestParts {
   readonly sessionPolicy: PrincipalQuery['sessionPolicy']
   readonly resourceAccount: string | null
   readonly region: string | null
+  /** `--unknown KEY`: keys left unknown on purpose. */
+  readonly unknownKeys: readonly string[]
 }
 
 /** Flags → context (shorthands become the keys people mean), session policy, accounts. */
@@ -56,7 +59,11 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
       throw new UserError(`Cannot read the session policy file ${file}: ${fileProblem(error, file)}.`)
     }
   }
-  return { context, sessionPolicy, resourceAccount, region: flags.region ?? null }
+  const unknownKeys = flags.unknown ?? []
+  for (const key of unknownKeys) {
+    if (!/^[A-Za-z0-9.-]+:[^\s=]+$/.test(key)) throw new UserError(`--unknown ${JSON.stringify(key)} is not a condition key (for example --unknown aws:SourceVpce).`, 2)
+  }
+  return { context, sessionPolicy, resourceAccount, region: flags.region ?? null, unknownKeys }
 }
 
 /** Flags → the query a source answers. */

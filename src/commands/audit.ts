@@ -3,6 +3,7 @@ import { executeAudit } from '../audit/execute.js'
 import { reachFor } from '../audit/reach-flags.js'
 import { renderAudit } from '../audit/render.js'
 import { DenyCommand } from '../cli/base-command.js'
+import { configuredRegionFor } from '../cli/configured-region.js'
 import { EXIT } from '../cli/exit-status.js'
 import { requestFlags } from '../cli/request-flags.js'
 
@@ -39,6 +40,7 @@ export default class Audit extends DenyCommand {
     'resource-profile': requestFlags['resource-profile'],
     'resource-role-arn': requestFlags['resource-role-arn'],
     'assume-absent': requestFlags['assume-absent'],
+    unknown: requestFlags.unknown,
     'allow-unknown-action': requestFlags['allow-unknown-action'],
   }
 
@@ -50,6 +52,7 @@ export default class Audit extends DenyCommand {
       env: process.env,
       progress: format !== 'json',
       now: () => new Date(),
+      configuredRegion: flags.region ?? (await configuredRegionFor(flags)),
       reachFor: (file) => reachFor(flags, file, debug),
     })
     this.print(renderAudit(result, format, { color: this.useColor(flags) }))

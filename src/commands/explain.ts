@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { requestParts } from '../cli/build-query.js'
+import { configuredRegionFor } from '../cli/configured-region.js'
 import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { explainServicesFor } from '../cli/explain-services.js'
 import { readInput } from '../cli/read-input.js'
@@ -34,7 +35,7 @@ export default class Explain extends DenyCommand {
     const intakes = flags.event ? parseCloudTrail(input.text) : detectAndParse(input.text)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const services = await explainServicesFor(flags, debug)
-    const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }
+    const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion: await configuredRegionFor(flags) }
     const results = []
     for (const intake of intakes) results.push(await explainIntake(intake, services, options))
     this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags)))

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { buildQuery } from '../cli/build-query.js'
+import { configuredRegionFor } from '../cli/configured-region.js'
 import { exitStatusFor } from '../cli/exit-status.js'
 import { providerFor } from '../cli/provider.js'
 import { requestFlags } from '../cli/request-flags.js'
@@ -29,8 +30,9 @@ export default class Principal extends DenyCommand {
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const provider = await providerFor(flags, debug)
     const format = this.outputFormat(flags)
+    const configuredRegion = await configuredRegionFor(flags)
     const { verdict, gathered } = await withProgress(format !== 'json', 'Collecting policies…', () =>
-      diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }),
+      diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion }),
     )
     this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin }))
     const status = exitStatusFor(verdict.decision)

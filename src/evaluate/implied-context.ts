@@ -1,4 +1,4 @@
-import { canonicalKey, LayeredKnown, type ContextEntry, type PrincipalInfo, type RequestContext } from '../model/index.js'
+import { canonicalKey, LayeredKnown, type ContextEntry, type PartialValue, type PrincipalInfo, type RequestContext } from '../model/index.js'
 
 /**
  * Context keys the request implies, filled in so nobody has to type them. Values the user
@@ -93,11 +93,34 @@ export function impliedContext(principal: PrincipalInfo, resourceAccount: string
     absent = absent.size === 0 ? ONLY_USERNAME : new Set(absent).add(USERNAME)
   }
   // Once a source has read all of the principal's tags, any other tag key is certainly absent.
+  // The root user cannot be tagged, so it has no principal tags at all.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
   let absentPrefixes = context.absentPrefixes
-  if (principal.tags !== null) absentPrefixes = absentPrefixes ? [...absentPrefixes, ...TAG_PREFIXES] : TAG_PREFIXES
+  if (principal.tags !== null || principal.kind === 'root') absentPrefixes = absentPrefixes ? [...absentPrefixes, ...TAG_PREFIXES] : TAG_PREFIXES
   // A role given without its session: aws:userid (RoleId:session) is in every request it makes,
-  // but which session made this one is not known, so the key is never absent, even with
+  // but which session made this one is not known. With the role's ID it is partly known (every
+  // session's user ID starts with it); without it, unknown. Never absent, even with
   // --assume-absent. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable
-  const unknown = principal.kind === 'role' && !known.has(USERID) ? ONLY_USERID : context.unknown
-  return { known, absent, complete: context.complete, absentPrefixes, unknown }
+  let unknown = context.unknown
+  let partial = context.partial
+  if (principal.kind === 'role' && !known.has(USERID) && !context.unknown?.has(USERID) && !context.partial?.has(USERID)) {
+    if (principal.uniqueId) partial = partial ? new Map(partial).set(USERID, roleUserId(principal)) : onlyRoleUserId(principal)
+    else unknown = ONLY_USERID
+  }
+  // Every field written, in one order: the engine reads contexts on its hot path, and objects of
+  // one shape keep those reads fast.
+  return { known, absent, complete: context.complete, absentPrefixes, unknown, partial, absentIf: context.absentIf }
+}
+
+function roleUserId(principal: PrincipalInfo): PartialValue {
+  return { prefix: `${principal.uniqueId}:`, completions: `session of role ${principal.name ?? principal.arn}`, rest: 'the session name' }
+}
+
+/** The role's partly known aws:userid alone, kept per principal: an audit asks about one role again and again. */
+const roleUserIds = new WeakMap<PrincipalInfo, ReadonlyMap<string, PartialValue>>()
+
+function onlyRoleUserId(principal: PrincipalInfo): ReadonlyMap<string, PartialValue> {
+  let map = roleUserIds.get(principal)
+  if (!map) roleUserIds.set(principal, (map = new Map([[USERID, roleUserId(principal)]])))
+  return map
 }

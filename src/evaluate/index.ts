@@ -1,4 +1,4 @@
-import type { CollectionGap, Decision, MissingAllow, PolicySet, Request, Verdict } from '../model/index.js'
+import type { Assumption, CollectionGap, Decision, MissingAllow, PolicySet, Request, Verdict } from '../model/index.js'
 import { AWS_OWNED_LEVEL } from './aws-owned.js'
 import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
@@ -13,6 +13,8 @@ export interface EvaluateOptions {
   readonly incomplete?: readonly CollectionGap[]
   /** Extra warnings to carry into the verdict (unknown action, unknown context keys). */
   readonly warnings?: readonly string[]
+  /** Context values assumed for a direct call, listed in the verdict as they are (none for `evaluate`). */
+  readonly assumptions?: readonly Assumption[]
 }
 
 const SEVERITY: Record<Decision, number> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }

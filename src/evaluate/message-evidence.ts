@@ -169,7 +169,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
     const summary = `AWS's message settles it: it says ${says}, and the only one here that can deny this request is ${statementTitle(only)}${so}.${unreadNote}`
     const suggestions = [
       ...new Set([
-        ...uniqueStatements(newDenies.filter((d) => d.certain)).slice(0, 5).map(denySuggestion),
+        ...uniqueStatements(newDenies.filter((d) => d.certain)).slice(0, 5).map((d) => denySuggestion(d)),
         ...verdict.suggestions.filter((s) => s.startsWith('Not everything could be read')),
       ]),
     ]

@@ -1,5 +1,5 @@
 import { NEGATED_OPERATORS, parseOperator } from '../model/operators.js'
-import type { ConditionTrace, MissingAllow, StatementFinding } from '../model/index.js'
+import { isAlwaysPresent, type ConditionTrace, type MissingAllow, type StatementFinding } from '../model/index.js'
 import { AWS_OWNED_LEVEL } from './aws-owned.js'
 import { describePolicy, statementLabel } from './explain.js'
 
@@ -71,7 +71,11 @@ function layerAdvice(finding: StatementFinding): string {
   }
 }
 
-export function denySuggestion(finding: StatementFinding): string {
+/**
+ * `present` says which keys the call certainly carries (AWS's always-present keys, and keys
+ * whose value is partly known): for those, absence is never suggested.
+ */
+export function denySuggestion(finding: StatementFinding, present: (key: string) => boolean = isAlwaysPresent): string {
   const lifts = finding.conditions.filter((c) => c.result === true).map(liftCondition)
   const head = `${statementLabel(finding.statementIndex, finding.sid)} of ${describePolicy({ type: finding.policyType, name: finding.policyName, arn: finding.policyArn, attachedTo: finding.attachedTo, origin: finding.origin })}`
   if (finding.certain) {
@@ -80,8 +84,32 @@ export function denySuggestion(finding: StatementFinding): string {
   }
   const triggers = finding.conditions.filter((c) => c.result === 'unknown').map(denyTrigger)
   const when = triggers.length ? triggers.join(' and ') : 'the resource is one its Resource patterns cover'
-  const keys = finding.unknownKeys.map((k) => `--context ${k}=VALUE`).join(' ')
-  return `${head} denies if ${when}; the request context does not say whether it did. Once you know, re-run with ${keys || '--resource ARN'} (or --assume-absent, which is what AWS does with a key the call did not send).`
+  const keys = finding.unknownKeys.map((k) => settleFlag(k, finding.conditions)).join(' and ')
+  // A key every call carries is never absent, so absence is no answer for it (cli-contract.md).
+  const mayBeAbsent = finding.unknownKeys.length > 0 && !finding.unknownKeys.some(present)
+  const absence = mayBeAbsent ? ' (or --assume-absent if the call did not send it: AWS treats a key the call did not send as absent)' : ''
+  return `${head} denies if ${when}; the request context does not say whether it did. Once you know, re-run with ${keys || '--resource ARN'}${absence}.`
+}
+
+/** The flag that states a key's value, with a value the policy names where it names one. */
+export function settleFlag(key: string, conditions: readonly ConditionTrace[]): string {
+  const lower = key.toLowerCase()
+  const named = conditions
+    .filter((c) => c.key.toLowerCase() === lower && parseOperator(c.operator)?.base !== 'Null')
+    .flatMap((c) => c.policyValues)
+    .find((v) => v !== '' && !/[*?$]/.test(v))
+  switch (lower) {
+    case 'aws:multifactorauthpresent':
+      return '--mfa (or --no-mfa)'
+    case 'aws:sourcevpce':
+      return `--source-vpce ${named ?? 'VPCE_ID'}`
+    case 'aws:sourceip':
+      return '--source-ip ADDRESS'
+    case 'aws:requestedregion':
+      return `--region ${named ?? 'REGION'}`
+    default:
+      return `--context ${key}=${named ?? 'VALUE'}`
+  }
 }
 
 const GATE_ADVICE: Record<MissingAllow['policyType'], string> = {

@@ -1,5 +1,7 @@
 import {
   contextToObject,
+  isAlwaysPresent,
+  type Assumption,
   type CollectionGap,
   type Decision,
   type MissingAllow,
@@ -16,7 +18,7 @@ import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type Gate, type LayerOptions } from './layers.js'
 import { policyWarnings, type SetPlan } from './set-plan.js'
 import type { Hit, MatchInput } from './statement.js'
-import { denySuggestion, missingAllowSuggestion, s3BeyondPoliciesSuggestion } from './suggestions.js'
+import { denySuggestion, missingAllowSuggestion, s3BeyondPoliciesSuggestion, settleFlag } from './suggestions.js'
 
 /**
  * The verdict of a settled decision. Its words (findings, suggestions, the request as read,
@@ -38,7 +40,7 @@ export interface VerdictState {
   readonly request: Request
   readonly policies: PolicySet
   readonly plan: SetPlan
-  readonly options: LayerOptions & { readonly warnings?: readonly string[] }
+  readonly options: LayerOptions & { readonly warnings?: readonly string[]; readonly assumptions?: readonly Assumption[] }
 }
 
 /** What the layers found, gathered again for the words, once per verdict. */
@@ -76,6 +78,9 @@ function gathered(state: VerdictState): Gathered {
   return result
 }
 
+/** Shared by verdicts that assumed nothing (frozen, so that no reader can change it for all). */
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([])
+
 type MutableVerdict = { -readonly [K in keyof Verdict]: Verdict[K] }
 
 /** Order in which denies of equal certainty are reported: the organization's first. */
@@ -101,8 +106,10 @@ function findings(state: VerdictState, denies: boolean): StatementFinding[] {
 function suggestions(state: VerdictState, verdict: Verdict): string[] {
   const { decision, missingAllows, incomplete } = verdict
   const action = state.request.action
+  const { context } = gathered(state)
+  const present = (key: string) => isAlwaysPresent(key) || (context.partial?.has(key.toLowerCase()) ?? false)
   const all = [
-    ...verdict.denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map(denySuggestion),
+    ...verdict.denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map((d) => denySuggestion(d, present)),
     ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, action))),
     ...gathered(state).undecidedGates.slice(0, 3).map((g) => undecidedGateSuggestion(g, verdict.allows, action)),
     ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
@@ -112,8 +119,11 @@ function suggestions(state: VerdictState, verdict: Verdict): string[] {
 }
 
 function undecidedGateSuggestion(gate: Gate, allows: readonly StatementFinding[], action: string): string {
-  const keys = allows.filter((a) => !a.certain && a.policyType === gate.type).flatMap((a) => a.unknownKeys)
-  return `The ${gate.type} layer allows ${action} only under conditions the request context does not settle (${[...new Set(keys)].join(', ') || 'the resource'}): give them with --context to decide.`
+  const undecided = allows.filter((a) => !a.certain && a.policyType === gate.type)
+  const keys = [...new Set(undecided.flatMap((a) => a.unknownKeys))]
+  const flags = keys.map((k) => settleFlag(k, undecided.flatMap((a) => a.conditions)))
+  if (keys.length === 0) return `The ${gate.type} layer allows ${action} only for some resources: give the resource with --resource ARN to decide.`
+  return `The ${gate.type} layer allows ${action} only under conditions the request context does not settle (${keys.join(', ')}): re-run with ${flags.join(' and ')} to decide.`
 }
 
 const REQUEST = lazyField<VerdictState, Verdict>('request', (state) => ({
@@ -142,6 +152,7 @@ export function makeVerdict(
   verdict.missingAllows = missingAllows
   Object.defineProperty(verdict, 'allows', ALLOWS)
   verdict.incomplete = incomplete
+  verdict.assumptions = state.options.assumptions ?? NO_ASSUMPTIONS
   Object.defineProperty(verdict, 'suggestions', SUGGESTIONS)
   if (warnings) verdict.warnings = warnings
   else Object.defineProperty(verdict, 'warnings', WARNINGS)

@@ -33,6 +33,10 @@ export interface ExplainOptions {
   readonly sessionPolicy: PrincipalQuery['sessionPolicy']
   readonly resourceAccount: string | null
   readonly region: string | null
+  /** `--unknown KEY`: keys left unknown on purpose. */
+  readonly unknownKeys?: readonly string[]
+  /** The SDK's configured region (live runs), for aws:RequestedRegion when nothing else says it. */
+  readonly configuredRegion?: string | null
 }
 
 /** One explained input: the contract's `intake` object, and the verdict or why there is none. */
@@ -100,6 +104,8 @@ function queryFor(intake: Intake, options: ExplainOptions): PrincipalQuery {
     resources: intake.resources.filter((r) => r.startsWith('arn:') || r === '*'),
     context,
     absentKeys: intake.absentKeys.filter((k) => !given.has(k.toLowerCase())),
+    unknownKeys: options.unknownKeys ?? [],
+    time: intake.eventTime ?? null,
     sessionPolicy: options.sessionPolicy,
     resourceAccount: options.resourceAccount,
     sourceVpce: lookup('aws:sourcevpce'),

@@ -1,13 +1,31 @@
 /**
- * The request context, with the three kinds of key the contract demands: known, absent and
- * unknown. "Unknown is not absent": a condition on an unknown key is neither true nor false.
+ * The request context, with the kinds of key the contract demands: known, absent, unknown, and
+ * partly known. "Unknown is not absent": a condition on an unknown key is neither true nor false.
  */
+
+/**
+ * A single value of which only the start is known: the `aws:userid` of a role given without
+ * its session is `ROLE-ID:` and a session name nobody knows; a key every request carries but
+ * whose value is not known (`aws:MultiFactorAuthPresent` of a role session) has an empty
+ * prefix. Either way the key is certainly present, so it is never absent, whatever
+ * `--assume-absent` says. Conditions that come out the same for every completion are decided
+ * (condition/partial.ts).
+ */
+export interface PartialValue {
+  /** What every value of the key starts with ('' when only its presence is known). */
+  readonly prefix: string
+  /** Who could have sent the rest, for explanations: "session of role TestReadOnly". */
+  readonly completions: string
+  /** What the unknown rest is, for explanations: "the session name" (default "the rest"). */
+  readonly rest?: string
+}
 
 /** What the request says about one key. */
 export type ContextValue =
   | { readonly kind: 'known'; readonly values: readonly string[] }
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown' }
+  | ({ readonly kind: 'partial' } & PartialValue)
 
 export interface ContextEntry {
   /** The key as the user (or the source) spelled it. */
@@ -32,6 +50,13 @@ export interface RequestContext {
    * nobody can know here, such as aws:userid of a role given without its session name.
    */
   readonly unknown?: ReadonlySet<string>
+  /** Lower-cased keys that are present with a partly known value; never absent, even when `complete`. */
+  readonly partial?: ReadonlyMap<string, PartialValue>
+  /**
+   * Keys (lower-cased) this request can never carry, decided by rule rather than listed: a key
+   * the action does not support (context/absent-keys.ts). Asked only for keys nobody knows.
+   */
+  readonly absentIf?: (lowerKey: string) => boolean
 }
 
 export const ABSENT: ContextValue = { kind: 'absent' }
@@ -39,23 +64,28 @@ export const UNKNOWN: ContextValue = { kind: 'unknown' }
 
 /** Looks a key up case-insensitively. */
 export function lookupContext(context: RequestContext, key: string): ContextValue {
-  const values = lookupValues(context, key.toLowerCase())
-  if (values === undefined) return UNKNOWN
+  const lower = key.toLowerCase()
+  const values = lookupValues(context, lower)
+  if (values === undefined) {
+    const partial = context.partial?.get(lower)
+    return partial ? { kind: 'partial', ...partial } : UNKNOWN
+  }
   return values === null ? ABSENT : { kind: 'known', values }
 }
 
 /**
  * lookupContext without allocating, for the engine's hot path: the values of a known key,
- * null for an absent one, undefined for an unknown one. `lower` must be lower-cased already
+ * null for an absent one, undefined for an unknown or partly known one (lookupContext tells which). `lower` must be lower-cased already
  * (compiled conditions lower-case their keys once).
  */
 export function lookupValues(context: RequestContext, lower: string): readonly string[] | null | undefined {
   const entry = context.known.get(lower)
   if (entry) return entry.values
-  if (context.unknown?.has(lower)) return undefined
+  if (context.unknown?.has(lower) || context.partial?.has(lower)) return undefined
   if (context.complete || context.absent.has(lower)) return null
   const prefixes = context.absentPrefixes
   if (prefixes) for (const prefix of prefixes) if (lower.startsWith(prefix)) return null
+  if (context.absentIf?.(lower)) return null
   return undefined
 }
 
@@ -114,12 +144,15 @@ export function withDefaults(context: RequestContext, extra: Iterable<readonly [
 export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> {
   private readonly base: ReadonlyMap<string, ContextEntry>
   private readonly hidden: ReadonlySet<string>
+  /** Keys made unknown on purpose (`--unknown`): no extra entry may fill them in. */
+  private readonly withheld: ReadonlySet<string> | undefined
   private merged: Map<string, ContextEntry> | null = null
   private extra: ReadonlyMap<string, ContextEntry> | null = null
 
   constructor(context: RequestContext) {
     this.base = context.known
     this.hidden = context.absent
+    this.withheld = context.unknown
   }
 
   /** The entries to add, keyed by lower-cased name; asked for at most once. */
@@ -127,7 +160,7 @@ export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> 
 
   get(key: string): ContextEntry | undefined {
     const entry = this.base.get(key)
-    if (entry !== undefined || this.hidden.has(key)) return entry
+    if (entry !== undefined || this.hidden.has(key) || this.withheld?.has(key)) return entry
     return (this.extra ??= this.extraEntries()).get(key)
   }
 
@@ -162,7 +195,7 @@ export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> 
   private all(): Map<string, ContextEntry> {
     if (this.merged === null) {
       const merged = new Map(this.base)
-      for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!merged.has(key) && !this.hidden.has(key)) merged.set(key, entry)
+      for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!merged.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)) merged.set(key, entry)
       this.merged = merged
     }
     return this.merged

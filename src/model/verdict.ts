@@ -54,6 +54,17 @@ export interface MissingAllow {
   readonly explanation: string
 }
 
+/**
+ * A context value assumed because every direct SDK, CLI or console call by this principal
+ * carries it (cli-contract.md, "a direct call is not unknown"); `--context` or `--unknown`
+ * overrides it.
+ */
+export interface Assumption {
+  readonly key: string
+  readonly value: string | readonly string[]
+  readonly why: string
+}
+
 /** The verdict as the contract's JSON output; extra fields are allowed by the contract. */
 export interface Verdict {
   readonly decision: Decision
@@ -67,6 +78,11 @@ export interface Verdict {
   readonly missingAllows: readonly MissingAllow[]
   readonly allows: readonly StatementFinding[]
   readonly incomplete: readonly CollectionGap[]
+  /**
+   * Context values assumed for a direct call, so a script sees what the verdict rests on. The
+   * engine always sets it (empty for `evaluate`); optional only for verdicts built by hand.
+   */
+  readonly assumptions?: readonly Assumption[]
   readonly suggestions: readonly string[]
   /** Doubtful policy constructs and unknown actions/keys, for the report. */
   readonly warnings: readonly string[]

@@ -4,6 +4,7 @@
  * with what matched listed under each one.
  */
 import type { StatementFinding, Verdict } from '../model/index.js'
+import { ASSUMED_LABEL, assumedKeys, assumptionsText, OVERRIDE_HINT } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
 import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
@@ -69,8 +70,13 @@ function header(verdict: Verdict, options: TextOptions): string[] {
   const lines = [`### Verdict: ${DECISION_TITLE[verdict.decision]}`, '', `${code(request.action)} by ${code(request.principal)}`, '']
   const resources = request.resources.length > 0 ? request.resources.map(code).join(', ') : '(not given)'
   lines.push(`- **${request.resources.length > 1 ? 'Resources' : 'Resource'}:** ${resources}`)
-  const context = Object.entries(request.context).map(([key, value]) => code(`${key}=${formatContextValue(value)}`))
+  const assumed = assumedKeys(verdict)
+  const context = Object.entries(request.context)
+    .filter(([key]) => !assumed.has(key.toLowerCase()))
+    .map(([key, value]) => code(`${key}=${formatContextValue(value)}`))
   if (context.length > 0) lines.push(`- **Context:** ${context.join(', ')}`)
+  const assumptions = assumptionsText(verdict, code)
+  if (assumptions) lines.push(`- **${ASSUMED_LABEL[0]!.toUpperCase()}${ASSUMED_LABEL.slice(1)}:** ${assumptions} ${OVERRIDE_HINT}`)
   if (options.origin) lines.push(`- **Source:** ${prose(options.origin)}`)
   if (verdict.incomplete.length > 0) {
     const sources = verdict.incomplete.map((gap) => code(gap.source)).join(', ')

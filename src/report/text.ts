@@ -4,6 +4,7 @@
  * side, then what to change. Everything shown comes from the Verdict.
  */
 import type { Verdict } from '../model/index.js'
+import { ASSUMED_LABEL, assumedKeys, assumptionsText, OVERRIDE_HINT } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
 import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
@@ -64,11 +65,16 @@ function header(verdict: Verdict, options: TextOptions, pal: Palette, width: num
   const resources = verdict.request.resources
   const details: [string, string][] = []
   details.push([resources.length > 1 ? 'resources' : 'resource', resources.length > 0 ? resources.join(', ') : '(not given)'])
-  const context = Object.entries(verdict.request.context).map(([key, value]) => `${key}=${formatContextValue(value)}`)
+  const assumed = assumedKeys(verdict)
+  const context = Object.entries(verdict.request.context)
+    .filter(([key]) => !assumed.has(key.toLowerCase()))
+    .map(([key, value]) => `${key}=${formatContextValue(value)}`)
   if (context.length > 0) details.push(['context', context.join(', ')])
   const labelWidth = Math.max(...details.map(([label]) => length(label))) + 2
   for (const [label, value] of details) lines.push(...wrap(value, width, `  ${padEnd(`${label}:`, labelWidth)}`, ' '.repeat(labelWidth + 2)))
   if (options.origin) lines.push(...wrap(options.origin, width, '  '))
+  const assumptions = assumptionsText(verdict)
+  if (assumptions) lines.push(...wrap(`${ASSUMED_LABEL}: ${assumptions} ${OVERRIDE_HINT}`, width, '  ', '    ').map((line) => pal.dim(line)))
   return lines
 }
 

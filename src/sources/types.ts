@@ -10,6 +10,10 @@ export interface PrincipalQuery {
   readonly context: readonly (readonly [string, string])[]
   /** Keys known not to be in the request (from a CloudTrail event, say). */
   readonly absentKeys?: readonly string[]
+  /** `--unknown KEY`: keys left unknown on purpose, whatever the direct-call profile would assume. */
+  readonly unknownKeys?: readonly string[]
+  /** When the call was made (ISO 8601), when the input says so (a CloudTrail event); default now. */
+  readonly time?: string | null
   /** The session policy passed to AssumeRole, as text (from `--session-policy FILE`). */
   readonly sessionPolicy: { readonly name: string; readonly text: string } | null
   /** `--resource-account`: the account owning the resource, when its ARN does not say. */
@@ -32,6 +36,8 @@ export interface Gathered {
   readonly knownContext: readonly (readonly [string, readonly string[]])[]
   /** Context keys the source knows are absent (aws:PrincipalOrgID of an account in no organization). */
   readonly absentContext?: readonly string[]
+  /** The resource's region when the source knows it and the ARN does not say (an S3 bucket's). */
+  readonly resourceRegion?: string | null
   /** Where the data came from, for the report: "live account 111111111111", "snapshot taken 2026-…". */
   readonly origin: string
 }

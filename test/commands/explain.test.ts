@@ -346,3 +346,21 @@ describe('unreadable input: exit 1 with one paragraph saying what was expected',
     expect(result.stderr).toBe('denydoctor: Cannot read a CloudTrail event file no-such-event.json: no such file.\n')
   })
 })
+
+describe('the direct-call profile under explain', () => {
+  it('a CloudTrail event replaces assumptions with what it carries: its time and region are given, not assumed', async () => {
+    const { verdict } = await explainOne(['--event', event('assumed-role-mfa'), ...SNAPSHOT])
+    const assumed = (verdict.assumptions ?? []).map((a) => a.key)
+    expect(assumed).not.toContain('aws:CurrentTime')
+    expect(assumed).not.toContain('aws:RequestedRegion')
+    expect(verdict.request.context['aws:CurrentTime']).toMatch(/^2026-11-02T/)
+  })
+
+  it('an AccessDenied message carries no context: the profile fills it in and --unknown withdraws a key', async () => {
+    const message = 'User: arn:aws:sts::111111111111:assumed-role/TestReadOnly/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance/* with an explicit deny in a service control policy'
+    const plain = await explainOne([message, ...SNAPSHOT])
+    expect(plain.verdict.assumptions?.find((a) => a.key === 'aws:RequestedRegion')?.value).toBe('us-east-1')
+    const withdrawn = await explainOne([message, '--unknown', 'aws:RequestedRegion', ...SNAPSHOT])
+    expect(withdrawn.verdict.assumptions?.map((a) => a.key)).not.toContain('aws:RequestedRegion')
+  })
+})

@@ -52,7 +52,7 @@ describe('the seed article, scenario by scenario, against the live account', () 
       expect(run.verdict.decision).toBe('Undetermined')
       expect(deciding(run.verdict)).toBe('identity ForceMFA @Developers #1 DenyAllExceptListedIfNoMFA')
       expect(run.verdict.denies[0]).toMatchObject({ certain: false, unknownKeys: ['aws:MultiFactorAuthPresent'] })
-      expect(run.verdict.suggestions[0]).toContain('--context aws:MultiFactorAuthPresent=VALUE')
+      expect(run.verdict.suggestions[0]).toContain('--mfa (or --no-mfa)')
     })
   })
 

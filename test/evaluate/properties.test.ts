@@ -108,6 +108,9 @@ describe('evaluator properties', () => {
     fc.assert(
       fc.property(caseFile({ contextComplete: false }), fc.constantFrom(...CONTEXT_KEY_NAMES), values, (c, name, chosen) => {
         fc.pre(!(name in c.request.context))
+        // The root user has no principal tags: for it such a key is absent, not unknown, and
+        // giving it a value describes a request AWS never sees.
+        fc.pre(!(c.request.principal.endsWith(':root') && name.toLowerCase().startsWith('aws:principaltag/')))
         const before = run(c)
         const changed = clone(c)
         changed.request.context[name] = chosen[name]!

@@ -10,7 +10,7 @@ import { evaluate } from '../../src/evaluate/index.js'
 import { evaluateCase } from '../../src/evaluate-case.js'
 import { loadCase } from '../../src/sources/case/load-case.js'
 
-const FIELDS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'suggestions', 'warnings']
+const FIELDS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'assumptions', 'suggestions', 'warnings']
 
 const CASE = {
   request: { principal: 'arn:aws:iam::111111111111:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/x', context: { 'aws:MultiFactorAuthPresent': 'false' } },

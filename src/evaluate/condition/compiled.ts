@@ -11,6 +11,7 @@ import { canonicalKey, lookupValues, type ConditionClause, type PolicyVersion, t
 import { NEGATED_OPERATORS, operatorFamily } from '../../model/operators.js'
 import { not3, POSITIVE_BASE, type ValueTest } from './family.js'
 import { FAMILIES, type ConditionEnv } from './index.js'
+import { decidePartial } from './partial.js'
 
 export interface CompiledClause {
   readonly lowerKey: string
@@ -24,6 +25,8 @@ export interface CompiledClause {
   readonly nullWhenAbsent: boolean
   readonly read: (requestValue: string) => unknown
   readonly tests: readonly ValueTest<unknown>[]
+  /** The clause as written, for a key whose value is partly known (rare, so decided the slow way). */
+  readonly clause: ConditionClause
 }
 
 const unreadable = (): null => null
@@ -44,6 +47,7 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
     nullWhenAbsent: lowered.includes('true'),
     read: matcher ? (value) => matcher.read(value) : unreadable,
     tests: matcher ? clause.values.map((value) => matcher.prepare(positiveBase, value, version)) : [],
+    clause,
   }
 }
 
@@ -61,7 +65,10 @@ export function decideClauses(clauses: readonly CompiledClause[], env: Condition
 /** evaluateClause's result, step for step (see index.ts for the AWS rules behind each). */
 function decideClause(c: CompiledClause, env: ConditionEnv): Tri {
   const values = lookupValues(env.context, c.lowerKey)
-  if (values === undefined) return 'unknown'
+  if (values === undefined) {
+    const partial = env.context.partial?.get(c.lowerKey)
+    return partial ? decidePartial(c.clause, partial, env, false).result : 'unknown'
+  }
   if (c.kind === 'null') return values !== null && values.length > 0 ? c.nullWhenPresent : c.nullWhenAbsent
   if (c.kind === 'bad') return 'unknown'
 

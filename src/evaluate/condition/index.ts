@@ -30,6 +30,7 @@ import { not3, POSITIVE_BASE, type FamilyMatcher } from './family.js'
 import { ipFamily } from './ip.js'
 import { evaluateNull } from './null.js'
 import { numericFamily } from './numeric.js'
+import { decidePartial } from './partial.js'
 import { stringFamily } from './string.js'
 import { why, type Story, type Teller } from './why.js'
 import { relationOf } from './words.js'
@@ -88,6 +89,11 @@ export function evaluateClause(clause: ConditionClause, env: ConditionEnv, words
   const teller: Teller = { clause, env, matcher, negated, relation: relationOf(positiveBase), words }
 
   if (found.kind === 'unknown') return done(teller, 'unknown', 'unknown', { kind: 'unknownKey' }, [clause.key])
+  if (found.kind === 'partial') {
+    const outcome = decidePartial(clause, found, env, words)
+    const shown = outcome.result === 'unknown' ? 'unknown' : [`${found.prefix}…`]
+    return { trace: trace(clause, shown, outcome.result, outcome.why), unknownKeys: outcome.result === 'unknown' ? [clause.key] : [] }
+  }
   const requestValues = found.kind === 'known' ? found.values : null
 
   if (familyName === 'null') {

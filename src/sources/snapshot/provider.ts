@@ -93,6 +93,7 @@ export function createSnapshotProvider(snapshot: Snapshot, options: SnapshotProv
         resourceInManagementAccount: org.resourceInManagementAccount,
         knownContext,
         absentContext: org.absentContext,
+        resourceRegion: resource.region ?? null,
         origin: `snapshot ${fileName} taken ${snapshot.takenAt}`,
       }
     },

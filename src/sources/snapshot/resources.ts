@@ -26,6 +26,8 @@ export interface ResourceQuery {
 export interface ResourceSide {
   readonly account: string | null
   readonly policy: SourcedPolicy | null
+  /** The bucket's region, which the snapshot records: a direct S3 call goes there. */
+  readonly region?: string | null
 }
 
 type Target = { readonly kind: 'bucket'; readonly bucket: string; readonly partition: string } | { readonly kind: 'trust'; readonly account: string; readonly roleName: string }
@@ -119,10 +121,10 @@ class ResourceRead {
         `The RCPs and cross-account rules were applied for account ${account}; check --resource-account.`,
       )
     }
-    const { policy } = located.item
-    if (policy === null) return { account, policy: null }
+    const { policy, region } = located.item
+    if (policy === null) return { account, policy: null, region }
     const source = { type: 'resource' as const, name: first.bucket, arn: `arn:${first.partition}:s3:::${first.bucket}`, attachedTo: first.bucket, origin: `bucket policy of \`${first.bucket}\`` }
-    return { account, policy: this.gaps.take(parseDocument(policy, source, 'resource', this.gaps.source), 'resource') }
+    return { account, policy: this.gaps.take(parseDocument(policy, source, 'resource', this.gaps.source), 'resource'), region }
   }
 
   /** The role's trust policy, which must itself allow sts:AssumeRole*. */
