@@ -40,9 +40,9 @@ describe('plain questions about an organisation of AWS\'s published guardrails',
     expect(all.filter((a) => a.hanging.includes('aws:tagkeys') && !tagging.test(a.q.action)).map((a) => a.q.action)).toEqual([])
   })
 
-  it('answer 76 of 100 definitely offline, 79 with the SDK configured for eu-west-1 (was 56 before the direct-call profile)', async () => {
+  it('answer 65 of 100 definitely offline, 68 with the SDK configured for eu-west-1 (was 56 before the direct-call profile; the resource policies of SQS, DynamoDB, KMS, Secrets Manager, Logs and Lambda are not in the snapshot, so their missing grants are gaps, not implicit denies)', async () => {
     const definite = (list: { decision: string }[]) => list.filter((a) => a.decision !== 'Undetermined').length
-    expect(definite(await answers(null))).toBe(76)
-    expect(definite(await answers('eu-west-1'))).toBe(79)
+    expect(definite(await answers(null))).toBe(65)
+    expect(definite(await answers('eu-west-1'))).toBe(68)
   })
 })
