@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { caseEntries } from '../cli/case-documents.js'
-import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
+import { EXIT, EXIT_HELP, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { readInput } from '../cli/read-input.js'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
@@ -11,6 +11,7 @@ export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
   static override description =
     'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
+  static exitStatuses = EXIT_HELP.verdicts
   static override examples = [
     '<%= config.bin %> evaluate examples/scp-deny-runinstances.json',
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
@@ -19,6 +20,8 @@ export default class Evaluate extends DenyCommand {
   // denydoctor evaluate` took the case's text for a file name); readInput reads standard input.
   static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.', ignoreStdin: true }) }
   static override flags = {
+    json: Flags.boolean({ description: 'Print the verdict as JSON: one object for one case, one per line (JSON Lines) for several.', default: false }),
+    debug: Flags.boolean({ description: 'Show stack traces. evaluate makes no AWS calls: everything comes from the case file.', default: false }),
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
   }
 

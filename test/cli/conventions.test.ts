@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The conventions people type, through the built CLI (oclif's plugins and hooks are wired in
+// package.json, so only a real run shows them).
+const root = new URL('../..', import.meta.url).pathname
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+
+function denydoctor(...args: string[]) {
+  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8' })
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status }
+}
+
+describe('help, version and suggestions', () => {
+  it.each([['-h'], ['--help'], ['help']])('%s lists the commands', (flag) => {
+    const run = denydoctor(flag)
+    expect(run.status).toBe(0)
+    for (const command of ['principal', 'explain', 'evaluate', 'collect', 'audit']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\s`, 'm'))
+  })
+
+  it.each([['help', 'principal'], ['principal', '-h'], ['principal', '--help']])('%s %s shows the command\'s help', (...args) => {
+    const run = denydoctor(...args)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('$ denydoctor principal PRINCIPAL')
+    expect(run.stdout).toContain('--demo')
+    expect(run.stdout).toContain('EXIT STATUS')
+  })
+
+  it.each([['--version'], ['-v'], ['version']])('%s prints the version', (flag) => {
+    const run = denydoctor(flag)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain(`denydoctor/${version}`)
+  })
+
+  it('suggests the command meant, with exit status 2', () => {
+    const run = denydoctor('princpal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances')
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('`princpal` is not a denydoctor command. Did you mean `denydoctor principal`?')
+  })
+
+  it('suggests the flag meant, with exit status 2', () => {
+    const run = denydoctor('evaluate', 'examples/scp-deny-runinstances.json', '--frmat', 'json')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('Nonexistent flag: --frmat (did you mean --format?)')
+    expect(run.stderr).toContain('See `denydoctor evaluate --help`.')
+  })
+
+  it('keeps the SDK\'s Node.js notice off stderr', () => {
+    const run = denydoctor('principal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances', '--demo', '--json')
+    expect(run.status).toBe(3)
+    expect(run.stderr).toBe('')
+  })
+})
