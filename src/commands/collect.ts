@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
-import { EXIT_HELP } from '../cli/exit-status.js'
+import { EXIT, EXIT_HELP } from '../cli/exit-status.js'
 import { checkProfiles } from '../cli/check-profiles.js'
 import { checkOutputPath, collectOptionsFromFlags } from '../cli/collect-options.js'
 import { CollectProgress } from '../cli/collect-progress.js'
@@ -60,5 +60,7 @@ export default class Collect extends DenyCommand {
     this.print(json ? summaryJson(summary) : renderSummary(summary))
     const gaps = renderGaps(summary)
     if (gaps) process.stderr.write(gaps)
+    // Written, but with gaps: a scheduled collect must not pass this off as a complete snapshot.
+    if (summary.gaps > 0) this.exit(EXIT.collectIncomplete)
   }
 }
