@@ -3,9 +3,11 @@ import { DenyCommand } from '../cli/base-command.js'
 import { caseEntries } from '../cli/case-documents.js'
 import { EXIT, EXIT_HELP, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { readInput } from '../cli/read-input.js'
+import { refuseSnapshot } from '../cli/refuse-snapshot.js'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
-import { renderVerdicts, verdictToJson } from '../report/index.js'
+import { renderVerdict, renderVerdicts, verdictToJson } from '../report/index.js'
+import { renderNumbered } from '../report/numbered.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
@@ -28,6 +30,7 @@ export default class Evaluate extends DenyCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Evaluate)
     const input = await readInput(args.caseFile, 'a case file')
+    refuseSnapshot(input)
     const entries = caseEntries(input.text, input.name)
     const results: (Verdict | { error: string })[] = entries.map((entry) => {
       if ('error' in entry) return { error: entry.error }
@@ -48,6 +51,9 @@ export default class Evaluate extends DenyCommand {
       // JSON Lines, in input order, with {"error"} for a case that could not be evaluated.
       const lines = results.map((r) => JSON.stringify('error' in r ? r : verdictToJson(r)))
       this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
+    } else if (format === 'text' && results.length > 1) {
+      const outcomes = results.map((r, i) => ({ ...('error' in r ? { error: r.error } : { verdict: r }), label: entries[i]!.label }))
+      this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', { color: this.useColor(flags) }), { color: this.useColor(flags) }))
     } else if (verdicts.length > 0) {
       this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags) }))
     }
