@@ -1,4 +1,5 @@
 import { CommandHelp, Help } from '@oclif/core'
+import { refuseCommand } from './command-not-found.js'
 
 /** What each exit status of a command means, shown by its --help (cli-contract.md, "Exit status"). */
 export type ExitStatusHelp = Readonly<Record<number, string>>
@@ -22,4 +23,15 @@ class DenyCommandHelp extends CommandHelp {
 
 export default class DenyHelp extends Help {
   protected override CommandHelpClass = DenyCommandHelp
+
+  /** `denydoctor help princpal` gets the same suggestion as `denydoctor princpal`. */
+  override async showHelp(argv: string[]): Promise<void> {
+    try {
+      await super.showHelp(argv)
+    } catch (error) {
+      const unknown = /^Command (.+) not found\.$/.exec((error as Error).message)
+      if (!unknown) throw error
+      refuseCommand(this.config, unknown[1]!.replaceAll(this.config.topicSeparator, ':'))
+    }
+  }
 }

@@ -41,6 +41,12 @@ describe('help, version and suggestions', () => {
     expect(run.stderr).toContain('`princpal` is not a denydoctor command. Did you mean `denydoctor principal`?')
   })
 
+  it('suggests the command meant under help too', () => {
+    const run = denydoctor('help', 'princpal')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('`princpal` is not a denydoctor command. Did you mean `denydoctor principal`?')
+  })
+
   it('suggests the flag meant, with exit status 2', () => {
     const run = denydoctor('evaluate', 'examples/scp-deny-runinstances.json', '--frmat', 'json')
     expect(run.status).toBe(2)
