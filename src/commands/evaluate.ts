@@ -15,7 +15,8 @@ export default class Evaluate extends DenyCommand {
     'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
   static exitStatuses = EXIT_HELP.verdicts
   static override examples = [
-    '<%= config.bin %> evaluate examples/scp-deny-runinstances.json',
+    '<%= config.bin %> evaluate case.json',
+    '<%= config.bin %> evaluate cases.jsonl --json | jq -r .decision',
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
   ]
   // ignoreStdin: oclif would otherwise read a pipe into the argument itself (`cat case.json |
