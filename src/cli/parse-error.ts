@@ -22,7 +22,8 @@ export function parseErrorLine(error: Error & { flags?: unknown }, flags: Readon
     return `Nonexistent flag${unknown.length === 1 ? '' : 's'}: ${named.join(', ')}`
   }
   const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('See more help'))
-  return lines.join(' ')
+  // oclif's heading for a flag used with one it excludes ("--snapshot=x cannot also be provided when using --demo").
+  return lines.join(' ').replace(/^The following errors? occurred:\s*/, '')
 }
 
 /** The known flag closest to what was typed, written as it would be typed. */
