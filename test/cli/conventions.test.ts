@@ -54,9 +54,29 @@ describe('help, version and suggestions', () => {
     expect(run.stderr).toContain('See `denydoctor evaluate --help`.')
   })
 
-  it('keeps the SDK\'s Node.js notice off stderr', () => {
-    const run = denydoctor('principal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances', '--demo', '--json')
-    expect(run.status).toBe(3)
-    expect(run.stderr).toBe('')
+  it('keeps the SDK\'s Node.js notice off stderr when an AWS client is built', () => {
+    // A live diagnosis without a region fails before any request, after the clients are built
+    // (where the SDK would print its notice). bin/run.js itself must switch it off.
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' }
+    for (const key of ['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) delete env[key]
+    const run = spawnSync('node', [join(root, 'bin', 'run.js'), 'principal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances'], { cwd: root, env, encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe('denydoctor: No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.\n')
+  })
+})
+
+describe('each command\'s help', () => {
+  it.each([
+    ['principal', ['0', '1', '2', '3', '4', '5'], 'Print the verdict as JSON'],
+    ['explain', ['0', '1', '2', '3', '4', '5'], '--demo'],
+    ['evaluate', ['0', '1', '2', '3', '4', '5'], 'evaluate makes no AWS calls'],
+    ['collect', ['0', '1', '2', '7'], 'collect prints no verdict'],
+    ['audit', ['0', '1', '2', '6'], 'not verdicts'],
+  ])('%s lists its exit statuses and says what its flags do there', (command, statuses, text) => {
+    const run = denydoctor(command, '--help')
+    expect(run.status).toBe(0)
+    const section = run.stdout.split('EXIT STATUS\n')[1]!.split('\n\n')[0]!
+    expect([...section.matchAll(/^ {2}(\d) /gm)].map((m) => m[1])).toEqual(statuses)
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(text)
   })
 })
