@@ -20,17 +20,29 @@ const QUIET: ProgressLine = { update: () => undefined, done: () => undefined }
 /** Redraws at most this often: a fast snapshot audit would otherwise flood the terminal. */
 const INTERVAL_MS = 100
 
+/** ", 1 failed, 3 undetermined, 1 could not be run": the summary's words, zeros left out. */
+function counts({ failing, outcomes }: AuditProgress): string {
+  if (!outcomes) return failing ? `, ${failing} failing` : ''
+  const parts = [
+    [outcomes.failed, 'failed'],
+    [outcomes.undetermined, 'undetermined'],
+    [outcomes.error, 'could not be run'],
+  ] as const
+  return parts.filter(([n]) => n > 0).map(([n, words]) => `, ${n} ${words}`).join('')
+}
+
 export function progressLine(enabled: boolean, stream: Terminal = process.stderr, clock: () => number = () => performance.now()): ProgressLine {
   if (!enabled || !stream.isTTY) return QUIET
   let last = -Infinity
   let shown = false
   return {
-    update({ done, total, failing }) {
+    update(progress) {
+      const { done, total } = progress
       const now = clock()
       if (done < total && now - last < INTERVAL_MS) return
       last = now
       shown = true
-      stream.write(`\r\x1b[Kaudit: ${done}/${total} checks${failing ? `, ${failing} failing` : ''}`)
+      stream.write(`\r\x1b[Kaudit: ${done}/${total} checks${counts(progress)}`)
     },
     done() {
       if (shown) stream.write('\r\x1b[K')

@@ -18,6 +18,11 @@ export interface AuditProgress {
   readonly total: number
   /** Checks so far that keep their expectation from holding. */
   readonly failing: number
+  /**
+   * The same checks by outcome, in the words of the summary ("1 failed, 3 undetermined"), so
+   * that the progress line and the report agree; undetermined ones count even when allowed.
+   */
+  readonly outcomes?: { readonly failed: number; readonly undetermined: number; readonly error: number }
 }
 
 export interface AuditRunOptions {
@@ -116,12 +121,14 @@ export async function runAudit(file: AuditFile, reach: AuditReach, options: Audi
   const origins = new Set<string>()
   let done = 0
   let failing = 0
-  options.onProgress?.({ done, total: mine.length, failing })
+  const outcomes = { failed: 0, undetermined: 0, error: 0 }
+  options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
   const results = await pooled(mine, options.concurrency ?? 8, async (check) => {
     const result = await runCheck(check, reach, options, origins)
     done++
     if (result.outcome === 'failed' || result.outcome === 'error' || (result.outcome === 'undetermined' && !options.allowUndetermined)) failing++
-    options.onProgress?.({ done, total: mine.length, failing })
+    if (result.outcome !== 'held') outcomes[result.outcome]++
+    options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
     return { check, result }
   })
   const byExpectation = new Map<string, CheckResult[]>()

@@ -2,6 +2,8 @@ import { Command, Flags, Errors } from '@oclif/core'
 import type { ReportFormat } from '../report/index.js'
 import { EXIT } from './exit-status.js'
 import { UserError } from '../user-error.js'
+import { outputFormatOf } from './output-format.js'
+import { parseErrorLine } from './parse-error.js'
 
 /** Errors that carry a user-facing sentence: shown without a stack trace. */
 const USER_FACING = new Set(['UserError', 'JsonInputError', 'CaseError', 'PolicyInputError', 'IntakeError', 'SourceError', 'SnapshotError'])
@@ -10,14 +12,13 @@ const USER_FACING = new Set(['UserError', 'JsonInputError', 'CaseError', 'Policy
 export abstract class DenyCommand extends Command {
   static override baseFlags = {
     json: Flags.boolean({ description: 'Print the verdict as JSON (one object per line for several).', default: false }),
-    format: Flags.string({ description: 'Output format.', options: ['text', 'json', 'markdown'] }),
+    format: Flags.string({ description: 'Output format (--output is the same flag, as in the AWS CLI).', options: ['text', 'json', 'markdown'], aliases: ['output'] }),
     color: Flags.boolean({ description: 'Colour the text report (default: on a terminal, unless NO_COLOR is set).', allowNo: true }),
     debug: Flags.boolean({ description: 'Show stack traces and, for live diagnosis, every AWS call.', default: false }),
   }
 
   protected outputFormat(flags: { json: boolean; format?: string | undefined }): ReportFormat {
-    if (flags.json) return 'json'
-    return (flags.format as ReportFormat | undefined) ?? 'text'
+    return outputFormatOf(flags)
   }
 
   protected useColor(flags: { color?: boolean | undefined }): boolean {
@@ -40,10 +41,8 @@ export abstract class DenyCommand extends Command {
     }
     // oclif's own parse errors (unknown flag, missing argument) mean the command line was wrong.
     if (error.oclif?.exit !== undefined || error.name.endsWith('Error') && /Unexpected argument|Nonexistent flag|Missing required|Expected --|Parsing --/.test(error.message)) {
-      // oclif puts the reason on the lines after the headline ("Parsing --x" / "Expected …").
-      const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('See more help'))
       const command = (this.id ?? '').replaceAll(':', ' ')
-      process.stderr.write(`denydoctor: ${lines.join(' ')}\nSee \`denydoctor ${command} --help\`.\n`)
+      process.stderr.write(`denydoctor: ${parseErrorLine(error, { ...this.ctor.baseFlags, ...this.ctor.flags })}\nSee \`denydoctor ${command} --help\`.\n`)
       this.exit(EXIT.usage)
     }
     process.stderr.write(`denydoctor: unexpected failure: ${error.message}\n`)

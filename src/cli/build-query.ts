@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parseAddress } from '../evaluate/condition/ip.js'
-import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID } from '../model/index.js'
+import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID, principalFromArn } from '../model/index.js'
 import { resourceAccountInContext } from '../sources/context-account.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { fileProblem } from '../file-problem.js'
@@ -68,6 +68,7 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
 
 /** Flags → the query a source answers. */
 export async function buildQuery(principalArn: string, action: string, flags: RequestFlagValues): Promise<PrincipalQuery> {
+  checkPrincipalArn(principalArn)
   for (const resource of flags.resource ?? []) {
     // A bucket name instead of its ARN would match no Resource pattern and read as an implicit deny.
     if (resource !== '*' && parseArn(resource) === null) throw new UserError(`--resource ${resource} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).`, 2)
@@ -75,4 +76,14 @@ export async function buildQuery(principalArn: string, action: string, flags: Re
   const parts = await requestParts(flags)
   const vpce = parts.context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null
   return { principalArn, action, resources: flags.resource ?? [], ...parts, sourceVpce: vpce }
+}
+
+/** A principal that is not an ARN denydoctor can look up is a wrong command line, not a failed read. */
+export function checkPrincipalArn(arn: string): void {
+  const info = principalFromArn(arn)
+  if (info && info.kind !== 'service' && info.kind !== 'anonymous') return
+  throw new UserError(
+    `${JSON.stringify(arn)} is not the ARN of an IAM user, role, assumed-role session, federated user or root user (for example arn:aws:iam::111111111111:role/NAME).`,
+    2,
+  )
 }

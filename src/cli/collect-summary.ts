@@ -77,12 +77,18 @@ export function renderSummary(s: CollectSummary): string {
   return `${lines.join('\n')}\n`
 }
 
+/** "organizations:ListRoots (account 111…) failed: Name: message": which call, where, and AWS's answer. */
+function failure(gap: CollectionGap): string {
+  const where = gap.account ? ` (account ${gap.account})` : ''
+  return gap.call ? `${gap.call}${where} failed: ${gap.error}` : `${gap.source}${where}: ${gap.error}`
+}
+
 /** The gaps and notes for stderr; empty when there are none. */
 export function renderGaps(s: CollectSummary): string {
   const out: string[] = []
   if (s.incomplete.length) {
     out.push(`denydoctor: the snapshot is incomplete (${plural(s.incomplete.length, 'gap')}); no diagnosis from it can come out Allowed:`)
-    for (const gap of s.incomplete) out.push(`  - ${gap.source}: ${gap.error}\n    ${gap.effect}`)
+    for (const gap of s.incomplete) out.push(`  - ${failure(gap)}\n    ${gap.effect}`)
   }
   for (const note of s.notes) out.push(`denydoctor: note: ${note}`)
   return out.length ? `${out.join('\n')}\n` : ''

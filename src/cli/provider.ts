@@ -1,5 +1,6 @@
 import { rcpServices } from '../catalogue/index.js'
 import type { PolicySourceProvider } from '../sources/types.js'
+import { checkProfiles } from './check-profiles.js'
 
 export interface ProviderFlags {
   readonly snapshot?: string | undefined
@@ -27,6 +28,7 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
 
 /** The live provider's options from the flags: whose credentials read what, and --debug's call log. */
 export function awsProviderOptions(flags: ProviderFlags, onCall?: (line: string) => void) {
+  checkProfiles(flags)
   return {
     profile: flags.profile ?? null,
     region: flags.region ?? null,

@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core'
+import { demoFlag } from './demo.js'
 
 /** Flags that describe the request and where its policies come from (principal, explain). */
 export const requestFlags = {
@@ -13,6 +14,7 @@ export const requestFlags = {
   'session-policy': Flags.string({ description: 'File holding the session policy passed to AssumeRole.' }),
   'resource-account': Flags.string({ description: 'Account that owns the resource, when its ARN does not say (S3).' }),
   snapshot: Flags.string({ description: 'Diagnose offline from a snapshot file written by `denydoctor collect`.' }),
+  demo: demoFlag,
   profile: Flags.string({ description: 'AWS profile for the account (default: the standard SDK chain, AWS_PROFILE).' }),
   'org-profile': Flags.string({ description: 'Profile that can read AWS Organizations (management account or delegated administrator).' }),
   'org-role-arn': Flags.string({ description: 'Role to assume for reading AWS Organizations.' }),

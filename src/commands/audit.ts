@@ -4,7 +4,8 @@ import { reachFor } from '../audit/reach-flags.js'
 import { renderAudit } from '../audit/render.js'
 import { DenyCommand } from '../cli/base-command.js'
 import { configuredRegionFor } from '../cli/configured-region.js'
-import { EXIT } from '../cli/exit-status.js'
+import { EXIT, EXIT_HELP } from '../cli/exit-status.js'
+import { DEMO_AUDIT, demoFlag, withDemo } from '../cli/demo.js'
 import { requestFlags } from '../cli/request-flags.js'
 
 /** The report flags `audit` and `audit merge` share. */
@@ -18,8 +19,9 @@ export default class Audit extends DenyCommand {
   static override summary = 'Check a list of expectations ("role X can / cannot do Y on Z") in one run, for schedulers and CI.'
   static override description =
     'AUDIT_FILE (YAML or JSON, see docs/audit.md) lists expectations: principals (ARNs or selectors such as {roles: "Deploy*"}), actions, resources, context, and what must hold (allow, deny, implicit-deny, explicit-deny, or explicit-deny by a policy type). Each principal\'s policies and each organization level are read once, however many checks use them. Exit status 0 when every expectation held, 6 when any did not, 1 when the audit could not run.'
+  static exitStatuses = EXIT_HELP.audit
   static override examples = [
-    '<%= config.bin %> audit examples/audit.yaml --snapshot examples/demo-snapshot.json',
+    '<%= config.bin %> audit --demo',
     '<%= config.bin %> audit audit.yaml --junit audit-junit.xml --out audit.json --baseline last-audit.json',
     '<%= config.bin %> audit audit.yaml --shard 2/4 --json > shard-2.json',
     'AWS_BATCH_JOB_ARRAY_INDEX=0 <%= config.bin %> audit audit.yaml --shard auto --shard-count 4 --out shard.json',
@@ -27,6 +29,7 @@ export default class Audit extends DenyCommand {
   // ignoreStdin: oclif would otherwise read a pipe into FILE itself; readInput reads standard input.
   static override args = { file: Args.string({ description: 'The audit file (YAML or JSON); - or nothing with a pipe for standard input.', ignoreStdin: true }) }
   static override flags = {
+    json: Flags.boolean({ description: 'Print the audit result as JSON (the format of --out and of `audit merge`), not verdicts.', default: false }),
     ...auditReportFlags,
     'allow-undetermined': Flags.boolean({ description: 'Undetermined checks (the verdict hangs on unknown context) do not fail their expectation.', default: false }),
     shard: Flags.string({ description: 'Run one part of the checks: K/N (1-based), or auto (AWS Batch array index or Kubernetes JOB_COMPLETION_INDEX).' }),
@@ -34,6 +37,7 @@ export default class Audit extends DenyCommand {
     'assume-role-name': Flags.string({ description: 'Role to assume in each principal\'s account for a live audit (overrides the file\'s assumeRoleName).' }),
     region: Flags.string({ description: 'AWS region for the SDK clients (an expectation gives its request\'s region with region:).' }),
     snapshot: requestFlags.snapshot,
+    demo: Flags.boolean({ ...demoFlag, description: 'Audit the demo organisation shipped with denydoctor (no AWS account needed); without AUDIT_FILE, with its demo audit.' }),
     profile: requestFlags.profile,
     'org-profile': requestFlags['org-profile'],
     'org-role-arn': requestFlags['org-role-arn'],
@@ -45,7 +49,9 @@ export default class Audit extends DenyCommand {
   }
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Audit)
+    const parsed = await this.parse(Audit)
+    const flags = withDemo(parsed.flags)
+    const args = { file: parsed.args.file ?? (flags.demo ? DEMO_AUDIT : undefined) }
     const format = this.outputFormat(flags)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const result = await executeAudit(args.file, flags, {

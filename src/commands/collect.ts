@@ -1,5 +1,7 @@
 import { Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
+import { EXIT, EXIT_HELP } from '../cli/exit-status.js'
+import { checkProfiles } from '../cli/check-profiles.js'
 import { checkOutputPath, collectOptionsFromFlags } from '../cli/collect-options.js'
 import { CollectProgress } from '../cli/collect-progress.js'
 import { renderGaps, renderSummary, summarise, summaryJson } from '../cli/collect-summary.js'
@@ -8,12 +10,15 @@ export default class Collect extends DenyCommand {
   static override summary = 'Read an account (or several accounts of an organization) into a snapshot file for offline diagnosis.'
   static override description =
     'Reads IAM (GetAccountAuthorizationDetails), the organization with its SCPs and RCPs, bucket policies and VPC endpoint policies, read-only, and writes them to FILE (mode 0600; gzip for .json.gz). `principal … --snapshot FILE` then diagnoses without touching AWS. What could not be read is listed on stderr and kept in the file, so that no diagnosis from it can come out Allowed.'
+  static exitStatuses = EXIT_HELP.collect
   static override examples = [
     '<%= config.bin %> collect --out snapshot.json.gz --region us-east-1',
     '<%= config.bin %> collect --out org.json.gz --all-accounts --assume-role-name OrganizationAccountAccessRole --org-profile management --all-regions',
     '<%= config.bin %> collect --out two.json --accounts 111111111111,222222222222 --assume-role-name DenydoctorReader --region eu-west-1 --region us-east-1',
   ]
   static override flags = {
+    json: Flags.boolean({ description: 'Print the summary of what was written (counts, gaps, notes) as one JSON object; collect prints no verdict.', default: false }),
+    debug: Flags.boolean({ description: 'Show stack traces, and every AWS call with its duration, on stderr.', default: false }),
     out: Flags.string({ char: 'o', description: 'Snapshot file to write (.json, or .json.gz for gzip).', required: true }),
     profile: Flags.string({ description: 'AWS profile of the caller (default: the standard SDK chain, AWS_PROFILE).' }),
     region: Flags.string({ description: 'Region whose VPC endpoints are read (repeatable; default: the configured region).', multiple: true }),
@@ -29,6 +34,7 @@ export default class Collect extends DenyCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Collect)
     const options = collectOptionsFromFlags(flags, () => new Date())
+    checkProfiles(flags)
     await checkOutputPath(flags.out)
     const json = this.outputFormat(flags) === 'json'
     const progress = new CollectProgress(process.stderr, !json && !flags.debug)
@@ -54,5 +60,7 @@ export default class Collect extends DenyCommand {
     this.print(json ? summaryJson(summary) : renderSummary(summary))
     const gaps = renderGaps(summary)
     if (gaps) process.stderr.write(gaps)
+    // Written, but with gaps: a scheduled collect must not pass this off as a complete snapshot.
+    if (summary.gaps > 0) this.exit(EXIT.collectIncomplete)
   }
 }

@@ -1,30 +1,37 @@
 import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { caseEntries } from '../cli/case-documents.js'
-import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
+import { EXIT, EXIT_HELP, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { readInput } from '../cli/read-input.js'
+import { refuseSnapshot } from '../cli/refuse-snapshot.js'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
-import { renderVerdicts, verdictToJson } from '../report/index.js'
+import { renderVerdict, renderVerdicts, verdictToJson } from '../report/index.js'
+import { renderNumbered } from '../report/numbered.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
   static override description =
     'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
+  static exitStatuses = EXIT_HELP.verdicts
   static override examples = [
-    '<%= config.bin %> evaluate examples/scp-deny-runinstances.json',
+    '<%= config.bin %> evaluate case.json',
+    '<%= config.bin %> evaluate cases.jsonl --json | jq -r .decision',
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
   ]
   // ignoreStdin: oclif would otherwise read a pipe into the argument itself (`cat case.json |
   // denydoctor evaluate` took the case's text for a file name); readInput reads standard input.
   static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.', ignoreStdin: true }) }
   static override flags = {
+    json: Flags.boolean({ description: 'Print the verdict as JSON: one object for one case, one per line (JSON Lines) for several.', default: false }),
+    debug: Flags.boolean({ description: 'Show stack traces. evaluate makes no AWS calls: everything comes from the case file.', default: false }),
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
   }
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Evaluate)
     const input = await readInput(args.caseFile, 'a case file')
+    refuseSnapshot(input)
     const entries = caseEntries(input.text, input.name)
     const results: (Verdict | { error: string })[] = entries.map((entry) => {
       if ('error' in entry) return { error: entry.error }
@@ -45,6 +52,9 @@ export default class Evaluate extends DenyCommand {
       // JSON Lines, in input order, with {"error"} for a case that could not be evaluated.
       const lines = results.map((r) => JSON.stringify('error' in r ? r : verdictToJson(r)))
       this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
+    } else if (format === 'text' && results.length > 1) {
+      const outcomes = results.map((r, i) => ({ ...('error' in r ? { error: r.error } : { verdict: r }), label: entries[i]!.label }))
+      this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', { color: this.useColor(flags) }), { color: this.useColor(flags) }))
     } else if (verdicts.length > 0) {
       this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags) }))
     }

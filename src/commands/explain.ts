@@ -2,7 +2,8 @@ import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { requestParts } from '../cli/build-query.js'
 import { configuredRegionFor } from '../cli/configured-region.js'
-import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
+import { EXIT, exitStatusFor, worstStatus, EXIT_HELP } from '../cli/exit-status.js'
+import { withDemo } from '../cli/demo.js'
 import { explainServicesFor } from '../cli/explain-services.js'
 import { readInput } from '../cli/read-input.js'
 import { requestFlags } from '../cli/request-flags.js'
@@ -14,10 +15,11 @@ export default class Explain extends DenyCommand {
   static override summary = 'Read an AccessDenied error, an EC2 encoded message or a CloudTrail event, rebuild the request and diagnose it.'
   static override description =
     'TEXT is the error as you have it (quote it), or pipe it on standard input. --event reads a CloudTrail event, a Records file or `aws cloudtrail lookup-events` output, and explains every denied call in it. Context the input does not carry stays unknown: a deny that depends on it is reported as Undetermined, with what to check.'
+  static exitStatuses = EXIT_HELP.verdicts
   static override examples = [
-    `<%= config.bin %> explain "An error occurred (AccessDenied) when calling the RunInstances operation: User: arn:aws:sts::111111111111:assumed-role/TestReadOnly/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance/* with an explicit deny in a service control policy"`,
+    `<%= config.bin %> explain --demo "An error occurred (AccessDenied) when calling the RunInstances operation: User: arn:aws:sts::111111111111:assumed-role/TestReadOnly/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance/* with an explicit deny in a service control policy"`,
     'pbpaste | <%= config.bin %> explain',
-    '<%= config.bin %> explain --event event.json --snapshot examples/demo-snapshot.json',
+    '<%= config.bin %> explain --event event.json --snapshot snapshot.json.gz',
   ]
   // ignoreStdin: oclif would read a pipe into TEXT itself (giving up after 10 ms, and also under
   // --event -); readInput reads standard input whole instead.
@@ -29,7 +31,9 @@ export default class Explain extends DenyCommand {
   }
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Explain)
+    const parsed = await this.parse(Explain)
+    const { args } = parsed
+    const flags = withDemo(parsed.flags)
     const input = flags.event ? await readInput(flags.event, 'a CloudTrail event file') : args.text && args.text !== '-' ? { text: args.text, name: 'the message' } : await readInput(undefined, 'an AccessDenied message')
     // An --event file is a CloudTrail event, so its errors speak of CloudTrail, not of messages.
     const intakes = flags.event ? parseCloudTrail(input.text) : detectAndParse(input.text)

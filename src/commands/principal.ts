@@ -2,7 +2,8 @@ import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
 import { buildQuery } from '../cli/build-query.js'
 import { configuredRegionFor } from '../cli/configured-region.js'
-import { exitStatusFor } from '../cli/exit-status.js'
+import { exitStatusFor, EXIT_HELP } from '../cli/exit-status.js'
+import { withDemo } from '../cli/demo.js'
 import { providerFor } from '../cli/provider.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { withProgress } from '../cli/progress.js'
@@ -13,10 +14,11 @@ export default class Principal extends DenyCommand {
   static override summary = 'Collect every policy that applies to a request and say which statement decides it.'
   static override description =
     'Reads the live account through the standard AWS SDK configuration (or a snapshot with --snapshot): identity policies, groups, permissions boundary, the SCPs and RCPs at every level of the organization, the bucket policy, the VPC endpoint policy and the session policy. Read-only.'
+  static exitStatuses = EXIT_HELP.verdict
   static override examples = [
     '<%= config.bin %> principal arn:aws:iam::111111111111:role/TestReadOnly --action ec2:RunInstances',
     '<%= config.bin %> principal arn:aws:iam::111111111111:user/tester --action s3:GetObject --resource arn:aws:s3:::examplebucket/report.csv --source-vpce vpce-11111',
-    '<%= config.bin %> principal arn:aws:iam::111111111111:role/TestReadOnly --action ec2:RunInstances --snapshot examples/demo-snapshot.json',
+    '<%= config.bin %> principal arn:aws:iam::111111111111:role/TestReadOnly --action ec2:RunInstances --demo',
   ]
   static override args = { principal: Args.string({ description: 'ARN of the user, role, assumed-role session, federated user or root.', required: true, ignoreStdin: true }) }
   static override flags = {
@@ -25,7 +27,9 @@ export default class Principal extends DenyCommand {
   }
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Principal)
+    const parsed = await this.parse(Principal)
+    const { args } = parsed
+    const flags = withDemo(parsed.flags)
     const query = await buildQuery(args.principal, flags.action, flags)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const provider = await providerFor(flags, debug)

@@ -64,6 +64,8 @@ export interface CollectionGap {
   readonly error: string
   /** What the diagnosis lacks because of it, and how to fix it. */
   readonly effect: string
+  /** The AWS call that failed, and on what, when known: "organizations:ListRoots", "s3:GetBucketPolicy on NAME". */
+  readonly call?: string
   /**
    * The account it concerns, when it concerns only one (a bucket, a region, an account that
    * could not be reached). A snapshot carries such a gap only into diagnoses that touch that

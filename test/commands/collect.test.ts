@@ -27,11 +27,11 @@ afterEach(() => {
 })
 
 describe('denydoctor collect', () => {
-  it('writes the snapshot, prints a summary, lists the gaps on stderr and exits 0', async () => {
+  it('writes the snapshot, prints a summary, lists the gaps on stderr and exits 7', async () => {
     fakeAws(world({ unreadableBucket: true }))
     const out = await outPath()
     const result = await runCommand(Collect, ['--out', out, '--region', 'us-east-1', '--region', 'eu-west-1'])
-    expect(result.status).toBe(0)
+    expect(result.status).toBe(7)
     expect(result.stdout).toBe(
       [
         `Wrote ${out} (taken ${(await readSnapshot(out)).takenAt} by arn:aws:sts::${PAYMENTS}:assumed-role/Collector/alice).`,
@@ -47,7 +47,7 @@ describe('denydoctor collect', () => {
         '',
       ].join('\n'),
     )
-    expect(result.stderr).toMatch(/^denydoctor: the snapshot is incomplete \(1 gap\); no diagnosis from it can come out Allowed:\n {2}- s3: AccessDenied: Access Denied\n {4}Bucket `locked-bucket` of account 111111111111 was left out/)
+    expect(result.stderr).toMatch(/^denydoctor: the snapshot is incomplete \(1 gap\); no diagnosis from it can come out Allowed:\n {2}- s3:GetBucketPolicy on locked-bucket \(account 111111111111\) failed: AccessDenied: Access Denied\n {4}Bucket `locked-bucket` of account 111111111111 was left out/)
     expect((await stat(out)).mode & 0o777).toBe(0o600)
     const snapshot = await readSnapshot(out)
     expect(snapshot.accounts[0]!.buckets.map((b) => b.name)).toEqual(['examplebucket', 'payments-artifacts', 'payments-logs'])

@@ -15,6 +15,7 @@ import { STSClient } from '@aws-sdk/client-sts'
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers'
 import { SourceError } from '../errors.js'
 import { classifyAwsError, describeAwsError } from './errors.js'
+import { markFailedCall } from './failed-call.js'
 import type { Limit } from './limit.js'
 
 /**
@@ -256,6 +257,7 @@ export class AwsClientPool {
           ok = true
           return result
         } catch (error) {
+          markFailedCall(error, service, operation, (command as { input?: unknown }).input)
           const kind = classifyAwsError(error)
           if (kind === 'credentials') throw this.credentialsError(set, error)
           // The SDK wants a region even for IAM's global endpoint; say so before anything else fails.

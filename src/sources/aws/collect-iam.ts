@@ -159,7 +159,7 @@ export async function collectIam(pool: AwsClientPool, account: string): Promise<
       return { entities, listed: details.policies.map(managed) }
     },
     'iam',
-    `IAM of account ${account} was not read, so none of its users, groups or roles can be diagnosed from the snapshot; ${IAM_HELP}.`,
+    { leftOut: `IAM of account ${account} was not read, so none of its users, groups or roles can be diagnosed from the snapshot`, permission: IAM_HELP },
   )
   if (!read.ok) return { iam: null, gaps: [read.gap] }
   const { entities, listed } = read.value
@@ -175,7 +175,10 @@ export async function collectIam(pool: AwsClientPool, account: string): Promise<
       attempt(
         () => managedPolicies.fetch(arn),
         'iam',
-        `The managed policy \`${arn}\` used in account ${account} was not read, so the principals using it cannot be fully diagnosed; the credentials need iam:GetPolicy and iam:GetPolicyVersion on it.`,
+        {
+          leftOut: `The managed policy \`${arn}\` used in account ${account} was not read, so the principals using it cannot be fully diagnosed`,
+          permission: 'the credentials need iam:GetPolicy and iam:GetPolicyVersion on it',
+        },
       ),
     ),
   )

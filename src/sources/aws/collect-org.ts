@@ -141,7 +141,7 @@ async function readOrganization(pool: AwsClientPool, orgId: string, managementAc
 export async function collectOrganization(pool: AwsClientPool): Promise<CollectedOrganization> {
   const none = { organization: null, states: new Map<string, string>() }
   const reader = pool.hasOwnCredentials('org') ? `with ${pool.describeCredentials('org')}` : 'with the caller\'s credentials'
-  let orgId = '(unknown)'
+  let orgId: string | null = null
   try {
     const { Organization } = await pool.organizations().send(new DescribeOrganizationCommand({}))
     if (!Organization?.Id || !Organization.MasterAccountId) throw new UnexpectedResponseError('DescribeOrganization returned no organization ID')
@@ -150,8 +150,8 @@ export async function collectOrganization(pool: AwsClientPool): Promise<Collecte
   } catch (error) {
     const kind = classifyAwsError(error)
     if (kind === 'org-not-in-use' && !pool.hasOwnCredentials('org')) return { ...none, gaps: [] }
-    const what = kind === 'org-not-in-use' ? 'No organization was read: the organization reader is in none' : `The organization ${orgId} was not read ${reader}`
-    const effect = `${what}, so no SCP or RCP is in the snapshot and no diagnosis from it can rule them out; ${ORG_COLLECT_HELP}.`
+    const what = kind === 'org-not-in-use' ? 'No organization was read: the organization reader is in none' : `The organization${orgId ? ` ${orgId}` : ''} was not read ${reader}`
+    const effect = { leftOut: `${what}, so no SCP or RCP is in the snapshot and no diagnosis from it can rule them out`, permission: ORG_COLLECT_HELP }
     return { ...none, gaps: [gapFor(error, 'organizations', effect)] }
   }
 }

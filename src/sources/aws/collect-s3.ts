@@ -59,8 +59,7 @@ async function readBucket(clients: AccountClients, listed: Bucket, account: stri
     const kind = classifyAwsError(error)
     // Deleted between ListBuckets and now: nothing left to diagnose.
     if (kind === 'not-found') return { gone: true }
-    const why = kind === 'access-denied' || kind === 'not-bucket-owner' ? denied : 'run collect again to read it'
-    return { gap: gapFor(error, 's3', `${leftOut}: its bucket policy was not read, so a diagnosis on it reports a gap; ${why}.`) }
+    return { gap: gapFor(error, 's3', { leftOut: `${leftOut}: its bucket policy was not read, so a diagnosis on it reports a gap`, permission: denied }) }
   }
 }
 
@@ -68,7 +67,10 @@ export async function collectBuckets(clients: AccountClients, account: string): 
   const listed = await attempt(
     () => listBuckets(clients),
     's3',
-    `The buckets of account ${account} were not listed, so none of them is in the snapshot and a diagnosis on one reports a gap; the credentials need s3:ListAllMyBuckets.`,
+    {
+      leftOut: `The buckets of account ${account} were not listed, so none of them is in the snapshot and a diagnosis on one reports a gap`,
+      permission: 'the credentials need s3:ListAllMyBuckets',
+    },
   )
   if (!listed.ok) return { buckets: [], gaps: [listed.gap] }
   // Each read waits for the shared request limit, so starting them all at once is safe.

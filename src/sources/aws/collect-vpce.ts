@@ -9,6 +9,7 @@ import type { SnapshotVpcEndpoint } from '../snapshot/format.js'
 import type { AccountClients } from './collect-accounts.js'
 import { SourceError } from '../errors.js'
 import { attempt, describeAwsError, gapFor, type Attempt } from './errors.js'
+import { failedCallOf } from './failed-call.js'
 
 export type RegionChoice = { readonly kind: 'list'; readonly regions: readonly string[] } | { readonly kind: 'all' }
 
@@ -53,10 +54,16 @@ async function readRegion(clients: AccountClients, account: string, region: stri
     return { ok: true, value: await endpointsIn(clients, region) }
   } catch (error) {
     if (error instanceof SourceError && error.code === 'credentials') {
-      const gap = { source: 'ec2', error: describeAwsError(error.cause), effect: `${effect}; ${region} refused the credentials, as a region not enabled for the account does (enable it, or leave it out of --region).` }
+      const call = failedCallOf(error.cause)
+      const gap = {
+        source: 'ec2',
+        error: describeAwsError(error.cause),
+        effect: `${effect}; ${region} refused the credentials, as a region not enabled for the account does (enable it, or leave it out of --region).`,
+        ...(call ? { call } : {}),
+      }
       return { ok: false, gap }
     }
-    return { ok: false, gap: gapFor(error, 'ec2', `${effect}; the credentials need ec2:DescribeVpcEndpoints there.`) }
+    return { ok: false, gap: gapFor(error, 'ec2', { leftOut: effect, permission: 'the credentials need ec2:DescribeVpcEndpoints there' }) }
   }
 }
 
@@ -66,7 +73,10 @@ export async function collectEndpoints(clients: AccountClients, account: string,
     const listed = await attempt(
       () => enabledRegions(clients),
       'ec2',
-      `The VPC endpoints of account ${account} were not read in any region, because its regions were not listed; the credentials need ec2:DescribeRegions, or pass --region instead of --all-regions.`,
+      {
+        leftOut: `The VPC endpoints of account ${account} were not read in any region, because its regions were not listed`,
+        permission: 'the credentials need ec2:DescribeRegions, or pass --region instead of --all-regions',
+      },
     )
     if (!listed.ok) return { endpoints: [], regions: [], gaps: [listed.gap], skipped: [] }
     regions = listed.value

@@ -20,6 +20,7 @@ import { collectOrganization, type CollectedOrganization } from './collect-org.j
 import { collectBuckets } from './collect-s3.js'
 import { collectEndpoints, type RegionChoice } from './collect-vpce.js'
 import { gapFor } from './errors.js'
+import { markFailedCall } from './failed-call.js'
 import { createLimit } from './limit.js'
 import { identityUnreadable } from './sts.js'
 
@@ -146,7 +147,11 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       ok = true
       credentials = provider
     } catch (error) {
-      const effect = `Account ${id} was not collected: role \`${target.roleArn}\` could not be assumed, so none of its principals, buckets or endpoints is in the snapshot; its trust policy must let ${context.callerArn} in, and the caller needs sts:AssumeRole on it.`
+      const effect = {
+        leftOut: `Account ${id} was not collected: role \`${target.roleArn}\` could not be assumed, so none of its principals, buckets or endpoints is in the snapshot`,
+        permission: `its trust policy must let ${context.callerArn} in, and the caller needs sts:AssumeRole on it`,
+      }
+      markFailedCall(error, 'sts', 'AssumeRole', { RoleArn: target.roleArn })
       return { account: { id, iam: null, buckets: [], vpcEndpoints: [] }, gaps: [{ ...gapFor(error, 'sts', effect), account: id }], notes: [], clients: null }
     } finally {
       // The role is assumed by the SDK's own STS client, outside the pool: report the call here.

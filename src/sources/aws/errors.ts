@@ -6,6 +6,7 @@
  */
 import type { CollectionGap } from '../../model/index.js'
 import { SourceError } from '../errors.js'
+import { failedCallOf } from './failed-call.js'
 
 export const AWS_ERROR_KINDS = [
   'access-denied',
@@ -93,7 +94,7 @@ export function describeAwsError(error: unknown): string {
  * network and region problems stop the run (every other call would fail the same way), and
  * a non-AWS error is a program bug that must not be dressed up as a gap.
  */
-export function gapFor(error: unknown, source: string, effect: string): CollectionGap {
+export function gapFor(error: unknown, source: string, effect: string | GapEffect): CollectionGap {
   if (error instanceof SourceError) throw error
   const kind = classifyAwsError(error)
   if (kind === 'program') throw error
@@ -107,13 +108,35 @@ export function gapFor(error: unknown, source: string, effect: string): Collecti
     throw new SourceError('credentials', `The AWS credentials were rejected (${describeAwsError(error)}); refresh them and run again.`, { cause: error })
   }
   const extra = kind === 'throttled' ? ' (still throttled after the SDK retries; run again later or lower the concurrency)' : ''
-  return { source, error: describeAwsError(error) + extra, effect }
+  const gap = { source, error: describeAwsError(error) + extra }
+  if (typeof effect === 'string') return { ...gap, effect }
+  // collect's reads: the snapshot's gaps name the call that failed, for the person who runs it.
+  const call = failedCallOf(error)
+  return { ...gap, effect: effectText(effect, kind), ...(call ? { call } : {}) }
+}
+
+/**
+ * What a failed read leaves out, and what the credentials need to read it. The second is advice
+ * for a refusal only: an error that is not about permission (an operation the endpoint does not
+ * support, a service failure) would send people to fix a policy that is not the problem.
+ */
+export interface GapEffect {
+  readonly leftOut: string
+  readonly permission: string
+}
+
+const PERMISSION_KINDS: ReadonlySet<AwsErrorKind> = new Set(['access-denied', 'not-bucket-owner', 'org-not-in-use'])
+
+function effectText(effect: GapEffect, kind: AwsErrorKind): string {
+  if (PERMISSION_KINDS.has(kind)) return `${effect.leftOut}; ${effect.permission}.`
+  if (kind === 'throttled') return `${effect.leftOut}.`
+  return `${effect.leftOut}; AWS answered with an error that is not about permission, so changing the credentials' policy will not help: run again, and check the endpoint (AWS_ENDPOINT_URL) and the service's health if it persists.`
 }
 
 export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly gap: CollectionGap }
 
 /** Runs one read; a failure becomes a gap (or throws, for credentials and program errors). */
-export async function attempt<T>(read: () => Promise<T>, source: string, effect: string): Promise<Attempt<T>> {
+export async function attempt<T>(read: () => Promise<T>, source: string, effect: string | GapEffect): Promise<Attempt<T>> {
   try {
     return { ok: true, value: await read() }
   } catch (error) {

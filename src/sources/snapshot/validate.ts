@@ -63,6 +63,7 @@ export function validateSnapshot(value: unknown, file: string): Snapshot {
       error: c.string(o.error, at(p, 'error')),
       effect: c.string(o.effect, at(p, 'effect')),
       ...(o.account === undefined ? {} : { account: c.string(o.account, at(p, 'account')) }),
+      ...(o.call === undefined ? {} : { call: c.string(o.call, at(p, 'call')) }),
     })),
   }
 }

@@ -38,6 +38,7 @@ describe('collect: several accounts', () => {
         error: `AccessDenied: User: arn:aws:sts::111111111111:assumed-role/Collector/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${SANDBOX}:role/DenydoctorReader`,
         effect: `Account ${SANDBOX} was not collected: role \`arn:aws:iam::${SANDBOX}:role/DenydoctorReader\` could not be assumed, so none of its principals, buckets or endpoints is in the snapshot; its trust policy must let arn:aws:sts::${PAYMENTS}:assumed-role/Collector/alice in, and the caller needs sts:AssumeRole on it.`,
         account: SANDBOX,
+        call: `sts:AssumeRole on arn:aws:iam::${SANDBOX}:role/DenydoctorReader`,
       },
     ])
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['1/3', '2/3', '3/3'])

@@ -103,6 +103,7 @@ describe('collect: one account', () => {
         error: 'AccessDenied: Access Denied',
         effect: expect.stringMatching(/^Bucket `locked-bucket` of account 111111111111 was left out of the snapshot: its bucket policy was not read.*s3:GetBucketPolicy/),
         account: '111111111111',
+        call: 's3:GetBucketPolicy on locked-bucket',
       },
     ])
   })
