@@ -7,7 +7,7 @@ import type { Palette, Style } from './colors.js'
 import { renderConditionTable } from './condition-table.js'
 import { wrap } from './layout.js'
 import { renderMarkedStatement } from './statement-marks.js'
-import { hangsOnSentence, policyTitle, statementLabel } from './wording.js'
+import { hangsOnSentence, policyNote, policyTitle, statementLabel } from './wording.js'
 
 export interface Position {
   readonly n: number
@@ -41,6 +41,10 @@ export function renderFindingFull(finding: StatementFinding, at: Position, verdi
   const out: string[] = []
   out.push(style(`${counter(at)}${findingVerb(finding)} ${policyTitle(finding)}`))
   out.push(`  ${statementLine(finding, verdict)}`)
+  // The source's reasoning ("S3 returns a bucket policy only to its owner's account") goes
+  // under the heading, so that the heading only names the policy.
+  const note = policyNote(finding)
+  if (note) out.push(...wrap(`(${note})`, width, '  ', '   ').map((line) => pal.dim(line)))
   // The explanation sentence is in the JSON; here the marked statement and the condition
   // table below say the same thing in a form read at a glance.
   if (!finding.certain) out.push(...wrap(hangsOnSentence(finding), width, '  ? ', '    ').map((line) => pal.unknown(line)))
