@@ -39,7 +39,7 @@ function statementLine(finding: StatementFinding, verdict: Verdict): string {
 export function renderFindingFull(finding: StatementFinding, at: Position, verdict: Verdict, pal: Palette, width: number): string[] {
   const style = findingStyle(finding, pal)
   const out: string[] = []
-  out.push(style(`${counter(at)}${findingVerb(finding)} ${policyTitle(finding)}`))
+  out.push(...wrap(`${counter(at)}${findingVerb(finding)} ${policyTitle(finding)}`, width, '', '  ').map((line) => style(line)))
   out.push(`  ${statementLine(finding, verdict)}`)
   // The source's reasoning ("S3 returns a bucket policy only to its owner's account") goes
   // under the heading, so that the heading only names the policy.

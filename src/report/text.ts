@@ -44,6 +44,7 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
 /** The verdict line, and right under it the warning that sources could not be read. */
 function headline(verdict: Verdict, pal: Palette, width: number): string[] {
   const style = verdict.decision === 'Allowed' ? pal.allow : verdict.decision === 'Undetermined' ? pal.unknown : pal.deny
+  // The verdict line is never wrapped: `| head -1` gives the whole answer, as scripts expect.
   const lines = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
   if (verdict.incomplete.length > 0) {
     const warning = partialWarning(verdict.incomplete.map((gap) => gap.source).join(', '))
