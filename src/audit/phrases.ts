@@ -26,4 +26,6 @@ export const AUDIT_MARKDOWN = {
   noDrift: 'Nothing: every verdict is as before.',
   expected: (what: string): string => `Expected: **${what}**.`,
   notChecked: 'could not be checked',
+  noAllowIn: (layer: string): string => `✗ no Allow in ${layer}`,
+  notRead: (gap: string): string => `⚠ not read: ${gap}`,
 } as const

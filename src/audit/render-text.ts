@@ -64,12 +64,15 @@ export interface AuditTextOptions {
   readonly color: boolean
   /** Terminal columns; the table is fitted to them (fit-table.ts). Default 100. */
   readonly width?: number
+  /** Only the headline, what did not hold and the counts: no table of every check. */
+  readonly brief?: boolean
 }
 
 export function renderAuditText(result: AuditResult, options: AuditTextOptions): string {
   const pal = palette(options.color)
   const out = [(result.passed ? pal.allow : pal.deny)(headline(result)), pal.dim(provenance(result)), '']
   const rows = checkRows(result)
+  if (options.brief) return [...out.slice(0, 2), ...failureSection(result, pal), '', countsLine(result)].join('\n')
   if (rows.length) out.push(...table(rows, hasResources(result), pal, effectiveWidth(options.width)))
   else out.push('No check in this run.')
   out.push(...failureSection(result, pal))

@@ -35,7 +35,13 @@ export const REQUEST_LABELS = {
 
 /** What every report says about a diagnosis with unread sources, right under the verdict. */
 export function partialWarning(sources: string): string {
-  return `⚠ Partial diagnosis: could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`
+  return `⚠ Partial diagnosis: ${partialWarningBody(sources)}`
+}
+
+/** The same, after a bold "⚠ Partial diagnosis." in markdown. */
+export const PARTIAL_TITLE = '⚠ Partial diagnosis.'
+export function partialWarningBody(sources: string): string {
+  return `could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`
 }
 
 /** "every SCP and RCP level allows: FullAWSAccess at 4 levels, RCPFullAWSAccess at 3 levels". */
@@ -96,6 +102,8 @@ export const MARKDOWN_HEADINGS = {
   matched: 'Matched',
   conditions: 'Conditions',
   undetermined: 'Undetermined:',
+  resourceTypes: 'Resource types it covers',
+  condition: 'Condition',
 } as const
 
 /** Column headers of the markdown tables. */
