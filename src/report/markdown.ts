@@ -13,6 +13,7 @@ import { code, fence, prose, table } from './markdown-text.js'
 import { mermaidFlowchart } from './mermaid.js'
 import { evaluationPath } from './path.js'
 import { assumptionsLine, MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, PARTIAL_TITLE, partialWarningBody, REQUEST_LABELS } from './phrases.js'
+import { remedySection } from './remedy-text.js'
 import { findKey } from './statement-marks.js'
 import { FULL_FINDINGS, type TextOptions } from './text.js'
 import { findingVerb } from './text-finding.js'
@@ -50,6 +51,8 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
     const heading = verdict.decision === 'Allowed' ? H.ifStillDenied : H.whatToChange
     sections.push([`#### ${heading}`, '', ...verdict.suggestions.map((s) => `- ${prose(s)}`)])
   }
+  const fixes = remedySection(verdict, prose)
+  if (fixes.length > 0) sections.push(fixes)
   sections.push(requestSection(verdict, options))
   if (options.intake) {
     const view = intakeView(options.intake)

@@ -80,8 +80,21 @@ export function missingAllowLine(label: string): string {
 /** The note that introduces the remedies: they are proposals, written for a reviewer. */
 export const REMEDY_PHRASES = {
   label: 'review before applying',
-  addTo: (target: string): string => `add to ${target}:`,
-  editIn: (target: string): string => `edit in ${target}:`,
+  /** "add to the resource policy of arn:aws:s3:::b:" */
+  addTo: (layer: string, target: string): string => `add to the ${layer} of ${target}:`,
+  /** "add to the SCPs attached at ou-abcd-11111111:" */
+  addAtLevel: (layer: string, level: string): string => `add to the ${layer} ${level}:`,
+  /** "edit statement 1 (Sid X) of SCP DenyRunInstances (JSON Patch, paths from the statement):" */
+  edit: (statement: string, policy: string): string => `edit ${statement} of ${policy} (JSON Patch, paths from the statement):`,
+  layer: {
+    identity: 'identity-based policies',
+    boundary: 'permissions boundary',
+    session: 'session policy',
+    resource: 'resource policy',
+    vpce: 'VPC endpoint policy',
+    scp: 'SCPs attached at',
+    rcp: 'RCPs attached at',
+  },
 } as const
 
 /** Markdown headings (without the leading #s). */

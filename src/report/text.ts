@@ -12,6 +12,7 @@ import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
 import { effectiveWidth, length, padEnd, wrap } from './layout.js'
 import { assumptionsLine, HEADINGS, orgKinds, orgWideAllowLine, partialWarning, REQUEST_LABELS } from './phrases.js'
+import { remedyBlocks } from './remedy-text.js'
 import { renderFindingLine, renderFindings } from './text-finding.js'
 import { decisionHeadline, formatContextValue, missingAllowLabel, requestSummary } from './wording.js'
 
@@ -85,6 +86,7 @@ function whatToChange(verdict: Verdict, pal: Palette, width: number): string[][]
     for (const suggestion of verdict.suggestions) lines.push(...wrap(suggestion, width, '  • ', '    '))
     blocks.push(lines)
   }
+  blocks.push(...remedyBlocks(verdict, pal, width))
   return blocks
 }
 
