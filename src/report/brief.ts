@@ -7,6 +7,8 @@
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { answerOf, assumptionPairs } from './answer.js'
 import { palette, type Palette } from './colors.js'
+import { remediesFor } from './remedies.js'
+import { remedyHeading } from './remedy-text.js'
 import { findingStyle, findingVerb } from './text-finding.js'
 import { assumptionsLine, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine } from './phrases.js'
 import { decisionHeadline, formatRequestValues, formatResult, missingAllowLabel, policyTitle, requestSummary, statementLabel } from './wording.js'
@@ -31,11 +33,24 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   const tail: string[] = []
   const answer = answerOf(verdict)
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))
-  if (verdict.decision !== 'Allowed' && verdict.suggestions.length > 0) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${verdict.suggestions[0]!}`)
+  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? verdict.suggestions[0] ?? null)
+  if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
   const budget = BRIEF_LINES - head.length - tail.length
   return [...head, ...decidingLines(verdict, answer.deciding, budget, pal), ...tail]
+}
+
+/**
+ * The first remedy in one line: where it goes, then the statement (or the patch) as compact
+ * JSON, ready to paste. Remedies come first for what decided (the deny's edit, else the first
+ * layer without an Allow).
+ */
+function oneLineRemedy(verdict: Verdict): string | null {
+  const [remedy] = remediesFor(verdict)
+  if (!remedy) return null
+  const json = remedy.kind === 'edit-statement' ? remedy.patch : remedy.policy?.Statement.length === 1 ? remedy.policy.Statement[0] : remedy.policy
+  return `${remedyHeading(remedy)} ${JSON.stringify(json)}`
 }
 
 /** The deciding statements within `budget` lines: the first with a line per part, the next compact. */

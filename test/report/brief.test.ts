@@ -20,13 +20,20 @@ describe('--brief: the answer in at most ten lines', () => {
       '  action: ec2:RunInstances',
       '  resource: *',
       '  condition: ArnNotLike aws:PrincipalArn true (request: arn:aws:iam::111111111111:role/TestReadOnly)',
-      'change: Launch the instance as a CloudOps role (arn:aws:iam::111111111111:role/CloudOps), which the SCP exempts.',
+      'change: edit statement 1 (Sid DenyEC2) of DenyRunInstances (JSON Patch, paths from the statement): [{"op":"add","path":"/Condition/ArnNotLike/aws:PrincipalArn/-","value":"arn:aws:iam::111111111111:role/TestReadOnly"}]',
     ])
   })
 
-  it('implicit deny: one line per layer without an Allow', () => {
+  it('implicit deny: one line per layer without an Allow, and the statement to add as the change', () => {
     const lines = brief(implicitDeny).split('\n')
     expect(lines.slice(1, 3)).toEqual(['✗ no Allow in identity-based policies', '✗ no Allow in SCPs at ou-data-22222222'])
+    expect(lines[3]).toBe(
+      'change: add to the identity-based policies of arn:aws:iam::222222222222:role/DataLoader: {"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::reports-bucket/2026/q3.csv"}',
+    )
+  })
+
+  it('falls back to the first suggestion when there is no remedy to give', () => {
+    expect(brief(mfaUndetermined)).toContain('change: If the call used long-term access keys')
   })
 
   it('allowed: the granting statements, then the organisation-wide allows in one line, and nothing to change', () => {
