@@ -62,6 +62,13 @@ function layerLines(step: PathLayer, levelLabel: string | null): string[] {
   return lines
 }
 
+/** A level's node inside its layer's box: the level, what it did, and the statement that did it. */
+function levelLines(step: PathLayer): string[] {
+  const lines = [step.levelLabel ?? step.level ?? '', DIAGRAM_PHRASES.state[step.state]]
+  if (step.statement && step.state !== 'allowed') lines.push(step.statement)
+  return lines
+}
+
 /** The flowchart's source, without the markdown fence. */
 export function mermaidFlowchart(path: EvaluationPath): string {
   const out = ['flowchart TD']
@@ -76,14 +83,16 @@ export function mermaidFlowchart(path: EvaluationPath): string {
     previous = id
   }
   if (path.levels.length > 0) {
-    out.push(`  subgraph org["${mermaidText(DIAGRAM_PHRASES.organisation)}"]`)
+    // The chain inside its own box, left to right; the box itself links on, so Mermaid keeps
+    // the direction (it drops a subgraph's direction when an inner node links outside).
+    out.push(`  subgraph org["${mermaidText(DIAGRAM_PHRASES.organisation)}"]`, '    direction LR')
     path.levels.forEach((level, i) => {
       out.push(`    ${node(`L${i}`, [level.label], 'round')}`)
       mark(`L${i}`, 'plain')
     })
     for (let i = 1; i < path.levels.length; i++) out.push(`    L${i - 1} --> L${i}`)
     out.push('  end')
-    previous = `L${path.levels.length - 1}`
+    previous = 'org'
   }
   out.push(`  ${node('P', [path.principal], 'round')}`)
   mark('P', 'plain')
@@ -91,12 +100,33 @@ export function mermaidFlowchart(path: EvaluationPath): string {
   out.push(`  ${node('Q', path.resource ? [path.action, path.resource] : [path.action])}`)
   mark('Q', 'plain')
   chain('Q')
-  path.layers.forEach((step, i) => {
-    const id = `S${i}`
-    out.push(`  ${node(id, layerLines(step, step.levelLabel))}`)
-    mark(id, step.state)
-    chain(id)
-  })
+  // SCPs (and RCPs) per level: one box per kind, its levels left to right.
+  let i = 0
+  while (i < path.layers.length) {
+    const step = path.layers[i]!
+    const group: { step: PathLayer; id: string }[] = []
+    while (i < path.layers.length && path.layers[i]!.layer === step.layer && path.layers[i]!.level !== null) {
+      group.push({ step: path.layers[i]!, id: `S${i}` })
+      i++
+    }
+    if (group.length === 0) {
+      const id = `S${i}`
+      out.push(`  ${node(id, layerLines(step, step.levelLabel))}`)
+      mark(id, step.state)
+      chain(id)
+      i++
+      continue
+    }
+    const box = `G${group[0]!.id}`
+    out.push(`  subgraph ${box}["${mermaidText(layerName(step.layer))}"]`, '    direction LR')
+    for (const { step: s, id } of group) {
+      out.push(`    ${node(id, levelLines(s))}`)
+      mark(id, s.state)
+    }
+    for (let j = 1; j < group.length; j++) out.push(`    ${group[j - 1]!.id} --> ${group[j]!.id}`)
+    out.push('  end')
+    chain(box)
+  }
   out.push(`  ${node('R', [DIAGRAM_PHRASES.result(path.decision)], 'stadium')}`)
   mark('R', path.decision === 'Allowed' ? 'allowed' : path.decision === 'Undetermined' ? 'unknown' : 'denied')
   chain('R')

@@ -6,7 +6,7 @@
  * it open (unknown), or could not be read. Built from the Verdict's findings only, and plain
  * JSON, so that an audit result can carry it for its failed checks.
  */
-import type { PolicyType, StatementFinding, Verdict } from '../model/index.js'
+import { POLICY_TYPE_NAMES, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
 import { policyTitle, statementLabel } from './wording.js'
 
 export const PATH_STATES = ['denied', 'no-allow', 'allowed', 'unknown', 'not-read'] as const
@@ -54,7 +54,7 @@ const GAP_LAYERS: readonly [RegExp, readonly PolicyType[]][] = [
 export function evaluationPath(verdict: Verdict): EvaluationPath {
   const findings = [...verdict.denies, ...verdict.allows]
   const labels = levelLabels(verdict)
-  const chain = (type: PolicyType): string[] => [...new Set(findings.filter((f) => f.policyType === type && f.attachedTo).map((f) => f.attachedTo!))]
+  const chain = (type: PolicyType): string[] => byLevel([...new Set(findings.filter((f) => f.policyType === type && f.attachedTo).map((f) => f.attachedTo!))])
   const scpChain = chain('scp')
   const levels = (scpChain.length > 0 ? scpChain : chain('rcp')).map((id) => ({ id, label: labels.get(id) ?? id }))
   const notRead = new Set(verdict.incomplete.flatMap((gap) => GAP_LAYERS.find(([pattern]) => pattern.test(gap.source))?.[1] ?? []))
@@ -64,7 +64,7 @@ export function evaluationPath(verdict: Verdict): EvaluationPath {
     const missing = verdict.missingAllows.filter((m) => m.policyType === layer)
     if (ORG_LAYERS.has(layer)) {
       // Levels in the order the sources list them (root first), then levels only a missing Allow names.
-      const ids = [...new Set([...ofLayer.flatMap((f) => (f.attachedTo ? [f.attachedTo] : [])), ...missing.flatMap((m) => (m.level ? [m.level] : []))])]
+      const ids = byLevel([...new Set([...ofLayer.flatMap((f) => (f.attachedTo ? [f.attachedTo] : [])), ...missing.flatMap((m) => (m.level ? [m.level] : []))])])
       for (const id of ids) {
         layers.push(layerAt(layer, id, labels.get(id) ?? id, ofLayer.filter((f) => f.attachedTo === id), missing.some((m) => m.level === id)))
       }
@@ -91,12 +91,23 @@ function layerAt(layer: PolicyType, level: string | null, levelLabel: string | n
   const openDeny = findings.find((f) => f.effect === 'Deny' && !f.certain)
   const allow = findings.find((f) => f.effect === 'Allow' && f.certain)
   const openAllow = findings.find((f) => f.effect === 'Allow' && !f.certain)
-  const pick = (state: PathState, finding?: StatementFinding): PathLayer => ({ layer, level, levelLabel, state, statement: finding ? `${policyTitle(finding)}, ${statementLabel(finding)}` : null })
+  // At an organisation level the node already names the level: the statement needs only its policy's name.
+  const name = (f: StatementFinding): string => (level && f.policyName ? `${POLICY_TYPE_NAMES[f.policyType]} \`${f.policyName}\`` : policyTitle(f))
+  const pick = (state: PathState, finding?: StatementFinding): PathLayer => ({ layer, level, levelLabel, state, statement: finding ? `${name(finding)}, ${statementLabel(finding)}` : null })
   if (certainDeny) return pick('denied', certainDeny)
   if (openDeny) return pick('unknown', openDeny)
   if (noAllow) return pick('no-allow', openAllow)
   if (allow) return pick('allowed', allow)
   return pick('unknown', openAllow)
+}
+
+/**
+ * Organisation levels root first, account last, OUs between in the order first named: the
+ * root is `r-…` (or `root` in a case file), an account a 12-digit ID (or `account`).
+ */
+function byLevel(ids: readonly string[]): string[] {
+  const rank = (id: string): number => (/^(r-|root$)/.test(id) ? 0 : /^(\d{12}|account)$/.test(id) ? 2 : 1)
+  return ids.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id)
 }
 
 /** A name for each organisation level a finding names: "OU `Prod` (ou-demo-prod11)" from its origin. */

@@ -46,13 +46,15 @@ describe('what the picture shows', () => {
     const path = evaluationPath(ALL_VERDICTS.scpExplicitDeny)
     expect(path.layers.map((l) => `${l.layer}@${l.level ?? '-'}:${l.state}`)).toEqual(['scp@ou-abcd-11111111:denied', 'identity@-:allowed'])
     const chart = mermaidFlowchart(path)
-    expect(chart).toContain('S0["SCPs · ou-abcd-11111111<br/>denied<br/>SCP #quot;DenyRunInstances#quot; attached to ou-abcd-11111111, statement 1 (Sid DenyEC2)"]')
+    expect(chart).toContain('subgraph GS0["SCPs"]')
+    expect(chart).toContain('S0["ou-abcd-11111111<br/>denied<br/>SCP \'DenyRunInstances\', statement 1 (Sid DenyEC2)"]')
     expect(chart).toMatch(/class [^\n]*S0[^\n]* denied/)
     expect(chart).toContain('R(["DENIED (explicit)"])')
   })
   it('an allow in an organisation: every level in the chain, the layers green', () => {
     const path = evaluationPath(allowedInOrganisation)
-    expect(path.levels.map((l) => l.id)).toEqual(['r-ab12', 'ou-data-22222222', '222222222222', 'ou-extra-33333333'])
+    // Root first, account last, OUs between as first named.
+    expect(path.levels.map((l) => l.id)).toEqual(['r-ab12', 'ou-data-22222222', 'ou-extra-33333333', '222222222222'])
     expect(path.layers.map((l) => l.state)).toEqual(['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'])
   })
   it('an implicit deny: the layer without an Allow', () => {
