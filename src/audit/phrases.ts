@@ -14,6 +14,17 @@ export const AUDIT_COLUMNS = {
   deciding: 'deciding statement',
 } as const
 
+/** The text report's words outside the table. */
+export const AUDIT_TEXT = {
+  noCheck: 'No check in this run.',
+  warnings: 'Warnings',
+  drift: (n: number): string => `Changed since the baseline (${n})`,
+  noDrift: 'nothing: every verdict is as before',
+  notChecked: 'could not be checked',
+  notRead: (gap: string): string => `not read: ${gap}`,
+  expected: (what: string): string => ` (expected ${what})`,
+} as const
+
 /** Markdown column headers and headings. */
 export const AUDIT_MARKDOWN = {
   columns: ['', 'Expectation', 'Principal', 'Action', 'Resource', 'Expected', 'Actual', 'Deciding statement'],

@@ -6,7 +6,7 @@
 import { palette, type Palette } from '../report/colors.js'
 import { effectiveWidth, length, padEnd } from '../report/layout.js'
 import { fitColumns, type Column, type ColumnId } from './fit-table.js'
-import { AUDIT_COLUMNS } from './phrases.js'
+import { AUDIT_COLUMNS, AUDIT_TEXT } from './phrases.js'
 import type { Outcome } from './judge.js'
 import { checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal, type CheckRow } from './render-rows.js'
 import type { AuditResult } from './result.js'
@@ -47,14 +47,14 @@ function table(rows: readonly CheckRow[], withResource: boolean, pal: Palette, w
 function failureSection(result: AuditResult, pal: Palette): string[] {
   const out: string[] = []
   for (const { expectation, checks } of failures(result)) {
-    out.push('', pal.deny(`✗ ${expectation.name}`) + pal.dim(` (expected ${expectation.expected})`))
+    out.push('', pal.deny(`✗ ${expectation.name}`) + pal.dim(AUDIT_TEXT.expected(expectation.expected)))
     if (expectation.description) out.push(`  ${expectation.description}`)
     for (const error of expectation.errors) out.push(`  ${pal.deny('!')} ${error}`)
     for (const check of checks) {
       const on = check.resource ? ` on ${check.resource}` : ''
-      out.push(`  ${shortPrincipal(check.principal)} ${check.action}${on} → ${check.decision ?? 'could not be checked'}`)
+      out.push(`  ${shortPrincipal(check.principal)} ${check.action}${on} → ${check.decision ?? AUDIT_TEXT.notChecked}`)
       out.push(`      ${check.summary}`)
-      for (const gap of check.incomplete) out.push(pal.dim(`      not read: ${gap}`))
+      for (const gap of check.incomplete) out.push(pal.dim(`      ${AUDIT_TEXT.notRead(gap)}`))
     }
   }
   return out
@@ -74,13 +74,13 @@ export function renderAuditText(result: AuditResult, options: AuditTextOptions):
   const rows = checkRows(result)
   if (options.brief) return [...out.slice(0, 2), ...failureSection(result, pal), '', countsLine(result)].join('\n')
   if (rows.length) out.push(...table(rows, hasResources(result), pal, effectiveWidth(options.width)))
-  else out.push('No check in this run.')
+  else out.push(AUDIT_TEXT.noCheck)
   out.push(...failureSection(result, pal))
   const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${w}`))
-  if (warnings.length) out.push('', pal.heading('Warnings'), ...warnings.map((w) => `  • ${w}`))
+  if (warnings.length) out.push('', pal.heading(AUDIT_TEXT.warnings), ...warnings.map((w) => `  • ${w}`))
   if (result.drift) {
-    out.push('', pal.heading(`Changed since the baseline (${result.drift.length})`))
-    out.push(...(result.drift.length ? driftLines(result.drift).map((l) => `  • ${l}`) : ['  nothing: every verdict is as before']))
+    out.push('', pal.heading(AUDIT_TEXT.drift(result.drift.length)))
+    out.push(...(result.drift.length ? driftLines(result.drift).map((l) => `  • ${l}`) : [`  ${AUDIT_TEXT.noDrift}`]))
   }
   out.push('', countsLine(result))
   return out.join('\n')

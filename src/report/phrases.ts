@@ -23,6 +23,23 @@ export const HEADINGS = {
   remedies: 'Fixes to paste (review before applying):',
 } as const
 
+/** How a finding is introduced, by its effect and whether it certainly applies. */
+export const FINDING_VERBS = {
+  deny: 'Denied by',
+  mayDeny: 'May be denied by',
+  allow: 'Allowed by',
+  mayAllow: 'May be allowed by',
+} as const
+
+/** The lines around a statement in the text report. */
+export const FINDING_PHRASES = {
+  everyResourceType: 'every resource type the action touches',
+  covers: (what: string): string => `The request does not name the resource; this statement covers ${what}.`,
+  mayApply: (what: string): string => ` — may apply: hangs on ${what}`,
+  theResource: 'the resource',
+  conditions: 'Conditions:',
+} as const
+
 /** The labels of the request block ("resource: …"). */
 export const REQUEST_LABELS = {
   resource: 'resource',
