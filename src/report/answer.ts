@@ -21,6 +21,8 @@ export interface Answer {
   readonly otherDenies: readonly StatementFinding[]
   /** The other allows (after a deny: overridden or not enough), listed last. */
   readonly otherAllows: readonly StatementFinding[]
+  /** Among those, the certain SCP and RCP allows, folded like `orgWide` (null when none). */
+  readonly otherOrgAllows: Answer['orgWide']
 }
 
 /** One context value assumed for a direct call, as the contract's `assumptions` holds it. */
@@ -42,7 +44,7 @@ export function answerOf(verdict: Verdict): Answer {
   if (decision === 'ExplicitDeny') {
     // The contract orders denies most decisive first: the certain ones lead, and the reports
     // show the first few in full and the rest one line each.
-    return { deciding: verdict.denies, orgWide: null, otherDenies: [], otherAllows: verdict.allows }
+    return { deciding: verdict.denies, orgWide: null, otherDenies: [], ...splitOrgAllows(verdict.allows) }
   }
   if (decision === 'Allowed') {
     const granting = verdict.allows.filter((a) => !ORG_WIDE.has(a.policyType))
@@ -52,6 +54,7 @@ export function answerOf(verdict: Verdict): Answer {
       orgWide: granting.length > 0 && org.length > 0 ? fold(org) : null,
       otherDenies: verdict.denies,
       otherAllows: [],
+      otherOrgAllows: null,
     }
   }
   if (decision === 'Undetermined') {
@@ -61,11 +64,17 @@ export function answerOf(verdict: Verdict): Answer {
       deciding: open,
       orgWide: null,
       otherDenies: verdict.denies.filter((d) => !openSet.has(d)),
-      otherAllows: verdict.allows.filter((a) => !openSet.has(a)),
+      ...splitOrgAllows(verdict.allows.filter((a) => !openSet.has(a))),
     }
   }
   // An implicit deny is decided by the layers without an Allow (verdict.missingAllows).
-  return { deciding: [], orgWide: null, otherDenies: verdict.denies, otherAllows: verdict.allows }
+  return { deciding: [], orgWide: null, otherDenies: verdict.denies, ...splitOrgAllows(verdict.allows) }
+}
+
+/** The allows listed after a deny, with the certain SCP and RCP ones folded into one line. */
+function splitOrgAllows(allows: readonly StatementFinding[]): Pick<Answer, 'otherAllows' | 'otherOrgAllows'> {
+  const org = allows.filter((a) => a.certain && ORG_WIDE.has(a.policyType))
+  return { otherAllows: allows.filter((a) => !org.includes(a)), otherOrgAllows: org.length > 0 ? fold(org) : null }
 }
 
 function fold(findings: readonly StatementFinding[]): NonNullable<Answer['orgWide']> {

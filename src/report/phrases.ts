@@ -67,6 +67,12 @@ export function orgWideAllowLine(kinds: string, parts: readonly { readonly name:
   return `Every ${kinds} level allows it: ${list}.`
 }
 
+/** After a deny, where not every level need allow: "SCP policies that allow it: FullAWSAccess at 3 levels". */
+export function orgAllowsLine(kinds: string, parts: readonly { readonly name: string; readonly levels: number }[]): string {
+  const list = parts.map((p) => `${p.name} at ${p.levels} level${p.levels === 1 ? '' : 's'}`).join(', ')
+  return `${kinds} policies that allow it: ${list}`
+}
+
 /** "SCP and RCP", "SCP", "RCP": which organisation policy kinds a folded line covers. */
 export function orgKinds(hasScp: boolean, hasRcp: boolean): string {
   return hasScp && hasRcp ? 'SCP and RCP' : hasScp ? 'SCP' : 'RCP'

@@ -11,7 +11,7 @@ import { renderBrief } from './brief.js'
 import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
 import { effectiveWidth, length, padEnd, wrap } from './layout.js'
-import { assumptionsLine, HEADINGS, orgKinds, orgWideAllowLine, partialWarning, REQUEST_LABELS } from './phrases.js'
+import { assumptionsLine, HEADINGS, orgAllowsLine, orgKinds, orgWideAllowLine, partialWarning, REQUEST_LABELS } from './phrases.js'
 import { remedyBlocks } from './remedy-text.js'
 import { renderFindingLine, renderFindings } from './text-finding.js'
 import { decisionHeadline, formatContextValue, missingAllowLabel, requestSummary } from './wording.js'
@@ -117,16 +117,17 @@ function intakeBlock(intake: Readonly<Record<string, unknown>>, width: number): 
 /** The statements that did not decide, the unread sources and the warnings: one line each. */
 function everythingElse(verdict: Verdict, answer: Answer, pal: Palette, width: number): string[][] {
   const blocks: string[][] = []
-  const list = (title: string, findings: Answer['otherDenies']): void => {
-    if (findings.length === 0) return
+  const list = (title: string, findings: Answer['otherDenies'], folded: Answer['otherOrgAllows'] = null): void => {
+    if (findings.length === 0 && !folded) return
     const lines = [pal.bold(title)]
+    if (folded) lines.push(...wrap(orgAllowsLine(orgKinds(folded.scp, folded.rcp), folded.parts), width, '  ', '      '))
     findings.forEach((f, i) => lines.push(...renderFindingLine(f, { n: i + 1, of: findings.length }, verdict, pal, width)))
     blocks.push(lines)
   }
   list(HEADINGS.otherDenies, answer.otherDenies)
   const allowsTitle =
     verdict.decision === 'ExplicitDeny' ? HEADINGS.allowedOverridden : verdict.decision === 'ImplicitDeny' ? HEADINGS.allowedNotEnough : HEADINGS.allowedUnsettled
-  list(allowsTitle, answer.otherAllows)
+  list(allowsTitle, answer.otherAllows, answer.otherOrgAllows)
   if (verdict.incomplete.length > 0) {
     const lines = [pal.unknown(HEADINGS.couldNotRead)]
     for (const gap of verdict.incomplete) {
