@@ -37,6 +37,8 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
+  // Reserved: an Undetermined verdict's one line per unknown key (the answer for each value
+  // that matters) belongs right after the deciding statement, counted in the budget like `tail`.
   const budget = BRIEF_LINES - head.length - tail.length
   return [...head, ...decidingLines(verdict, answer.deciding, budget, pal), ...tail]
 }

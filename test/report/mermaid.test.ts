@@ -70,3 +70,12 @@ describe('what the picture shows', () => {
     expect(path.layers).toEqual([expect.objectContaining({ layer: 'identity', state: 'unknown' })])
   })
 })
+
+describe('--brief --format markdown', () => {
+  it('is the brief answer as a text block, then the picture', async () => {
+    const md = renderVerdict(ALL_VERDICTS.scpExplicitDeny, 'markdown', { color: false, brief: true })
+    expect(md.split('\n').slice(0, 4)).toEqual(['### Verdict: Explicit deny', '', '```text', 'DENIED (explicit deny) — ec2:RunInstances by arn:aws:iam::111111111111:role/TestReadOnly'])
+    const [diagram] = mermaidBlocks(md)
+    await assertMermaidParses(diagram!)
+  })
+})
