@@ -69,3 +69,16 @@ describe('the audit table at 60, 80 and 160 columns, and with --wide', async () 
     expect(renderAuditText(result, { color: false, width: 60 })).toContain('111111111111:role/Analytics s3:GetObject on arn:aws:s3:::data-lake-222/events/2026/11/01.json → Allowed')
   })
 })
+
+describe('audit --brief', () => {
+  it('prints the headline, what did not hold and the counts, without the table', async () => {
+    const run = await runCommand(Audit, ['examples/audit.yaml', '--snapshot', 'examples/demo-snapshot.json', '--no-color', '--brief'])
+    expect(run.status).toBe(6)
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe('AUDIT FAILED — 1 of 10 expectations did not hold')
+    expect(run.stdout).not.toContain('expectation  ')
+    expect(run.stdout).toContain("✗ No role of Workloads reads the Data account's data lake (expected deny)")
+    expect(lines.at(-1)).toBe('10 expectations: 9 held, 1 failed. 15 checks: 14 held, 1 failed, 0 undetermined, 0 could not be run.')
+    expect(lines.length).toBeLessThanOrEqual(10)
+  })
+})
