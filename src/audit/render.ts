@@ -6,7 +6,7 @@ import type { AuditResult } from './result.js'
 
 export { renderAuditJunit } from './render-junit.js'
 
-export function renderAudit(result: AuditResult, format: ReportFormat, options: { readonly color: boolean }): string {
+export function renderAudit(result: AuditResult, format: ReportFormat, options: { readonly color: boolean; readonly width?: number; readonly brief?: boolean }): string {
   switch (format) {
     case 'json':
       return JSON.stringify(result, null, 2)

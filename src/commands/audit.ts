@@ -6,6 +6,7 @@ import { DenyCommand } from '../cli/base-command.js'
 import { configuredRegionFor } from '../cli/configured-region.js'
 import { EXIT, EXIT_HELP } from '../cli/exit-status.js'
 import { DEMO_AUDIT, demoFlag, withDemo } from '../cli/demo.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 
 /** The report flags `audit` and `audit merge` share. */
@@ -13,6 +14,7 @@ export const auditReportFlags = {
   junit: Flags.string({ description: 'Also write a JUnit XML report to this file (one test case per check).' }),
   out: Flags.string({ description: 'Also write the JSON result to this file (the next run\'s --baseline, or input of `audit merge`).' }),
   baseline: Flags.string({ description: 'A previous JSON result: report every verdict that changed since (drift), even where the expectation still holds.' }),
+  ...reportLayoutFlags,
 }
 
 export default class Audit extends DenyCommand {
@@ -61,7 +63,7 @@ export default class Audit extends DenyCommand {
       configuredRegion: flags.region ?? (await configuredRegionFor(flags)),
       reachFor: (file) => reachFor(flags, file, debug),
     })
-    this.print(renderAudit(result, format, { color: this.useColor(flags) }))
+    this.print(renderAudit(result, format, { color: this.useColor(flags), ...reportLayout(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }

@@ -4,6 +4,7 @@ import { caseEntries } from '../cli/case-documents.js'
 import { EXIT, EXIT_HELP, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { readInput } from '../cli/read-input.js'
 import { refuseSnapshot } from '../cli/refuse-snapshot.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
 import { renderVerdict, renderVerdicts, verdictToJson } from '../report/index.js'
@@ -25,6 +26,7 @@ export default class Evaluate extends DenyCommand {
   static override flags = {
     json: Flags.boolean({ description: 'Print the verdict as JSON: one object for one case, one per line (JSON Lines) for several.', default: false }),
     debug: Flags.boolean({ description: 'Show stack traces. evaluate makes no AWS calls: everything comes from the case file.', default: false }),
+    ...reportLayoutFlags,
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
   }
 
@@ -54,9 +56,9 @@ export default class Evaluate extends DenyCommand {
       this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
     } else if (format === 'text' && results.length > 1) {
       const outcomes = results.map((r, i) => ({ ...('error' in r ? { error: r.error } : { verdict: r }), label: entries[i]!.label }))
-      this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', { color: this.useColor(flags) }), { color: this.useColor(flags) }))
+      this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', { color: this.useColor(flags), ...reportLayout(flags) }), { color: this.useColor(flags) }))
     } else if (verdicts.length > 0) {
-      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags) }))
+      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags), ...reportLayout(flags) }))
     }
     const status = worstStatus(results.map((r) => ('error' in r ? EXIT.failed : exitStatusFor(r.decision))))
     if (status !== EXIT.allowed) this.exit(status)

@@ -6,6 +6,7 @@ import { EXIT, exitStatusFor, worstStatus, EXIT_HELP } from '../cli/exit-status.
 import { withDemo } from '../cli/demo.js'
 import { explainServicesFor } from '../cli/explain-services.js'
 import { readInput } from '../cli/read-input.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { renderExplained } from '../cli/render-explained.js'
 import { explainIntake } from '../explain/explain.js'
@@ -25,6 +26,7 @@ export default class Explain extends DenyCommand {
   // --event -); readInput reads standard input whole instead.
   static override args = { text: Args.string({ description: 'The AccessDenied message (or - for standard input).', ignoreStdin: true }) }
   static override flags = {
+    ...reportLayoutFlags,
     event: Flags.string({ description: 'CloudTrail event file (one event, Records, or lookup-events output); - for standard input.' }),
     'authorization-details': Flags.boolean({ description: 'Fetch AWS\'s own evaluation for the authorization ID in the message (IAM Access Troubleshooter, preview).', default: false }),
     ...requestFlags,
@@ -42,7 +44,7 @@ export default class Explain extends DenyCommand {
     const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion: await configuredRegionFor(flags) }
     const results = []
     for (const intake of intakes) results.push(await explainIntake(intake, services, options))
-    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags)))
+    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), reportLayout(flags)))
     const status = worstStatus(results.map((r) => (r.verdict ? exitStatusFor(r.verdict.decision) : EXIT.failed)))
     if (status !== EXIT.allowed) this.exit(status)
   }

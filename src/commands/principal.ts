@@ -5,6 +5,7 @@ import { configuredRegionFor } from '../cli/configured-region.js'
 import { exitStatusFor, EXIT_HELP } from '../cli/exit-status.js'
 import { withDemo } from '../cli/demo.js'
 import { providerFor } from '../cli/provider.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { withProgress } from '../cli/progress.js'
 import { diagnose } from '../diagnose.js'
@@ -24,6 +25,7 @@ export default class Principal extends DenyCommand {
   static override flags = {
     action: Flags.string({ char: 'a', description: 'The action, service:Action (e.g. ec2:RunInstances).', required: true }),
     ...requestFlags,
+    ...reportLayoutFlags,
   }
 
   async run(): Promise<void> {
@@ -38,7 +40,7 @@ export default class Principal extends DenyCommand {
     const { verdict, gathered } = await withProgress(format !== 'json', 'Collecting policies…', () =>
       diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion }),
     )
-    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin }))
+    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags) }))
     const status = exitStatusFor(verdict.decision)
     if (status !== 0) this.exit(status)
   }

@@ -10,6 +10,7 @@ import { palette } from './colors.js'
 import { effectiveWidth } from './layout.js'
 
 export { verdictJsonWithIntake, verdictToJson } from './json.js'
+export { briefLines, BRIEF_LINES } from './brief.js'
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -17,6 +18,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
 export interface RenderOptions {
   readonly color: boolean          // the command decides: on a TTY and no NO_COLOR
   readonly width?: number          // terminal columns, default 100
+  /** The answer in at most ten lines (text); the brief answer and the picture (markdown). */
+  readonly brief?: boolean
   /** Extra lines about provenance: "from snapshot taken 2026-11-01T10:00Z", "live account 111111111111". */
   readonly origin?: string | null
   /** For `explain`: what was read from the user's input (the contract's `intake` object) — render it in a short header when present. */

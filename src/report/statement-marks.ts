@@ -218,16 +218,25 @@ export function renderMarkedStatement(finding: StatementFinding, pal: Palette, w
   const column = Math.min(widest + 2, width - labelWidth)
   return lines.map((line) => {
     const text = prefix + line.text
-    if (!line.mark) return text
+    if (!line.mark) return [text]
     const style = toneStyle(line.mark.tone, finding.effect, pal)
+    // Too long for the mark beside it: the mark goes on the line below, pointing up.
+    if (length(text) + 2 + length(markerText(line.mark)) > width) {
+      const indent = /^\s*/.exec(text)?.[0] ?? ''
+      return [`${prefix}${style(line.text)}`, `${indent}${style(markerBelowText(line.mark))}`]
+    }
     const gap = length(text) + 2 > column ? `${text}  ` : padEnd(text, column)
     const padding = gap.slice(text.length)
-    return `${prefix}${style(line.text)}${padding}${style(markerText(line.mark))}`
-  })
+    return [`${prefix}${style(line.text)}${padding}${style(markerText(line.mark))}`]
+  }).flat()
 }
 
 function markerText(mark: LineMark): string {
   return `◀ ${mark.label}`
+}
+
+function markerBelowText(mark: LineMark): string {
+  return `▲ ${mark.label}`
 }
 
 function toneStyle(tone: MarkTone, effect: StatementFinding['effect'], pal: Palette): Style {

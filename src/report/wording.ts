@@ -37,12 +37,28 @@ export const POLICY_TYPE_WORDS = POLICY_TYPE_NAMES
 
 /** `SCP "DenyRunInstances" attached to ou-abcd-11111111`, or the source's own origin sentence. */
 export function policyTitle(finding: StatementFinding): string {
-  if (finding.origin) return finding.origin
+  if (finding.origin) return splitOrigin(finding.origin).name
   const parts = [POLICY_TYPE_WORDS[finding.policyType]]
   if (finding.policyName) parts.push(`"${finding.policyName}"`)
   else if (finding.policyArn) parts.push(finding.policyArn)
   if (finding.attachedTo) parts.push(`attached to ${finding.attachedTo}`)
   return parts.join(' ')
+}
+
+/**
+ * A source's origin sentence split into the name (for a heading) and the reasoning in
+ * parentheses after it (for the line below): "bucket policy of `b` (account 1: S3 returns a
+ * bucket policy only to its owner's account)". A parenthesis without a colon is part of the
+ * name ("OU `Prod` (ou-demo-prod11)").
+ */
+export function splitOrigin(origin: string): { readonly name: string; readonly note: string | null } {
+  const match = /^(.*?) \(([^()]*: [^()]*)\)$/.exec(origin)
+  return match ? { name: match[1]!, note: match[2]! } : { name: origin, note: null }
+}
+
+/** The reasoning the source put in its origin sentence, shown below the heading rather than in it. */
+export function policyNote(finding: StatementFinding): string | null {
+  return finding.origin ? splitOrigin(finding.origin).note : null
 }
 
 /** `statement 1 (Sid DenyEC2)`: 1-based, as people count. */

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { executeMerge } from '../../audit/execute.js'
 import { renderAudit } from '../../audit/render.js'
+import { reportLayout } from '../../cli/report-flags.js'
 import { DenyCommand } from '../../cli/base-command.js'
 import { EXIT, EXIT_HELP } from '../../cli/exit-status.js'
 import { auditReportFlags } from '../audit.js'
@@ -25,7 +26,7 @@ export default class AuditMerge extends DenyCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(AuditMerge)
     const result = await executeMerge(argv as string[], flags)
-    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags) }))
+    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }
