@@ -6,6 +6,7 @@
  */
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { answerOf, assumptionPairs } from './answer.js'
+import { branchLines, evidenceLines } from './branch-lines.js'
 import { palette, type Palette } from './colors.js'
 import { remediesFor } from './remedies.js'
 import { remedyHeading } from './remedy-text.js'
@@ -37,10 +38,11 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
-  // Reserved: an Undetermined verdict's one line per unknown key (the answer for each value
-  // that matters) belongs right after the deciding statement, counted in the budget like `tail`.
-  const budget = BRIEF_LINES - head.length - tail.length
-  return [...head, ...decidingLines(verdict, answer.deciding, budget, pal), ...tail]
+  // An open verdict's one line per unknown key (the answer for each value that matters), and
+  // what AWS's message settled, come right after the deciding statement, within the budget.
+  const turnsOn = [...evidenceLines(verdict), ...branchLines(verdict)].slice(0, 3).map((line) => pal.unknown(line))
+  const budget = BRIEF_LINES - head.length - tail.length - turnsOn.length
+  return [...head, ...decidingLines(verdict, answer.deciding, budget, pal), ...turnsOn, ...tail]
 }
 
 /**
