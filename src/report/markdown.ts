@@ -37,6 +37,8 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   const sections: string[][] = [header(verdict)]
   const evidence = evidenceLines(verdict)
   if (evidence.length > 0) sections.push(evidence.map((line) => `> ${prose(line)}`))
+  const branches = branchLines(verdict)
+  if (branches.length > 0) sections.push([`#### ${BRANCHES_TITLE}`, '', ...branches.map((line) => `- ${prose(line)}`)])
   const deciding = answer.deciding.slice(0, FULL_FINDINGS)
   if (deciding.length > 0 || verdict.decision === 'ImplicitDeny') sections.push([`#### ${H.decidedBy}`])
   deciding.forEach((finding, i) => sections.push(findingSection(finding, i + 1, verdict)))
@@ -48,8 +50,6 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
     )
     sections.push([`#### ${title}`, '', ...items])
   }
-  const branches = branchLines(verdict)
-  if (branches.length > 0) sections.push([`#### ${BRANCHES_TITLE}`, '', ...branches.map((line) => `- ${prose(line)}`)])
   sections.push(pathSection(verdict))
   if (verdict.suggestions.length > 0) {
     const heading = verdict.decision === 'Allowed' ? H.ifStillDenied : H.whatToChange

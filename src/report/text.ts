@@ -39,6 +39,9 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
   // What AWS's own message settled comes before the statements it points at.
   const evidence = evidenceLines(verdict)
   if (evidence.length > 0) blocks.push(evidence.flatMap((line) => wrap(line, width, '', '  ')))
+  // For an open verdict the answer is what it turns on: one line per unknown key, first.
+  const branches = branchLines(verdict)
+  if (branches.length > 0) blocks.push([pal.bold(`${BRANCHES_TITLE}:`), ...branches.flatMap((line) => wrap(line, width, '  • ', '    '))])
   blocks.push(...decidedBy(verdict, answer, pal, width))
   blocks.push(...whatToChange(verdict, pal, width))
   blocks.push(requestBlock(verdict, options, pal, width))
@@ -79,9 +82,6 @@ function decidedBy(verdict: Verdict, answer: Answer, pal: Palette, width: number
     }
     blocks.push(lines)
   }
-  // The answer for each value of an unknown key, right after what leaves the verdict open.
-  const branches = branchLines(verdict)
-  if (branches.length > 0) blocks.push([pal.bold(`${BRANCHES_TITLE}:`), ...branches.flatMap((line) => wrap(line, width, '  • ', '    '))])
   return blocks
 }
 
