@@ -1,0 +1,147 @@
+import { StringDecoder } from 'node:string_decoder'
+import { readJsonText } from '../policy/read-json-text.js'
+import { caseEntries, type CaseEntry } from './case-documents.js'
+import { decodeText } from './read-input.js'
+
+/**
+ * Case-file entries read from a stream, one JSON Lines case at a time: the input is pulled a
+ * chunk at a time (the stream waits while a case is evaluated), so memory holds one chunk and
+ * one line whatever the input's size. A JSON array or a single case (pretty-printed or not) is
+ * read whole, as before: caseEntries decides.
+ *
+ * JSON Lines is recognised as caseEntries does: the first line that is not blank is a whole
+ * JSON object (`{…}`) and another such line follows. After that, each line is one case; a line
+ * that is not valid JSON becomes an error entry and does not stop the others.
+ */
+export async function* streamCaseEntries(input: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<CaseEntry> {
+  const chunks = input[Symbol.asyncIterator]()
+  const decoder = new StringDecoder('utf8')
+  let pending = ''
+  let done = false
+  const pull = async (): Promise<boolean> => {
+    if (done) return false
+    const next = await chunks.next()
+    if (next.done) {
+      done = true
+      pending += decoder.end()
+      return false
+    }
+    const chunk = next.value
+    if (typeof chunk === 'string') pending += chunk
+    else {
+      // UTF-16 (a Windows `>` redirect): decodeText reads it, but only whole.
+      if (pending === '' && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        const rest: Buffer[] = [chunk]
+        for (let r = await chunks.next(); !r.done; r = await chunks.next()) rest.push(Buffer.from(r.value))
+        done = true
+        pending = decodeText(Buffer.concat(rest))
+        return false
+      }
+      pending += decoder.write(chunk)
+    }
+    return true
+  }
+  /** The next line (without its end), or null at the end of the input. */
+  let lineNumber = 0
+  const nextLine = async (): Promise<string | null> => {
+    for (;;) {
+      const end = pending.indexOf('\n')
+      if (end >= 0) {
+        const line = pending.slice(0, end)
+        pending = pending.slice(end + 1)
+        lineNumber++
+        return line.endsWith('\r') ? line.slice(0, -1) : line
+      }
+      if (!(await pull())) {
+        if (pending === '') return null
+        const line = pending
+        pending = ''
+        lineNumber++
+        return line
+      }
+    }
+  }
+  const isCaseLine = (line: string) => {
+    const t = line.trim()
+    return t.startsWith('{') && t.endsWith('}')
+  }
+  const wholeFrom = async function* (head: string): AsyncGenerator<CaseEntry> {
+    let text = head
+    while (await pull());
+    text += pending
+    pending = ''
+    yield* caseEntries(text, name)
+  }
+
+  // The first two lines that are not blank decide the format.
+  let skipped = ''
+  let first = await nextLine()
+  while (first !== null && first.trim() === '') {
+    skipped += `${first}\n`
+    first = await nextLine()
+  }
+  if (first === null || !isCaseLine(first)) {
+    yield* wholeFrom(first === null ? skipped : `${skipped}${first}\n`)
+    return
+  }
+  const firstNumber = lineNumber
+  let between = ''
+  let second = await nextLine()
+  while (second !== null && second.trim() === '') {
+    between += `${second}\n`
+    second = await nextLine()
+  }
+  if (second === null || !isCaseLine(second)) {
+    yield* wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
+    return
+  }
+  yield caseLine(first, `${name} line ${firstNumber}`)
+  yield caseLine(second, `${name} line ${lineNumber}`)
+  for (let line = await nextLine(); line !== null; line = await nextLine()) {
+    if (line.trim() === '') continue
+    yield caseLine(line, `${name} line ${lineNumber}`)
+  }
+}
+
+/** One JSON Lines case: the runtime's JSON.parse when the line is valid JSON, else readJsonText for its plain-words error. */
+export function caseLine(line: string, label: string): CaseEntry {
+  try {
+    const value = parseJsonFast(line)
+    if (value !== undefined) return { value, label }
+    return { value: readJsonText(line, label), label }
+  } catch (error) {
+    return { error: (error as Error).message, label }
+  }
+}
+
+const STRING = /"(?:[^"\\]|\\.)*"/g
+
+/**
+ * JSON.parse, when it gives what readJsonText would: the same value unless an object repeats a
+ * key (JSON.parse keeps the last; readJsonText refuses, as AWS does). Each key of valid JSON
+ * is followed by the only colons outside strings, so the text has a repeated key exactly when
+ * it has more such colons than the value has keys. undefined: let readJsonText read it.
+ */
+export function parseJsonFast(text: string): unknown {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const outside = text.replace(STRING, '""')
+  let colons = 0
+  for (let i = outside.indexOf(':'); i >= 0; i = outside.indexOf(':', i + 1)) colons++
+  return colons === keyCount(value) ? value : undefined
+}
+
+function keyCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0
+  let n = 0
+  if (Array.isArray(value)) {
+    for (const item of value) n += keyCount(item)
+    return n
+  }
+  for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key])
+  return n
+}
