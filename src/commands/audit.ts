@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Args, Flags } from '@oclif/core'
 import { executeAudit } from '../audit/execute.js'
 import { reachFor } from '../audit/reach-flags.js'
@@ -40,13 +41,17 @@ export default class Audit extends DenyCommand {
     'resource-role-arn': requestFlags['resource-role-arn'],
     'assume-absent': requestFlags['assume-absent'],
     'allow-unknown-action': requestFlags['allow-unknown-action'],
+    jobs: Flags.integer({
+      description: 'Worker threads for a snapshot audit (default: the processor cores available). The report is the same with any number; a live audit runs in one.',
+      min: 1,
+    }),
   }
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Audit)
     const format = this.outputFormat(flags)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
-    const result = await executeAudit(args.file, flags, {
+    const result = await executeAudit(args.file, { ...flags, jobs: flags.jobs ?? availableParallelism() }, {
       env: process.env,
       progress: format !== 'json',
       now: () => new Date(),
