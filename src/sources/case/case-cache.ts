@@ -28,7 +28,7 @@ interface Node<V> {
 /**
  * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
  * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
- * is emptied when it holds `limit` nodes (what is still in use is rebuilt on the next case).
+ * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
  */
 class Table<V> {
   private root: Node<V> = { value: undefined, next: new Map() }
@@ -36,14 +36,12 @@ class Table<V> {
   constructor(private readonly limit: number) {}
 
   get(parts: readonly unknown[], make: () => V): V {
+    // Emptied before a lookup, never during one: at most limit + parts.length nodes.
+    if (this.nodes >= this.limit) this.clear()
     let node = this.root
     for (const part of parts) {
       let child = node.next.get(part ?? NOTHING)
       if (child === undefined) {
-        if (this.nodes >= this.limit) {
-          this.clear()
-          return this.get(parts, make)
-        }
         child = { value: undefined, next: new Map() }
         node.next.set(part ?? NOTHING, child)
         this.nodes++
@@ -64,16 +62,28 @@ class Table<V> {
 }
 
 export class CaseCache {
-  private readonly sourced = new Table<SourcedPolicy>(PART_LIMIT)
-  private readonly lists = new Table<readonly SourcedPolicy[]>(PART_LIMIT)
-  private readonly levels = new Table<OrgLevel>(PART_LIMIT)
-  private readonly chains = new Table<readonly OrgLevel[]>(PART_LIMIT)
-  private readonly sets = new Table<PolicySet>(PART_LIMIT)
+  private readonly sourced: Table<SourcedPolicy>
+  private readonly lists: Table<readonly SourcedPolicy[]>
+  private readonly levels: Table<OrgLevel>
+  private readonly chains: Table<readonly OrgLevel[]>
+  private readonly sets: Table<PolicySet>
   private readonly principals = new Map<string, PrincipalInfo | null>()
+  private readonly partLimit: number
   /** Per case `policies` object: the set last loaded from it, and what it held then. */
   private byContainer = new WeakMap<object, { readonly trust: boolean; readonly held: readonly unknown[]; readonly set: PolicySet }>()
 
-  constructor(readonly policies: PolicyCache = new PolicyCache()) {}
+  /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
+  constructor(
+    readonly policies: PolicyCache = new PolicyCache(),
+    options: { readonly partLimit?: number } = {},
+  ) {
+    this.partLimit = options.partLimit ?? PART_LIMIT
+    this.sourced = new Table(this.partLimit)
+    this.lists = new Table(this.partLimit)
+    this.levels = new Table(this.partLimit)
+    this.chains = new Table(this.partLimit)
+    this.sets = new Table(this.partLimit)
+  }
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
     return this.sourced.get([policy, source.type, source.name, source.arn, source.attachedTo, source.origin], () => ({ source, policy }))
@@ -127,7 +137,7 @@ export class CaseCache {
   principal(arn: string, make: (arn: string) => PrincipalInfo | null): PrincipalInfo | null {
     let principal = this.principals.get(arn)
     if (principal === undefined) {
-      if (this.principals.size >= PART_LIMIT) this.principals.clear()
+      if (this.principals.size >= this.partLimit) this.principals.clear()
       principal = make(arn)
       this.principals.set(arn, principal)
     }
