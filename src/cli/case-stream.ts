@@ -95,18 +95,23 @@ export async function* streamCaseEntries(input: AsyncIterable<Buffer | string>, 
     yield* wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
     return
   }
-  yield caseLine(first, `${name} line ${firstNumber}`)
-  yield caseLine(second, `${name} line ${lineNumber}`)
+  const shared = new PoliciesByText()
+  yield caseLine(first, `${name} line ${firstNumber}`, shared)
+  yield caseLine(second, `${name} line ${lineNumber}`, shared)
   for (let line = await nextLine(); line !== null; line = await nextLine()) {
     if (line.trim() === '') continue
-    yield caseLine(line, `${name} line ${lineNumber}`)
+    yield caseLine(line, `${name} line ${lineNumber}`, shared)
   }
 }
 
-/** One JSON Lines case: the runtime's JSON.parse when the line is valid JSON, else readJsonText for its plain-words error. */
-export function caseLine(line: string, label: string): CaseEntry {
+/**
+ * One JSON Lines case: its `policies` shared with earlier lines of the same text when it can
+ * (`shared`), else the runtime's JSON.parse when the line is valid JSON, else readJsonText for
+ * its plain-words error.
+ */
+export function caseLine(line: string, label: string, shared?: PoliciesByText): CaseEntry {
   try {
-    const value = parseJsonFast(line)
+    const value = shared?.caseOf(line) ?? parseJsonFast(line)
     if (value !== undefined) return { value, label }
     return { value: readJsonText(line, label), label }
   } catch (error) {
@@ -144,4 +149,65 @@ function keyCount(value: unknown): number {
   }
   for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key])
   return n
+}
+
+/**
+ * Where a JSON Lines case's top-level `"policies"` value is: [start, end) in the line, or
+ * null when it is not there (or the line is not a JSON object: let the full reading say why).
+ * A scan over the characters that skips strings; the value is whatever lies between the
+ * key's colon and the comma or brace that closes it at the top level.
+ */
+export function policiesSpan(line: string): [number, number] | null {
+  let depth = 0
+  let valueStart = -1
+  let lastKey = -1
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x22 /* " */) {
+      const open = i
+      for (i++; i < line.length; i++) {
+        const d = line.charCodeAt(i)
+        if (d === 0x5c /* \ */) i++
+        else if (d === 0x22) break
+      }
+      if (depth === 1 && valueStart < 0) lastKey = open
+      continue
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) depth++
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--
+      if (depth === 0 && valueStart >= 0) return [valueStart, i]
+    } else if (c === 0x3a /* : */ && depth === 1 && valueStart < 0) {
+      if (lastKey >= 0 && line.startsWith('"policies"', lastKey) && /^"policies"\s*$/.test(line.slice(lastKey, i))) valueStart = i + 1
+    } else if (c === 0x2c /* , */ && depth === 1 && valueStart >= 0) return [valueStart, i]
+  }
+  return null
+}
+
+/**
+ * The `policies` objects of recent JSON Lines cases, by their text: the cases of a batch
+ * mostly repeat a few policy sets, and one parsed object for each lets the case cache find its
+ * policy set by identity, where parsing every line's documents again cost most of the time.
+ */
+export class PoliciesByText {
+  private readonly byText = new Map<string, unknown>()
+  constructor(private readonly limit = 1024) {}
+
+  /** The case of this line, its `policies` shared with earlier lines of the same text; undefined: read the line whole. */
+  caseOf(line: string): unknown {
+    const span = policiesSpan(line)
+    if (span === null) return undefined
+    const text = line.slice(span[0], span[1])
+    let policies = this.byText.get(text)
+    if (policies === undefined) {
+      policies = parseJsonFast(text)
+      if (policies === undefined) return undefined
+      if (this.byText.size >= this.limit) this.byText.delete(this.byText.keys().next().value!)
+      this.byText.set(text, policies)
+    }
+    const head = parseJsonFast(`${line.slice(0, span[0])}0${line.slice(span[1])}`)
+    if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined
+    ;(head as Record<string, unknown>).policies = policies
+    return head
+  }
 }

@@ -7,7 +7,7 @@
 import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { caseEntries } from '../../src/cli/case-documents.js'
-import { caseLine, parseJsonFast, streamCaseEntries } from '../../src/cli/case-stream.js'
+import { caseLine, parseJsonFast, PoliciesByText, policiesSpan, streamCaseEntries } from '../../src/cli/case-stream.js'
 import { BlockWriter, evaluateJsonLines } from '../../src/cli/evaluate-batch.js'
 
 const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
@@ -128,5 +128,31 @@ describe('evaluateJsonLines', () => {
     const text = Buffer.concat(chunks).toString()
     expect(text.startsWith('{\n  "decision": "ExplicitDeny"')).toBe(true)
     expect(status).toBe(3)
+  })
+})
+
+describe('policiesSpan and PoliciesByText', () => {
+  it('finds the top-level "policies" value, not a nested one or one inside a string', () => {
+    const line = '{"request": {"policies": 1, "x": "\\"policies\\": 2"}, "policies" : {"identity": [{"a": "}"}]}, "z": 3}'
+    const span = policiesSpan(line)!
+    expect(line.slice(span[0], span[1]).trim()).toBe('{"identity": [{"a": "}"}]}')
+    expect(policiesSpan('{"request": {"policies": 1}}')).toBeNull()
+    const last = '{"request": {}, "policies": {"identity": []}}'
+    const [s, e] = policiesSpan(last)!
+    expect(last.slice(s, e).trim()).toBe('{"identity": []}')
+  })
+
+  it('shares one policies object between lines of the same policies text, and gives the same case as JSON.parse', () => {
+    const shared = new PoliciesByText()
+    const a = JSON.stringify(kase('a', allow))
+    const b = JSON.stringify(kase('b', allow))
+    const first = shared.caseOf(a) as ReturnType<typeof kase>
+    const second = shared.caseOf(b) as ReturnType<typeof kase>
+    expect(first).toEqual(JSON.parse(a))
+    expect(second).toEqual(JSON.parse(b))
+    expect(second.policies).toBe(first.policies)
+    // A repeated key is left to the full reading, which refuses it.
+    expect(shared.caseOf('{"policies": {}, "request": {}, "policies": {}}')).toBeUndefined()
+    expect(caseLine('{"policies": {}, "request": {}, "policies": {}}', 'l', shared)).toMatchObject({ error: expect.stringMatching(/appears twice/) })
   })
 })

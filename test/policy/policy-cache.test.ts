@@ -79,7 +79,7 @@ describe('jsonKey', () => {
     expect(jsonKey({ a: Number.NaN })).toBeNull()
     expect(jsonKey({ a: new Date(0) })).toBeNull()
     expect(jsonKey({ a: () => 1 })).toBeNull()
-    expect(jsonKey([1, , 3])).toBeNull() // eslint-disable-line no-sparse-arrays
+    expect(jsonKey([1, , 3])).toBeNull()
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
     expect(jsonKey(cyclic)).toBeNull()
