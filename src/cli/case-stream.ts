@@ -195,9 +195,16 @@ export class PoliciesByText {
 
   /** The case of this line, its `policies` shared with earlier lines of the same text; undefined: read the line whole. */
   caseOf(line: string): unknown {
+    // Most lines end with their policies: try that span first, which needs no scan of the documents.
+    const last = lastPoliciesSpan(line)
+    const quick = last === null ? undefined : this.caseWith(line, last)
+    if (quick !== undefined) return quick
     const span = policiesSpan(line)
-    if (span === null) return undefined
-    const text = line.slice(span[0], span[1])
+    return span === null ? undefined : this.caseWith(line, span)
+  }
+
+  private caseWith(line: string, [start, end]: [number, number]): unknown {
+    const text = line.slice(start, end)
     let policies = this.byText.get(text)
     if (policies === undefined) {
       policies = parseJsonFast(text)
@@ -205,9 +212,41 @@ export class PoliciesByText {
       if (this.byText.size >= this.limit) this.byText.delete(this.byText.keys().next().value!)
       this.byText.set(text, policies)
     }
-    const head = parseJsonFast(`${line.slice(0, span[0])}0${line.slice(span[1])}`)
+    const head = parseJsonFast(`${line.slice(0, start)}0${line.slice(end)}`)
     if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined
     ;(head as Record<string, unknown>).policies = policies
     return head
   }
+}
+
+/**
+ * The span from a top-level `"policies":` to the line's last `}`: the policies value when it
+ * is the last key, and otherwise text that is not one JSON value (trailing text after it),
+ * which caseWith then refuses. Only the text before the key is scanned.
+ */
+function lastPoliciesSpan(line: string): [number, number] | null {
+  const at = line.indexOf('"policies"')
+  const close = line.lastIndexOf('}')
+  if (at < 0 || close < at) return null
+  const colon = line.indexOf(':', at + 10)
+  if (colon < 0 || line.slice(at + 10, colon).trim() !== '' || !atTopLevel(line, at)) return null
+  return [colon + 1, close]
+}
+
+/** Whether `at` is outside any string and directly inside the outermost object. */
+function atTopLevel(line: string, at: number): boolean {
+  let depth = 0
+  for (let i = 0; i < at; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < line.length; i++) {
+        const d = line.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x22) break
+      }
+      if (i >= at) return false
+    } else if (c === 0x7b || c === 0x5b) depth++
+    else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return depth === 1
 }

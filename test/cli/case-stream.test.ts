@@ -151,6 +151,10 @@ describe('policiesSpan and PoliciesByText', () => {
     expect(first).toEqual(JSON.parse(a))
     expect(second).toEqual(JSON.parse(b))
     expect(second.policies).toBe(first.policies)
+    // Policies not last, or "policies" inside a string first: still the case JSON.parse gives.
+    for (const text of ['{"policies": {"identity": []}, "request": {"x": "}"}}', '{"request": {"note": "\\"policies\\": {"}, "policies": {"identity": []}}']) {
+      expect(shared.caseOf(text)).toEqual(JSON.parse(text))
+    }
     // A repeated key is left to the full reading, which refuses it.
     expect(shared.caseOf('{"policies": {}, "request": {}, "policies": {}}')).toBeUndefined()
     expect(caseLine('{"policies": {}, "request": {}, "policies": {}}', 'l', shared)).toMatchObject({ error: expect.stringMatching(/appears twice/) })
