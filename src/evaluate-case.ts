@@ -19,19 +19,39 @@ export function requestWarnings(action: string, contextKeys: Iterable<string>): 
   return warnings
 }
 
-/** requestWarnings by action and context keys: a batch asks about the same few again and again. */
-const warningsByRequest = new Map<string, readonly string[]>()
-const WARNINGS_KEPT = 10_000
+/**
+ * requestWarnings, with what it works out kept: per action, whether the catalogue knows it and
+ * whether each context key applies. A batch asks about the same few actions and keys again
+ * and again, and most requests have nothing to warn about: then nothing is built.
+ */
+interface ActionKeys {
+  readonly unknownAction: readonly string[] | null
+  /** Per context key as spelt: its warning, or null when it applies. */
+  readonly keys: Map<string, string | null>
+}
+const byAction = new Map<string, ActionKeys>()
+const KEPT = 10_000
+const NOTHING: readonly string[] = Object.freeze([])
 
 function cachedRequestWarnings(action: string, keys: readonly string[]): readonly string[] {
-  const key = `${action}\u0000${keys.join('\u0000')}`
-  let warnings = warningsByRequest.get(key)
-  if (warnings === undefined) {
-    if (warningsByRequest.size >= WARNINGS_KEPT) warningsByRequest.clear()
-    warnings = requestWarnings(action, keys)
-    warningsByRequest.set(key, warnings)
+  let known = byAction.get(action)
+  if (known === undefined) {
+    if (byAction.size >= KEPT) byAction.clear()
+    known = { unknownAction: lookupAction(action) ? null : requestWarnings(action, []), keys: new Map() }
+    byAction.set(action, known)
   }
-  return warnings
+  if (known.unknownAction) return known.unknownAction
+  let warnings: string[] | null = null
+  for (const key of keys) {
+    let warning = known.keys.get(key)
+    if (warning === undefined) {
+      if (known.keys.size >= KEPT) known.keys.clear()
+      warning = requestWarnings(action, [key])[0] ?? null
+      known.keys.set(key, warning)
+    }
+    if (warning !== null) (warnings ??= []).push(warning)
+  }
+  return warnings ?? NOTHING
 }
 
 /** The catalogue's RCP services, read once (rcpServices builds a new set on each call). */

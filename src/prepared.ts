@@ -1,7 +1,7 @@
 import { lookupAction } from './catalogue/index.js'
 import { evaluateLoaded } from './evaluate-case.js'
 import type { PolicySet, Verdict } from './model/index.js'
-import { CaseCache } from './sources/case/case-cache.js'
+import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { isTrustAction, loadCasePolicies, loadCaseRequest } from './sources/case/load-case.js'
 
 /**
@@ -25,10 +25,11 @@ const resourceTypesOf = (action: string) => lookupAction(action)?.resourceTypes 
  * parsed and validated now (a bad one throws CaseError naming it), so later changes to the
  * objects given are not seen. A resource policy is read as a role trust policy for
  * sts:AssumeRole* requests, as evaluateCase does; that reading is made on first need.
+ * `cache`: where documents and parts are kept (default: the one evaluateCase uses).
  */
-export function preparePolicies(policies: unknown): PreparedPolicies {
-  // Its own cache: the callers' principals kept by ARN, the set's parts made once.
-  const cache = new CaseCache()
+export function preparePolicies(policies: unknown, options: { readonly cache?: CaseCache } = {}): PreparedPolicies {
+  // The process's cache by default: sets prepared from the same documents share their parts (and the engine's plans).
+  const cache = options.cache ?? sharedCaseCache
   const sets = new Map<boolean, PolicySet>()
   const setFor = (action: string): PolicySet => {
     const trust = isTrustAction(action)

@@ -6,7 +6,7 @@
  * identical apart from the time they were made.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Snapshot } from '../../src/sources/snapshot/format.js'
@@ -27,21 +27,23 @@ export interface JobsResult {
   readonly identical: boolean
 }
 
-function runAudit(root: string, auditFile: string, snapshotFile: string, jobs: number): Promise<JobsRun & { report: string }> {
+/** The report goes to a file (it is large: every check with its warnings), written by the child as it would be by `--out`-less use with a redirect. */
+function runAudit(root: string, auditFile: string, snapshotFile: string, jobs: number, reportFile: string): Promise<JobsRun & { report: string }> {
   const timed = existsSync('/usr/bin/time')
   const args = [process.execPath, join(root, 'bin', 'run.js'), 'audit', auditFile, '--snapshot', snapshotFile, '--assume-absent', '--json', '--jobs', String(jobs)]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M', ...args], { cwd: root }) : spawn(args[0]!, args.slice(1), { cwd: root })
-    const out: Buffer[] = []
+    const out = openSync(reportFile, 'w')
+    const stdio: ['ignore', number, 'pipe'] = ['ignore', out, 'pipe']
+    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M', ...args], { cwd: root, stdio }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio })
     let stderr = ''
-    child.stdout.on('data', (c: Buffer) => out.push(c))
-    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)))
+    child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)))
     child.on('error', reject)
     child.on('close', (code) => {
       const wallMs = performance.now() - started
+      closeSync(out)
       const kb = /maxrss-kb (\d+)/.exec(stderr)
-      const report = Buffer.concat(out).toString()
+      const report = readFileSync(reportFile, 'utf8')
       let checks = 0
       try {
         checks = (JSON.parse(report) as { totals: { checks: { total: number } } }).totals.checks.total
@@ -62,7 +64,7 @@ export async function measureJobs(snapshot: Snapshot, options: ScaleOptions, sna
   const runs: (JobsRun & { report: string })[] = []
   for (const jobs of [1, 2]) {
     log(`audit scale: ${options.checks.toLocaleString('en-US')} checks with --jobs ${jobs}…`)
-    runs.push(await runAudit(root, auditFile, snapshotFile, jobs))
+    runs.push(await runAudit(root, auditFile, snapshotFile, jobs, join(outDir, `scale-audit-result-jobs-${jobs}.json`)))
   }
   const reports = runs.map((r) => withoutTime(r.report))
   return { checks: options.checks, runs: runs.map(({ report: _report, ...r }) => r), identical: reports.every((r) => r === reports[0]) }
