@@ -10,7 +10,7 @@ import { renderVerdicts } from '../report/index.js'
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
   static override description =
-    'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. JSON Lines are read, evaluated and written one case at a time, so input of any size runs in little memory. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
+    'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. With --json, JSON Lines are read, evaluated and written one case at a time, so input of any size runs in little memory. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
   static override examples = [
     '<%= config.bin %> evaluate examples/scp-deny-runinstances.json',
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
