@@ -53,7 +53,9 @@ function runPart(request: JobRequest, onCheck: (failing: boolean) => void): Prom
       if (reply.kind === 'progress') for (const failing of reply.checks) onCheck(failing)
       else if (reply.kind === 'done') {
         settled = true
-        resolve({ results: reply.results as CheckResult[], origins: reply.origins })
+        // Warnings lists come once each, referred to by number (worker.ts).
+        const results = reply.results.map((r) => ({ ...r, warnings: reply.warningLists[r.warnings as unknown as number]! }))
+        resolve({ results: results as CheckResult[], origins: reply.origins })
       } else {
         settled = true
         reject(Object.assign(new Error(reply.message), { name: reply.name }))

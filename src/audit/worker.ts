@@ -29,7 +29,7 @@ export interface JobRequest {
 
 export type JobReply =
   | { readonly kind: 'progress'; readonly checks: readonly boolean[] }
-  | { readonly kind: 'done'; readonly results: readonly CheckResult[]; readonly origins: string[] }
+  | { readonly kind: 'done'; readonly results: readonly CheckResult[]; readonly origins: string[]; readonly warningLists: readonly (readonly string[])[] }
   | { readonly kind: 'error'; readonly name: string; readonly message: string }
 
 /** Progress is posted in batches: a message per check would cost more than the check. */
@@ -53,7 +53,19 @@ async function work(request: JobRequest, post: (reply: JobReply) => void): Promi
     }
   })
   if (pending.length > 0) post({ kind: 'progress', checks: pending })
-  post({ kind: 'done', results: run.results, origins: run.origins })
+  // Checks of one policy set share one warnings list: sent once, not once per check (a copy
+  // each would make the main thread's report several times larger in memory).
+  const lists: (readonly string[])[] = []
+  const index = new Map<readonly string[], number>()
+  const results = run.results.map((r) => {
+    let i = index.get(r.warnings)
+    if (i === undefined) {
+      i = lists.push(r.warnings) - 1
+      index.set(r.warnings, i)
+    }
+    return { ...r, warnings: i as unknown as readonly string[] }
+  })
+  post({ kind: 'done', results, origins: run.origins, warningLists: lists })
 }
 
 if (parentPort) {
