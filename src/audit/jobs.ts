@@ -1,8 +1,8 @@
 /**
  * A snapshot audit on several processor cores: the checks of this shard, in plan order, are
  * cut into one contiguous part per job (so each job reads few principals and warms few
- * plans), each part runs in a worker thread over its own reading of the snapshot, and the
- * results are put back in plan order. The report is the one a single job writes: the same
+ * plans); the main thread runs the first part, and each other part runs in a worker thread
+ * over its own reading of the snapshot; the results are put back in plan order. The report is the one a single job writes: the same
  * checks, verdicts and order (test/audit/jobs.test.ts compares them).
  *
  * A live audit stays in one thread: it waits on AWS, not on the processor, and each worker
@@ -86,8 +86,12 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
   let run: ChecksRun
   if (jobs <= 1) run = await runChecks(mine, reach, options, onCheck)
   else {
-    const parts = await Promise.all(
-      partsOf(mine.length, jobs).map(([start, end]) =>
+    // The main thread runs the first part itself, over the sources it has read already: one
+    // snapshot read and one plan fewer, and only the other parts' results are copied over.
+    const [[firstStart, firstEnd], ...others] = partsOf(mine.length, jobs) as [[number, number], ...[number, number][]]
+    const parts = await Promise.all([
+      runChecks(mine.slice(firstStart, firstEnd), reach, options, onCheck),
+      ...others.map(([start, end]) =>
         runPart(
           {
             snapshot: options.snapshot,
@@ -105,7 +109,7 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
           onCheck,
         ),
       ),
-    )
+    ])
     run = { results: parts.flatMap((p) => p.results), origins: parts.flatMap((p) => p.origins) }
   }
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })
