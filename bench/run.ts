@@ -15,12 +15,15 @@ import { explanationFor } from './engine/explained.js'
 import { sampleCpu, sharedBetween, sharedWarning } from './lib/machine-share.js'
 import { measureEngine, type EngineResult } from './engine/throughput.js'
 import { measureLive, type LiveResult } from './live/measure.js'
-import { auditRows, engineRows, formatTable, liveRows, startupRows, type Row } from './report/targets.js'
-import { measureStartup, type StartupResult } from './startup/measure.js'
+import { measureJobs, type JobsResult } from './audit/jobs.js'
+import { measureBatch, type BatchResult } from './batch/measure.js'
+import { auditRows, batchRows, engineRows, formatTable, jobsRows, liveRows, startupRows, type Row } from './report/targets.js'
+import { ensureBuild, measureStartup, type StartupResult } from './startup/measure.js'
+import { generateSnapshot } from './audit/snapshot-gen.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const OUT = join(ROOT, 'bench', 'out')
-const PARTS = ['engine', 'live', 'audit', 'startup'] as const
+const PARTS = ['engine', 'batch', 'live', 'audit', 'startup'] as const
 type Part = (typeof PARTS)[number]
 
 export interface BenchOptions {
@@ -74,7 +77,15 @@ async function main(): Promise<void> {
   const started = performance.now()
   const cpuBefore = sampleCpu()
   const rows: Row[] = []
-  const result: { engine?: EngineResult; live?: LiveResult[]; audit?: AuditResult; startup?: StartupResult | { error: string } } = {}
+  const result: { engine?: EngineResult; batch?: BatchResult | { error: string }; live?: LiveResult[]; audit?: AuditResult; jobs?: JobsResult | { error: string }; startup?: StartupResult | { error: string } } = {}
+  /** The built CLI, for the parts that run it (built once, if needed and allowed). */
+  let built: string | null = null
+  const build = () => (built ??= ensureBuild(ROOT, options.build))
+  const failed = (group: string, error: unknown): { error: string } => {
+    const message = error instanceof Error ? error.message : String(error)
+    rows.push({ group, figure: 'not measured', value: message.split('\n')[0]!, target: '', pass: false })
+    return { error: message }
+  }
 
   if (options.only.includes('engine')) {
     log('engine throughput…')
@@ -82,6 +93,17 @@ async function main(): Promise<void> {
     const unexplained = engine.firstDisagreements.length === 0 ? 0 : engine.agreement.byKind.filter(([kind]) => !explanationFor(kind)).reduce((n, [, c]) => n + c, 0)
     rows.push(...engineRows(engine, unexplained))
     result.engine = engine
+  }
+  if (options.only.includes('batch')) {
+    log('batch evaluate…')
+    try {
+      build()
+      const batch = await measureBatch({ seed: options.seed, cases: options.quick ? 10_000 : 100_000, outDir: OUT, root: ROOT, principalsPerAccount: options.quick ? 4 : 10 }, log)
+      result.batch = batch
+      rows.push(...batchRows(batch, result.engine))
+    } catch (error) {
+      result.batch = failed('batch evaluate', error)
+    }
   }
   if (options.only.includes('live')) {
     log(`live diagnosis, ${options.latencyMs} ms a call…`)
@@ -93,6 +115,14 @@ async function main(): Promise<void> {
     const scale = options.quick ? { roles: 1000, managedPolicies: 400, checks: 2000 } : { roles: 5000, managedPolicies: 2000, checks: 10000 }
     result.audit = await measureAudit({ seed: options.seed, accounts: 5, ...scale }, OUT, ROOT)
     rows.push(...auditRows(result.audit))
+    try {
+      build()
+      const jobsScale = { seed: options.seed, accounts: 5, ...scale, checks: options.quick ? 10_000 : 100_000 }
+      result.jobs = await measureJobs(generateSnapshot(jobsScale), jobsScale, result.audit.snapshotFile, OUT, ROOT, log)
+      rows.push(...jobsRows(result.jobs))
+    } catch (error) {
+      result.jobs = failed('audit scale, jobs', error)
+    }
   }
   if (options.only.includes('startup')) {
     log('start-up…')

@@ -1,6 +1,7 @@
 import { conditionKeyApplies, lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { evaluate } from './evaluate/index.js'
-import type { Verdict } from './model/index.js'
+import type { CollectionGap, Verdict } from './model/index.js'
+import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { loadCase } from './sources/case/load-case.js'
 
 /** Warnings about the request itself: an action or context key the catalogue does not know. */
@@ -19,15 +20,82 @@ export function requestWarnings(action: string, contextKeys: Iterable<string>): 
 }
 
 /**
+ * requestWarnings, with what it works out kept: per action, whether the catalogue knows it and
+ * whether each context key applies. A batch asks about the same few actions and keys again
+ * and again, and most requests have nothing to warn about: then nothing is built.
+ */
+interface ActionKeys {
+  readonly unknownAction: readonly string[] | null
+  /** Per context key as spelt: its warning, or null when it applies. */
+  readonly keys: Map<string, string | null>
+}
+const byAction = new Map<string, ActionKeys>()
+const KEPT = 10_000
+const NOTHING: readonly string[] = Object.freeze([])
+const NO_GAPS: readonly CollectionGap[] = Object.freeze([])
+
+function cachedRequestWarnings(action: string, keys: readonly string[]): readonly string[] {
+  let known = byAction.get(action)
+  if (known === undefined) {
+    if (byAction.size >= KEPT) byAction.clear()
+    known = { unknownAction: lookupAction(action) ? null : requestWarnings(action, []), keys: new Map() }
+    byAction.set(action, known)
+  }
+  if (known.unknownAction) return known.unknownAction
+  let warnings: string[] | null = null
+  for (const key of keys) {
+    let warning = known.keys.get(key)
+    if (warning === undefined) {
+      if (known.keys.size >= KEPT) known.keys.clear()
+      warning = requestWarnings(action, [key])[0] ?? null
+      known.keys.set(key, warning)
+    }
+    if (warning !== null) (warnings ??= []).push(warning)
+  }
+  return warnings ?? NOTHING
+}
+
+/** The catalogue's RCP services, read once (rcpServices builds a new set on each call). */
+let services: ReadonlySet<string> | null = null
+
+const resourceTypesOf = (action: string) => lookupAction(action)?.resourceTypes ?? []
+
+/** How evaluateCase reuses work across calls. */
+export interface EvaluateCaseOptions {
+  /** Where parsed policies and the parts of policy sets are kept between calls; null: parse everything afresh. Default: one cache per process. */
+  readonly cache?: CaseCache | null
+  /** The case is a value straight from JSON.parse (its documents can then be keyed by JSON.stringify). */
+  readonly fromJson?: boolean
+}
+
+/**
  * Evaluates one case-file object (cli-contract.md) and returns the verdict. Synchronous and
  * pure apart from reading the bundled action catalogue; throws CaseError for a malformed case.
+ *
+ * Policy documents are parsed once per process and kept (bounded) by their identity and their
+ * content: a caller who passes the same document objects again pays for parsing and compiling
+ * once. A document object is read once: change one in place and pass it again, and the first
+ * reading is used (pass a new object instead, or `{ cache: null }`).
  */
-export function evaluateCase(caseObject: unknown): Verdict {
-  const loaded = loadCase(caseObject, (action) => lookupAction(action)?.resourceTypes ?? [])
-  const given = [...loaded.request.context.known.values()].map((e) => e.key)
-  return evaluate(loaded.request, loaded.policies, {
-    rcpServices: rcpServices(),
-    incomplete: loaded.incomplete,
-    warnings: [...loaded.warnings, ...requestWarnings(loaded.request.action, given)],
+export function evaluateCase(caseObject: unknown, options: EvaluateCaseOptions = {}): Verdict {
+  const cache = options.cache === undefined ? sharedCaseCache : options.cache
+  const loaded = loadCase(caseObject, resourceTypesOf, cache ? { cache, fromJson: options.fromJson === true } : {})
+  return evaluateLoaded(loaded.request, loaded.policies, loaded.warnings, loaded.incomplete)
+}
+
+/** The engine on a loaded case, with the warnings about its request and what the case says was not read. */
+export function evaluateLoaded(
+  request: Parameters<typeof evaluate>[0],
+  policies: Parameters<typeof evaluate>[1],
+  caseWarnings: readonly string[],
+  incomplete: readonly CollectionGap[] = NO_GAPS,
+): Verdict {
+  const given: string[] = []
+  for (const entry of request.context.known.values()) given.push(entry.key)
+  const about = cachedRequestWarnings(request.action, given)
+  return evaluate(request, policies, {
+    rcpServices: (services ??= rcpServices()),
+    incomplete,
+    warnings: caseWarnings.length === 0 ? about : about.length === 0 ? caseWarnings : [...caseWarnings, ...about],
   })
 }

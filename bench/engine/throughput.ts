@@ -15,6 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lookupAction, rcpServices } from '../../src/catalogue/index.js'
 import { evaluateCase } from '../../src/evaluate-case.js'
+import { preparePolicies } from '../../src/prepared.js'
 import { evaluate } from '../../src/evaluate/index.js'
 import type { Decision, Verdict } from '../../src/model/index.js'
 import { loadCase } from '../../src/sources/case/load-case.js'
@@ -53,6 +54,12 @@ export interface EngineResult {
   readonly loadMs: number
   readonly denydoctor: Rate
   readonly denydoctorParseEach: Rate
+  /** evaluateCase with its kept policies, on new case objects each call that share the documents (no object but the documents is seen twice). */
+  readonly denydoctorCaseShared: Rate
+  /** The same on the corpus's own case objects, whose `policies` objects come back each pass. */
+  readonly denydoctorCaseRepeated: Rate
+  /** preparePolicies once per case's policies object, then evaluate each request. */
+  readonly denydoctorPrepared: Rate
   readonly peer: Rate
   readonly peerPrevalidated: Rate
   /** denydoctor's evaluate against the peer's faster mode. */
@@ -63,6 +70,8 @@ export interface EngineResult {
   readonly ratioCpu: number
   /** First pass against first pass (denydoctor's evaluate, the peer's runSimulation). */
   readonly ratioFirstPass: number
+  /** evaluateCase on new case objects sharing documents against the peer's faster mode. */
+  readonly ratioCaseShared: number
   readonly agreement: Omit<AgreementReport, 'disagreements'> & { readonly disagreements: number; readonly file: string }
   readonly firstDisagreements: AgreementReport['disagreements']
 }
@@ -103,7 +112,22 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
     verdicts = loaded.map((l) => evaluate(l.request, l.policies, { rcpServices: services }))
   })
   const parseEach = new PassTimer({ warmupMs: 0, minRoundMs: 300 }, () => {
+    for (const c of corpus) evaluateCase(c.case, { cache: null })
+  })
+  // As a caller shares documents: a new case and policies object for every call, the
+  // documents (NamedPolicy objects) the same objects as before.
+  const caseShared = new PassTimer({ warmupMs: 1000, minRoundMs: 300 }, () => {
+    for (const c of corpus) {
+      const p = c.case.policies
+      evaluateCase({ ...c.case, request: { ...c.case.request }, policies: { ...p, identity: [...p.identity], scps: p.scps.map((l) => [...l]), rcps: p.rcps.map((l) => [...l]) } })
+    }
+  })
+  const caseRepeated = new PassTimer({ warmupMs: 1000, minRoundMs: 300 }, () => {
     for (const c of corpus) evaluateCase(c.case)
+  })
+  const preparedSets = corpus.map((c) => ({ prepared: preparePolicies(c.case.policies), rest: { ...c.case, policies: undefined } }))
+  const prepared = new PassTimer({ warmupMs: 1000, minRoundMs: 300 }, () => {
+    for (const p of preparedSets) p.prepared.evaluate(p.rest)
   })
   // The peer takes seconds a pass: one pass a round. Its first pass also records its answers.
   const raw = corpus.map((c) => toSimulation(c))
@@ -123,6 +147,10 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
   await timeRounds(ours, Math.ceil(options.rounds / 2))
   await parseEach.start()
   await timeRounds(parseEach, slowRounds)
+  for (const timer of [caseShared, caseRepeated, prepared]) {
+    await timer.start()
+    await timeRounds(timer, slowRounds)
+  }
   log(`engine: denydoctor done, the peer next (about ${Math.round(((slowRounds + 1) * 2 * n) / 500)} s)`)
   await peer.start()
   await timeRounds(peer, slowRounds)
@@ -146,6 +174,9 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
   for (const v of verdicts) decisions[v.decision]++
   const d = rate(n, ours.result())
   const dp = rate(n, parseEach.result())
+  const cs = rate(n, caseShared.result())
+  const cr = rate(n, caseRepeated.result())
+  const pr = rate(n, prepared.result())
   const p = rate(n, peer.result())
   const pp = rate(n, peerPre.result())
   return {
@@ -155,12 +186,16 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
     loadMs,
     denydoctor: d,
     denydoctorParseEach: dp,
+    denydoctorCaseShared: cs,
+    denydoctorCaseRepeated: cr,
+    denydoctorPrepared: pr,
     peer: p,
     peerPrevalidated: pp,
     ratio: d.evalsPerSecond / Math.max(p.evalsPerSecond, pp.evalsPerSecond),
     ratioParseEach: dp.evalsPerSecond / p.evalsPerSecond,
     ratioCpu: d.cpuEvalsPerSecond / Math.max(p.cpuEvalsPerSecond, pp.cpuEvalsPerSecond),
     ratioFirstPass: d.firstPassPerSecond / p.firstPassPerSecond,
+    ratioCaseShared: cs.evalsPerSecond / Math.max(p.evalsPerSecond, pp.evalsPerSecond),
     agreement: { ...agreement, disagreements: agreement.disagreements.length, file },
     firstDisagreements: agreement.disagreements.slice(0, 5),
   }

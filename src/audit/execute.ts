@@ -14,7 +14,8 @@ import { parseAuditText } from './read-audit-file.js'
 import { readAuditResult } from './read-result.js'
 import { renderAuditJunit } from './render.js'
 import { finish, type AuditResult } from './result.js'
-import { runAudit } from './run.js'
+import { runAuditJobs } from './jobs.js'
+import { runAudit, type AuditProgress } from './run.js'
 import { parseShard } from './shard.js'
 import type { AuditReach } from './reach.js'
 import type { AuditFile } from './types.js'
@@ -33,6 +34,10 @@ export interface AuditFlags extends ReportFlags {
   readonly unknown?: string[] | undefined
   readonly shard?: string | undefined
   readonly 'shard-count'?: string | undefined
+  /** Worker threads for a snapshot audit (default 1 here; the command defaults to the cores available). */
+  readonly jobs?: number | undefined
+  /** The snapshot the sources read, which workers read again. */
+  readonly snapshot?: string | undefined
 }
 
 export interface AuditEnvironment {
@@ -44,6 +49,8 @@ export interface AuditEnvironment {
   readonly configuredRegion?: string | null
   /** The sources for the file (the command builds them from its flags; tests pass mocked ones). */
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
+  /** Fewer checks per job than this and a snapshot audit runs in one thread (tests lower it). */
+  readonly minChecksPerJob?: number
 }
 
 async function writeOut(path: string, text: string, what: string): Promise<void> {
@@ -70,16 +77,29 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   const line = progressLine(environment.progress)
   let result: AuditResult
   try {
-    result = await runAudit(file, reach, {
+    const options = {
       allowUndetermined: flags['allow-undetermined'],
       assumeAbsent: flags['assume-absent'],
       unknownKeys: flags.unknown ?? [],
       configuredRegion: environment.configuredRegion ?? null,
       shard,
-      onProgress: (p) => line.update(p),
+      onProgress: (p: AuditProgress) => line.update(p),
       now: environment.now,
       sourceLabel: label,
-    })
+    }
+    const jobs = flags.jobs ?? 1
+    result =
+      flags.snapshot && jobs > 1
+        ? await runAuditJobs(file, reach, {
+            ...options,
+            jobs,
+            snapshot: flags.snapshot,
+            fileText: input.text,
+            fileName: input.name,
+            allowUnknownAction: flags['allow-unknown-action'],
+            ...(environment.minChecksPerJob !== undefined ? { minChecksPerJob: environment.minChecksPerJob } : {}),
+          })
+        : await runAudit(file, reach, options)
   } finally {
     line.done()
   }

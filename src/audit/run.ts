@@ -8,7 +8,7 @@ import { SourceError } from '../sources/errors.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { evaluationPath } from '../report/path.js'
 import { judge } from './judge.js'
-import { planAudit, type PlannedCheck } from './plan.js'
+import { planAudit, type PlannedCheck, type PlannedExpectation } from './plan.js'
 import type { AuditReach } from './reach.js'
 import { finish, RESULT_FORMAT, RESULT_VERSION, type AuditResult, type CheckResult } from './result.js'
 import { shardOf, type Shard } from './shard.js'
@@ -116,36 +116,70 @@ async function pooled<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return results
 }
 
+/** The checks of this shard, in plan order (what one job or several run). */
+export async function planChecks(file: AuditFile, reach: AuditReach, shard: Shard | null): Promise<{ plan: PlannedExpectation[]; mine: PlannedCheck[] }> {
+  const plan = await planAudit(file, reach)
+  const mine = plan.flatMap((p) => p.checks).filter((c) => !shard || shardOf(c.key, shard.count) === shard.index)
+  return { plan, mine }
+}
+
+/** What running some checks gave: each check's result in their order, and the sources they read. */
+export interface ChecksRun {
+  readonly results: CheckResult[]
+  readonly origins: string[]
+}
+
+/**
+ * Diagnoses and judges checks, `concurrency` at a time, results in the checks' order.
+ * `onCheck` hears of each finished one (whether it keeps its expectation from holding).
+ */
+export async function runChecks(
+  checks: readonly PlannedCheck[],
+  reach: AuditReach,
+  options: AuditRunOptions,
+  onCheck?: (failing: boolean, outcome: CheckResult['outcome']) => void,
+): Promise<ChecksRun> {
+  const origins = new Set<string>()
+  const results = await pooled(checks, options.concurrency ?? 8, async (check) => {
+    const result = await runCheck(check, reach, options, origins)
+    onCheck?.(result.outcome === 'failed' || result.outcome === 'error' || (result.outcome === 'undetermined' && !options.allowUndetermined), result.outcome)
+    return result
+  })
+  return { results, origins: [...origins] }
+}
+
 export async function runAudit(file: AuditFile, reach: AuditReach, options: AuditRunOptions): Promise<AuditResult> {
   const ranAt = options.now().toISOString()
-  const plan = await planAudit(file, reach)
-  const shard = options.shard
-  const mine = plan.flatMap((p) => p.checks).filter((c) => !shard || shardOf(c.key, shard.count) === shard.index)
-  const origins = new Set<string>()
+  const { plan, mine } = await planChecks(file, reach, options.shard)
   let done = 0
   let failing = 0
   const outcomes = { failed: 0, undetermined: 0, error: 0 }
   options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  const results = await pooled(mine, options.concurrency ?? 8, async (check) => {
-    const result = await runCheck(check, reach, options, origins)
+  const run = await runChecks(mine, reach, options, (fails, outcome) => {
     done++
-    if (result.outcome === 'failed' || result.outcome === 'error' || (result.outcome === 'undetermined' && !options.allowUndetermined)) failing++
-    if (result.outcome !== 'held') outcomes[result.outcome]++
+    if (fails) failing++
+    if (outcome !== 'held') outcomes[outcome]++
     options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-    return { check, result }
   })
+  return assembleAudit(file, plan, mine, run, { ...options, ranAt })
+}
+
+/** The audit result from the plan and the results of its checks (`run.results[i]` is `mine[i]`'s). */
+export function assembleAudit(file: AuditFile, plan: readonly PlannedExpectation[], mine: readonly PlannedCheck[], run: ChecksRun, options: Pick<AuditRunOptions, 'shard' | 'allowUndetermined' | 'sourceLabel'> & { readonly ranAt: string }): AuditResult {
+  const shard = options.shard
   const byExpectation = new Map<string, CheckResult[]>()
-  for (const { check, result } of results) {
+  mine.forEach((check, i) => {
     const list = byExpectation.get(check.expectation.name) ?? []
-    list.push(result)
+    list.push(run.results[i]!)
     byExpectation.set(check.expectation.name, list)
-  }
+  })
+  const origins = new Set(run.origins)
   return finish({
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
     audit: { file: file.fileName, name: file.name, digest: file.digest },
     source: origins.size ? [...origins].sort().join('; ') : options.sourceLabel,
-    ranAt,
+    ranAt: options.ranAt,
     shard: shard ? { count: shard.count, indices: [shard.index] } : null,
     options: { allowUndetermined: options.allowUndetermined },
     expectations: plan.map((p) => ({

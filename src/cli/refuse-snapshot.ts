@@ -16,3 +16,21 @@ export function refuseSnapshot(input: { readonly text: string; readonly name: st
     2,
   )
 }
+
+/**
+ * refuseSnapshot on a stream of case-file chunks: looks at the first chunk (a snapshot says so
+ * in its first bytes) and hands back a stream that still yields every chunk.
+ */
+export async function refuseSnapshotStream<T extends Buffer | string>(chunks: AsyncIterable<T>, name: string): Promise<AsyncIterable<T>> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  if (!first.done) {
+    const head = typeof first.value === 'string' ? first.value.slice(0, 200) : first.value.subarray(0, 200).toString('utf8')
+    refuseSnapshot({ text: head, name })
+  }
+  return (async function* () {
+    if (first.done) return
+    yield first.value
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
+  })()
+}

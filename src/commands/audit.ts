@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Args, Flags } from '@oclif/core'
 import { executeAudit } from '../audit/execute.js'
 import { reachFor } from '../audit/reach-flags.js'
@@ -48,6 +49,10 @@ export default class Audit extends DenyCommand {
     'assume-absent': requestFlags['assume-absent'],
     unknown: requestFlags.unknown,
     'allow-unknown-action': requestFlags['allow-unknown-action'],
+    jobs: Flags.integer({
+      description: 'Worker threads for a snapshot audit (default: the processor cores available). The report is the same with any number; a live audit runs in one.',
+      min: 1,
+    }),
   }
 
   async run(): Promise<void> {
@@ -56,7 +61,7 @@ export default class Audit extends DenyCommand {
     const args = { file: parsed.args.file ?? (flags.demo ? DEMO_AUDIT : undefined) }
     const format = this.outputFormat(flags)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
-    const result = await executeAudit(args.file, flags, {
+    const result = await executeAudit(args.file, { ...flags, jobs: flags.jobs ?? availableParallelism() }, {
       env: process.env,
       progress: format !== 'json',
       now: () => new Date(),

@@ -1,19 +1,18 @@
 import { Args, Flags } from '@oclif/core'
 import { DenyCommand } from '../cli/base-command.js'
-import { caseEntries } from '../cli/case-documents.js'
-import { EXIT, EXIT_HELP, exitStatusFor, worstStatus } from '../cli/exit-status.js'
-import { readInput } from '../cli/read-input.js'
-import { refuseSnapshot } from '../cli/refuse-snapshot.js'
+import { EXIT, EXIT_HELP, worstStatus } from '../cli/exit-status.js'
+import { refuseSnapshotStream } from '../cli/refuse-snapshot.js'
 import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
-import { evaluateCase } from '../evaluate-case.js'
-import type { Verdict } from '../model/index.js'
-import { renderVerdict, renderVerdicts, verdictToJson } from '../report/index.js'
-import { renderNumbered } from '../report/numbered.js'
+import { renderVerdict, renderVerdicts } from '../report/index.js'
+import { renderNumbered, type CaseOutcome } from '../report/numbered.js'
+import { caseSource } from '../cli/case-source.js'
+import { streamCaseEntries } from '../cli/case-stream.js'
+import { BlockWriter, evaluateEntry, evaluateJsonLines, statusOf } from '../cli/evaluate-batch.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
   static override description =
-    'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
+    'CASE_FILE holds one case, a JSON array of cases, or one case per line (JSON Lines); without it (or with -) the case is read from standard input. With --json, JSON Lines are read, evaluated and written one case at a time, so input of any size runs in little memory. Exit status: 0 allowed, 3 explicit deny, 4 implicit deny, 5 undetermined, 1 a case could not be evaluated; with several cases, the worst.'
   static exitStatuses = EXIT_HELP.verdicts
   static override examples = [
     '<%= config.bin %> evaluate case.json',
@@ -21,7 +20,7 @@ export default class Evaluate extends DenyCommand {
     'cat cases.jsonl | <%= config.bin %> evaluate --json',
   ]
   // ignoreStdin: oclif would otherwise read a pipe into the argument itself (`cat case.json |
-  // denydoctor evaluate` took the case's text for a file name); readInput reads standard input.
+  // denydoctor evaluate` took the case's text for a file name); caseSource reads standard input.
   static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.', ignoreStdin: true }) }
   static override flags = {
     json: Flags.boolean({ description: 'Print the verdict as JSON: one object for one case, one per line (JSON Lines) for several.', default: false }),
@@ -32,39 +31,32 @@ export default class Evaluate extends DenyCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Evaluate)
-    const input = await readInput(args.caseFile, 'a case file')
-    refuseSnapshot(input)
-    const entries = caseEntries(input.text, input.name)
-    const results: (Verdict | { error: string })[] = entries.map((entry) => {
-      if ('error' in entry) return { error: entry.error }
-      try {
-        const value = flags['assume-absent'] ? withCompleteContext(entry.value) : entry.value
-        return evaluateCase(value)
-      } catch (error) {
-        if ((error as Error).name === 'CaseError' || (error as Error).name === 'PolicyInputError') {
-          return { error: `${entry.label}: ${(error as Error).message}` }
-        }
-        throw error
-      }
-    })
+    const source = await caseSource(args.caseFile)
+    const entries = streamCaseEntries(await refuseSnapshotStream(source.chunks, source.name), source.name)
     const format = this.outputFormat(flags)
-    const verdicts = results.filter((r): r is Verdict => !('error' in r))
-    for (const r of results) if ('error' in r) process.stderr.write(`denydoctor: ${r.error}\n`)
+    const err = (line: string) => process.stderr.write(line)
+    let status: number
     if (format === 'json') {
-      // JSON Lines, in input order, with {"error"} for a case that could not be evaluated.
-      const lines = results.map((r) => JSON.stringify('error' in r ? r : verdictToJson(r)))
-      this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
-    } else if (format === 'text' && results.length > 1) {
-      const outcomes = results.map((r, i) => ({ ...('error' in r ? { error: r.error } : { verdict: r }), label: entries[i]!.label }))
-      this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', { color: this.useColor(flags), ...reportLayout(flags) }), { color: this.useColor(flags) }))
-    } else if (verdicts.length > 0) {
-      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags), ...reportLayout(flags) }))
+      status = await evaluateJsonLines(entries, new BlockWriter(process.stdout), err, flags['assume-absent'])
+    } else {
+      // A report for people: every verdict is rendered together, at the end; in text, several
+      // cases are numbered with their place in the input and summed up.
+      const outcomes: CaseOutcome[] = []
+      status = EXIT.allowed
+      for await (const entry of entries) {
+        const result = evaluateEntry(entry, flags['assume-absent'])
+        if ('error' in result) err(`denydoctor: ${result.error}\n`)
+        outcomes.push('error' in result ? { error: result.error, label: entry.label } : { verdict: result, label: entry.label })
+        status = worstStatus([status, statusOf(result)])
+      }
+      const layout = { color: this.useColor(flags), ...reportLayout(flags) }
+      if (format === 'text' && outcomes.length > 1) {
+        this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', layout), layout))
+      } else {
+        const verdicts = outcomes.flatMap((o) => ('verdict' in o ? [o.verdict] : []))
+        if (verdicts.length > 0) this.print(renderVerdicts(verdicts, format, layout))
+      }
     }
-    const status = worstStatus(results.map((r) => ('error' in r ? EXIT.failed : exitStatusFor(r.decision))))
     if (status !== EXIT.allowed) this.exit(status)
   }
-}
-
-function withCompleteContext(value: unknown): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value, contextComplete: true } : value
 }

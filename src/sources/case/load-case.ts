@@ -13,6 +13,7 @@ import {
 } from '../../model/index.js'
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import { CaseError } from './case-error.js'
+import type { CaseCache } from './case-cache.js'
 
 /**
  * The `evaluate` command's case file (cli-contract.md, "Case file") → the engine's Request
@@ -28,6 +29,19 @@ export interface LoadedCase {
 
 type Json = Record<string, unknown>
 
+/** How a case is loaded: alone (every policy parsed), or sharing parsed policies and parts with other cases. */
+export interface LoadOptions {
+  readonly cache?: CaseCache
+  /** The case is a value straight from JSON.parse (the cache may then key documents by JSON.stringify). */
+  readonly fromJson?: boolean
+}
+
+/** The options of one loadCase call, passed down to each policy. */
+interface Loader {
+  readonly cache: CaseCache | null
+  readonly fromJson: boolean
+}
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/
 
@@ -38,6 +52,7 @@ function stringList(value: unknown, path: string): string[] {
 }
 
 function loadPolicy(
+  loader: Loader,
   value: unknown,
   path: string,
   type: PolicyType,
@@ -53,16 +68,17 @@ function loadPolicy(
     throw new CaseError(`${path} must be a policy: {"name", "arn", "document"}, a bare policy document, or its JSON text.`, path)
   }
   try {
-    const policy = parsePolicy(document, { name, kind })
-    return { source: { type, name, arn, attachedTo, origin: null }, policy }
+    const source = { type, name, arn, attachedTo, origin: null }
+    if (!loader.cache) return { source, policy: parsePolicy(document, { name, kind }) }
+    return loader.cache.sourcedPolicy(source, loader.cache.policies.parse(document, { name, kind, fromJson: loader.fromJson }))
   } catch (error) {
     if (error instanceof PolicyInputError) throw new CaseError(`${path}: ${error.message}`, path)
     throw error
   }
 }
 
-function loadOne(value: unknown, path: string, type: PolicyType, defaultName: string, kind: PolicyKind = type): SourcedPolicy | null {
-  return value === null || value === undefined ? null : loadPolicy(value, path, type, defaultName, null, kind)
+function loadOne(loader: Loader, value: unknown, path: string, type: PolicyType, defaultName: string, kind: PolicyKind = type): SourcedPolicy | null {
+  return value === null || value === undefined ? null : loadPolicy(loader, value, path, type, defaultName, null, kind)
 }
 
 /** Whether a policy allows every action on every resource with no condition (FullAWSAccess, RCPFullAWSAccess). */
@@ -115,7 +131,7 @@ function loadIncomplete(value: unknown): CollectionGap[] {
   })
 }
 
-function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel[] {
+function loadLevels(loader: Loader, value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel[] {
   if (value === undefined || value === null) return []
   if (!Array.isArray(value)) throw new CaseError(`${path} must be a list of levels (root first, account last), each a list of policies.`, path)
   return value.map((level, i) => {
@@ -124,29 +140,30 @@ function loadLevels(value: unknown, path: string, type: 'scp' | 'rcp'): OrgLevel
     return {
       id: null,
       name: label,
-      policies: level.map((p, j) => loadPolicy(p, `${path}[${i}][${j}]`, type, `${type.toUpperCase()} ${label}[${j}]`, label)),
+      policies: level.map((p, j) => loadPolicy(loader, p, `${path}[${i}][${j}]`, type, `${type.toUpperCase()} ${label}[${j}]`, label)),
     }
   })
 }
 
 /** Role trust policies are the resource policy of sts:AssumeRole*, and carry no Resource. */
-function isTrustAction(action: string): boolean {
+export function isTrustAction(action: string): boolean {
   return /^sts:(AssumeRole|TagSession|SetSourceIdentity|SetContext)/i.test(action)
 }
 
-function loadPolicies(value: unknown, action: string): PolicySet {
+function loadPolicies(loader: Loader, value: unknown, action: string): PolicySet {
   if (!isObject(value)) throw new CaseError('policies must be an object with identity, boundary, scps, rcps, resource, vpce and session.', 'policies')
   const identity = value.identity ?? []
   if (!Array.isArray(identity)) throw new CaseError('policies.identity must be a list of policies.', 'policies.identity')
-  return {
-    identity: identity.map((p, i) => loadPolicy(p, `policies.identity[${i}]`, 'identity', `identity[${i}]`, null)),
-    boundary: loadOne(value.boundary, 'policies.boundary', 'boundary', 'boundary'),
-    scps: loadLevels(value.scps, 'policies.scps', 'scp'),
-    rcps: loadLevels(value.rcps, 'policies.rcps', 'rcp'),
-    resource: loadOne(value.resource, 'policies.resource', 'resource', 'resource policy', isTrustAction(action) ? 'trust' : 'resource'),
-    vpce: loadOne(value.vpce, 'policies.vpce', 'vpce', 'VPC endpoint policy'),
-    session: loadOne(value.session, 'policies.session', 'session', 'session policy'),
+  const set: PolicySet = {
+    identity: identity.map((p, i) => loadPolicy(loader, p, `policies.identity[${i}]`, 'identity', `identity[${i}]`, null)),
+    boundary: loadOne(loader, value.boundary, 'policies.boundary', 'boundary', 'boundary'),
+    scps: loadLevels(loader, value.scps, 'policies.scps', 'scp'),
+    rcps: loadLevels(loader, value.rcps, 'policies.rcps', 'rcp'),
+    resource: loadOne(loader, value.resource, 'policies.resource', 'resource', 'resource policy', isTrustAction(action) ? 'trust' : 'resource'),
+    vpce: loadOne(loader, value.vpce, 'policies.vpce', 'vpce', 'VPC endpoint policy'),
+    session: loadOne(loader, value.session, 'policies.session', 'session', 'session policy'),
   }
+  return loader.cache ? loader.cache.set(set) : set
 }
 
 function optionalAccount(value: unknown, path: string): string | null {
@@ -158,12 +175,30 @@ function optionalAccount(value: unknown, path: string): string | null {
 /** Resource types for an unknown resource, supplied by the caller (the action catalogue). */
 export type ResourceTypeLookup = (action: string) => readonly ResourceTypeHint[]
 
-export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = () => []): LoadedCase {
+const loaderOf = (options: LoadOptions): Loader => ({ cache: options.cache ?? null, fromJson: options.fromJson === true })
+
+export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = () => [], options: LoadOptions = {}): LoadedCase {
+  const loader = loaderOf(options)
+  const { request, warnings, incomplete } = loadCaseRequest(value, resourceTypesOf, options)
+  const raw = (value as Json).policies
+  const policies = loader.cache && isObject(raw) ? loader.cache.policySet(raw, isTrustAction(request.action), () => loadPolicies(loader, raw, request.action)) : loadPolicies(loader, raw, request.action)
+  const notes = rcpFullAccessNotes(policies.rcps)
+  return { request, policies, warnings: notes.length === 0 ? warnings : [...warnings, ...notes], incomplete }
+}
+
+/** A case's `policies` alone, for the request `action` (a role trust policy is read as such for sts:AssumeRole*). */
+export function loadCasePolicies(value: unknown, action: string, options: LoadOptions = {}): PolicySet {
+  return loadPolicies(loaderOf(options), value, action)
+}
+
+/** A case without its `policies`: the request and the warnings about it. */
+export function loadCaseRequest(value: unknown, resourceTypesOf: ResourceTypeLookup = () => [], options: LoadOptions = {}): Omit<LoadedCase, 'policies'> {
+  const loader = loaderOf(options)
   if (!isObject(value)) throw new CaseError('A case must be a JSON object with "request" and "policies".', '')
   const req = value.request
   if (!isObject(req)) throw new CaseError('request is missing: a case needs {"request": {"principal", "action", …}, "policies": {…}}.', 'request')
   if (typeof req.principal !== 'string') throw new CaseError('request.principal is missing: give the ARN of the caller.', 'request.principal')
-  const principal = principalFromArn(req.principal)
+  const principal = loader.cache ? loader.cache.principal(req.principal, principalFromArn) : principalFromArn(req.principal)
   if (!principal) {
     throw new CaseError(
       `request.principal ${JSON.stringify(req.principal)} is not a principal ARN: expected arn:aws:iam::ACCOUNT:user/NAME, …:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, …:federated-user/NAME, arn:aws:iam::ACCOUNT:root, or a service principal such as lambda.amazonaws.com.`,
@@ -176,7 +211,8 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   const resources = req.resource === undefined ? [] : stringList(req.resource, 'request.resource')
   const rawContext = req.context ?? {}
   if (!isObject(rawContext)) throw new CaseError('request.context must be an object of key → string or list of strings.', 'request.context')
-  const pairs = Object.entries(rawContext).map(([k, v]) => [k, stringList(v, `request.context.${k}`)] as const)
+  // The path is written only for a complaint: a batch reads thousands of keys that have none.
+  const pairs = Object.entries(rawContext).map(([k, v]) => [k, typeof v === 'string' ? [v] : stringList(v, `request.context.${k}`)] as const)
   if (value.contextComplete !== undefined && typeof value.contextComplete !== 'boolean') throw new CaseError('contextComplete must be true or false.', 'contextComplete')
   const context = makeContext(pairs, { complete: value.contextComplete !== false })
 
@@ -195,8 +231,6 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   }
   if (value.isManagementAccount !== undefined && typeof value.isManagementAccount !== 'boolean') throw new CaseError('isManagementAccount must be true or false.', 'isManagementAccount')
   const isManagementAccount = value.isManagementAccount === true
-  const policies = loadPolicies(value.policies, req.action)
-  warnings.push(...rcpFullAccessNotes(policies.rcps))
   const incomplete = loadIncomplete(value.incomplete)
   return {
     request: {
@@ -209,7 +243,6 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
       isManagementAccount,
       resourceInManagementAccount: isManagementAccount && (resourceAccount ?? principal.account) === principal.account,
     },
-    policies,
     warnings,
     incomplete,
   }

@@ -1,0 +1,252 @@
+import { StringDecoder } from 'node:string_decoder'
+import { readJsonText } from '../policy/read-json-text.js'
+import { caseEntries, type CaseEntry } from './case-documents.js'
+import { decodeText } from './read-input.js'
+
+/**
+ * Case-file entries read from a stream, one JSON Lines case at a time: the input is pulled a
+ * chunk at a time (the stream waits while a case is evaluated), so memory holds one chunk and
+ * one line whatever the input's size. A JSON array or a single case (pretty-printed or not) is
+ * read whole, as before: caseEntries decides.
+ *
+ * JSON Lines is recognised as caseEntries does: the first line that is not blank is a whole
+ * JSON object (`{…}`) and another such line follows. After that, each line is one case; a line
+ * that is not valid JSON becomes an error entry and does not stop the others.
+ */
+export async function* streamCaseEntries(input: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<CaseEntry> {
+  const chunks = input[Symbol.asyncIterator]()
+  const decoder = new StringDecoder('utf8')
+  let pending = ''
+  let done = false
+  const pull = async (): Promise<boolean> => {
+    if (done) return false
+    const next = await chunks.next()
+    if (next.done) {
+      done = true
+      pending += decoder.end()
+      return false
+    }
+    const chunk = next.value
+    if (typeof chunk === 'string') pending += chunk
+    else {
+      // UTF-16 (a Windows `>` redirect): decodeText reads it, but only whole.
+      if (pending === '' && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        const rest: Buffer[] = [chunk]
+        for (let r = await chunks.next(); !r.done; r = await chunks.next()) rest.push(Buffer.from(r.value))
+        done = true
+        pending = decodeText(Buffer.concat(rest))
+        return false
+      }
+      pending += decoder.write(chunk)
+    }
+    return true
+  }
+  /** The next line (without its end), or null at the end of the input. */
+  let lineNumber = 0
+  const nextLine = async (): Promise<string | null> => {
+    for (;;) {
+      const end = pending.indexOf('\n')
+      if (end >= 0) {
+        const line = pending.slice(0, end)
+        pending = pending.slice(end + 1)
+        lineNumber++
+        return line.endsWith('\r') ? line.slice(0, -1) : line
+      }
+      if (!(await pull())) {
+        if (pending === '') return null
+        const line = pending
+        pending = ''
+        lineNumber++
+        return line
+      }
+    }
+  }
+  const isCaseLine = (line: string) => {
+    const t = line.trim()
+    return t.startsWith('{') && t.endsWith('}')
+  }
+  const wholeFrom = async function* (head: string): AsyncGenerator<CaseEntry> {
+    let text = head
+    while (await pull());
+    text += pending
+    pending = ''
+    yield* caseEntries(text, name)
+  }
+
+  // The first two lines that are not blank decide the format.
+  let skipped = ''
+  let first = await nextLine()
+  while (first !== null && first.trim() === '') {
+    skipped += `${first}\n`
+    first = await nextLine()
+  }
+  if (first === null || !isCaseLine(first)) {
+    yield* wholeFrom(first === null ? skipped : `${skipped}${first}\n`)
+    return
+  }
+  const firstNumber = lineNumber
+  let between = ''
+  let second = await nextLine()
+  while (second !== null && second.trim() === '') {
+    between += `${second}\n`
+    second = await nextLine()
+  }
+  if (second === null || !isCaseLine(second)) {
+    yield* wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
+    return
+  }
+  const shared = new PoliciesByText()
+  yield caseLine(first, `${name} line ${firstNumber}`, shared)
+  yield caseLine(second, `${name} line ${lineNumber}`, shared)
+  for (let line = await nextLine(); line !== null; line = await nextLine()) {
+    if (line.trim() === '') continue
+    yield caseLine(line, `${name} line ${lineNumber}`, shared)
+  }
+}
+
+/**
+ * One JSON Lines case: its `policies` shared with earlier lines of the same text when it can
+ * (`shared`), else the runtime's JSON.parse when the line is valid JSON, else readJsonText for
+ * its plain-words error.
+ */
+export function caseLine(line: string, label: string, shared?: PoliciesByText): CaseEntry {
+  try {
+    const value = shared?.caseOf(line) ?? parseJsonFast(line)
+    if (value !== undefined) return { value, label }
+    return { value: readJsonText(line, label), label }
+  } catch (error) {
+    return { error: (error as Error).message, label }
+  }
+}
+
+const STRING = /"(?:[^"\\]|\\.)*"/g
+
+/**
+ * JSON.parse, when it gives what readJsonText would: the same value unless an object repeats a
+ * key (JSON.parse keeps the last; readJsonText refuses, as AWS does). Each key of valid JSON
+ * is followed by the only colons outside strings, so the text has a repeated key exactly when
+ * it has more such colons than the value has keys. undefined: let readJsonText read it.
+ */
+export function parseJsonFast(text: string): unknown {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const outside = text.replace(STRING, '""')
+  let colons = 0
+  for (let i = outside.indexOf(':'); i >= 0; i = outside.indexOf(':', i + 1)) colons++
+  return colons === keyCount(value) ? value : undefined
+}
+
+function keyCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0
+  let n = 0
+  if (Array.isArray(value)) {
+    for (const item of value) n += keyCount(item)
+    return n
+  }
+  for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key])
+  return n
+}
+
+/**
+ * Where a JSON Lines case's top-level `"policies"` value is: [start, end) in the line, or
+ * null when it is not there (or the line is not a JSON object: let the full reading say why).
+ * A scan over the characters that skips strings; the value is whatever lies between the
+ * key's colon and the comma or brace that closes it at the top level.
+ */
+export function policiesSpan(line: string): [number, number] | null {
+  let depth = 0
+  let valueStart = -1
+  let lastKey = -1
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x22 /* " */) {
+      const open = i
+      for (i++; i < line.length; i++) {
+        const d = line.charCodeAt(i)
+        if (d === 0x5c /* \ */) i++
+        else if (d === 0x22) break
+      }
+      if (depth === 1 && valueStart < 0) lastKey = open
+      continue
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) depth++
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--
+      if (depth === 0 && valueStart >= 0) return [valueStart, i]
+    } else if (c === 0x3a /* : */ && depth === 1 && valueStart < 0) {
+      if (lastKey >= 0 && line.startsWith('"policies"', lastKey) && /^"policies"\s*$/.test(line.slice(lastKey, i))) valueStart = i + 1
+    } else if (c === 0x2c /* , */ && depth === 1 && valueStart >= 0) return [valueStart, i]
+  }
+  return null
+}
+
+/**
+ * The `policies` objects of recent JSON Lines cases, by their text: the cases of a batch
+ * mostly repeat a few policy sets, and one parsed object for each lets the case cache find its
+ * policy set by identity, where parsing every line's documents again cost most of the time.
+ */
+export class PoliciesByText {
+  private readonly byText = new Map<string, unknown>()
+  constructor(private readonly limit = 1024) {}
+
+  /** The case of this line, its `policies` shared with earlier lines of the same text; undefined: read the line whole. */
+  caseOf(line: string): unknown {
+    // Most lines end with their policies: try that span first, which needs no scan of the documents.
+    const last = lastPoliciesSpan(line)
+    const quick = last === null ? undefined : this.caseWith(line, last)
+    if (quick !== undefined) return quick
+    const span = policiesSpan(line)
+    return span === null ? undefined : this.caseWith(line, span)
+  }
+
+  private caseWith(line: string, [start, end]: [number, number]): unknown {
+    const text = line.slice(start, end)
+    let policies = this.byText.get(text)
+    if (policies === undefined) {
+      policies = parseJsonFast(text)
+      if (policies === undefined) return undefined
+      if (this.byText.size >= this.limit) this.byText.delete(this.byText.keys().next().value!)
+      this.byText.set(text, policies)
+    }
+    const head = parseJsonFast(`${line.slice(0, start)}0${line.slice(end)}`)
+    if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined
+    ;(head as Record<string, unknown>).policies = policies
+    return head
+  }
+}
+
+/**
+ * The span from a top-level `"policies":` to the line's last `}`: the policies value when it
+ * is the last key, and otherwise text that is not one JSON value (trailing text after it),
+ * which caseWith then refuses. Only the text before the key is scanned.
+ */
+function lastPoliciesSpan(line: string): [number, number] | null {
+  const at = line.indexOf('"policies"')
+  const close = line.lastIndexOf('}')
+  if (at < 0 || close < at) return null
+  const colon = line.indexOf(':', at + 10)
+  if (colon < 0 || line.slice(at + 10, colon).trim() !== '' || !atTopLevel(line, at)) return null
+  return [colon + 1, close]
+}
+
+/** Whether `at` is outside any string and directly inside the outermost object. */
+function atTopLevel(line: string, at: number): boolean {
+  let depth = 0
+  for (let i = 0; i < at; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < line.length; i++) {
+        const d = line.charCodeAt(i)
+        if (d === 0x5c) i++
+        else if (d === 0x22) break
+      }
+      if (i >= at) return false
+    } else if (c === 0x7b || c === 0x5b) depth++
+    else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return depth === 1
+}

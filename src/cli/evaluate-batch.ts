@@ -1,0 +1,80 @@
+import { once } from 'node:events'
+import { evaluateCase } from '../evaluate-case.js'
+import type { Verdict } from '../model/index.js'
+import { verdictToJson } from '../report/index.js'
+import type { CaseEntry } from './case-documents.js'
+import { EXIT, exitStatusFor, worstStatus } from './exit-status.js'
+
+/** One case's outcome: its verdict, or why it could not be evaluated. */
+export type CaseResult = Verdict | { readonly error: string }
+
+/** Evaluates one entry; a malformed case or policy is that case's error, anything else a program failure. */
+export function evaluateEntry(entry: CaseEntry, assumeAbsent: boolean): CaseResult {
+  if ('error' in entry) return { error: entry.error }
+  try {
+    const value = assumeAbsent ? withCompleteContext(entry.value) : entry.value
+    // Entries come from JSON text: the policy cache may key their documents by JSON.stringify.
+    return evaluateCase(value, { fromJson: true })
+  } catch (error) {
+    if ((error as Error).name === 'CaseError' || (error as Error).name === 'PolicyInputError') return { error: `${entry.label}: ${(error as Error).message}` }
+    throw error
+  }
+}
+
+function withCompleteContext(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value, contextComplete: true } : value
+}
+
+export const statusOf = (result: CaseResult): number => ('error' in result ? EXIT.failed : exitStatusFor(result.decision))
+
+/** Text to a stream, in blocks, waiting whenever the stream asks to (backpressure). */
+export class BlockWriter {
+  private buffer = ''
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly blockSize = 64 * 1024,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    this.buffer += text
+    if (this.buffer.length >= this.blockSize) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '') return
+    const text = this.buffer
+    this.buffer = ''
+    if (!this.stream.write(text)) await once(this.stream, 'drain')
+  }
+}
+
+/**
+ * `evaluate --json` over a stream of entries: each verdict is written as soon as it is made,
+ * one JSON line per case in input order, `{"error": …}` for a case that could not be
+ * evaluated (also said on standard error). A lone case is printed indented, as before. Memory
+ * holds one case at a time. Returns the exit status: the worst of all (cli-contract.md).
+ */
+export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: BlockWriter, err: (line: string) => void, assumeAbsent: boolean): Promise<number> {
+  let status: number = EXIT.allowed
+  let held: CaseResult | null = null
+  let count = 0
+  const line = (r: CaseResult) => `${JSON.stringify('error' in r ? { error: r.error } : verdictToJson(r))}\n`
+  for await (const entry of entries) {
+    const result = evaluateEntry(entry, assumeAbsent)
+    if ('error' in result) err(`denydoctor: ${result.error}\n`)
+    status = worstStatus([status, statusOf(result)])
+    count++
+    if (count === 1) {
+      held = result
+      continue
+    }
+    if (held) {
+      await out.write(line(held))
+      held = null
+    }
+    await out.write(line(result))
+  }
+  if (held) await out.write(`${JSON.stringify('error' in held ? { error: held.error } : verdictToJson(held), null, 2)}\n`)
+  await out.flush()
+  return status
+}

@@ -1,0 +1,201 @@
+/**
+ * What case files share, kept across cases: parsed policies (PolicyCache), and the parts of a
+ * policy set built from them (each sourced policy, identity list, organization level and chain,
+ * the set itself, the caller's PrincipalInfo), one object per distinct part.
+ *
+ * The engine keeps its compiled plans by the identity of a set's parts (evaluate/set-plan.ts),
+ * as it does for a snapshot audit. A case file builds new objects for every case; interning
+ * them here lets the thousandth case about the same principal and policies find its plan made,
+ * instead of comparing each policy's content again.
+ *
+ * Every part is keyed by the identity of what it is made of and its own plain fields, so two
+ * parts share an object only when they are equal. Bounded: each table is emptied when it
+ * reaches its limit (what is still in use is rebuilt on the next case).
+ */
+import type { OrgLevel, Policy, PolicySet, PolicySource, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
+import { PolicyCache, sharedPolicyCache } from '../../policy/policy-cache.js'
+
+const PART_LIMIT = 20_000
+
+/** Stands for a missing part (a set without a boundary) in a key made of parts. */
+const NOTHING = {}
+
+interface Node<V> {
+  value: V | undefined
+  readonly next: Map<unknown, Node<V>>
+}
+
+/**
+ * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
+ * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
+ * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
+ */
+class Table<V> {
+  private root: Node<V> = { value: undefined, next: new Map() }
+  private nodes = 0
+  constructor(private readonly limit: number) {}
+
+  get(parts: readonly unknown[], make: () => V): V {
+    // Emptied before a lookup, never during one: at most limit + parts.length nodes.
+    if (this.nodes >= this.limit) this.clear()
+    let node = this.root
+    for (const part of parts) {
+      let child = node.next.get(part ?? NOTHING)
+      if (child === undefined) {
+        child = { value: undefined, next: new Map() }
+        node.next.set(part ?? NOTHING, child)
+        this.nodes++
+      }
+      node = child
+    }
+    return (node.value ??= make())
+  }
+
+  get size(): number {
+    return this.nodes
+  }
+
+  clear(): void {
+    this.root = { value: undefined, next: new Map() }
+    this.nodes = 0
+  }
+}
+
+export class CaseCache {
+  private readonly sourced: Table<SourcedPolicy>
+  private readonly lists: Table<readonly SourcedPolicy[]>
+  private readonly levels: Table<OrgLevel>
+  private readonly chains: Table<readonly OrgLevel[]>
+  private readonly sets: Table<PolicySet>
+  private readonly principals = new Map<string, PrincipalInfo | null>()
+  private readonly partLimit: number
+  /** Per case `policies` object: the set last loaded from it, and what it held then. */
+  private byContainer = new WeakMap<object, { readonly trust: boolean; readonly held: readonly unknown[]; readonly set: PolicySet }>()
+
+  /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
+  constructor(
+    readonly policies: PolicyCache = new PolicyCache(),
+    options: { readonly partLimit?: number } = {},
+  ) {
+    this.partLimit = options.partLimit ?? PART_LIMIT
+    this.sourced = new Table(this.partLimit)
+    this.lists = new Table(this.partLimit)
+    this.levels = new Table(this.partLimit)
+    this.chains = new Table(this.partLimit)
+    this.sets = new Table(this.partLimit)
+  }
+
+  sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
+    return this.sourced.get([policy, source.type, source.name, source.arn, source.attachedTo, source.origin], () => ({ source, policy }))
+  }
+
+  /** The list of these (interned) policies; the array given is kept when it is the first. */
+  list(policies: readonly SourcedPolicy[]): readonly SourcedPolicy[] {
+    return this.lists.get(policies.length === 0 ? [NOTHING] : policies, () => policies)
+  }
+
+  level(level: OrgLevel): OrgLevel {
+    const policies = this.list(level.policies)
+    return this.levels.get([policies, level.id, level.name], () => (policies === level.policies ? level : { ...level, policies }))
+  }
+
+  chain(levels: readonly OrgLevel[]): readonly OrgLevel[] {
+    const shared = levels.map((l) => this.level(l))
+    return this.chains.get(shared.length === 0 ? [NOTHING] : shared, () => shared)
+  }
+
+  /** The set of these parts (its policies interned already). */
+  set(parts: PolicySet): PolicySet {
+    const p: PolicySet = {
+      identity: this.list(parts.identity),
+      boundary: parts.boundary,
+      scps: this.chain(parts.scps),
+      rcps: this.chain(parts.rcps),
+      resource: parts.resource,
+      vpce: parts.vpce,
+      session: parts.session,
+    }
+    return this.sets.get([p.identity, p.boundary, p.scps, p.rcps, p.resource, p.vpce, p.session], () => p)
+  }
+
+  /**
+   * The set loaded from a case's `policies` object: kept by the object's identity, and given
+   * again only while the object still holds the same documents, names and ARNs at the same
+   * places (compared by identity, without allocating), so that a caller who adds, removes or
+   * swaps a policy in it gets a new set. `trust`: the resource policy is read as a trust policy.
+   */
+  policySet(container: object, trust: boolean, load: () => PolicySet): PolicySet {
+    const kept = this.byContainer.get(container)
+    if (kept !== undefined && kept.trust === trust && stillHolds(container, kept.held)) return kept.set
+    const set = load()
+    const held: unknown[] = []
+    walkContainer(container, (v) => held.push(v))
+    this.byContainer.set(container, { trust, held, set })
+    return set
+  }
+
+  principal(arn: string, make: (arn: string) => PrincipalInfo | null): PrincipalInfo | null {
+    let principal = this.principals.get(arn)
+    if (principal === undefined) {
+      if (this.principals.size >= this.partLimit) this.principals.clear()
+      principal = make(arn)
+      this.principals.set(arn, principal)
+    }
+    return principal
+  }
+
+  /** Forget every part and policy. */
+  clear(): void {
+    for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets]) table.clear()
+    this.principals.clear()
+    this.byContainer = new WeakMap()
+    this.policies.clear()
+  }
+
+  /** Nodes kept, table by table (tests check that they stay bounded). */
+  sizes(): Readonly<Record<'sourced' | 'lists' | 'levels' | 'chains' | 'sets' | 'principals', number>> {
+    return { sourced: this.sourced.size, lists: this.lists.size, levels: this.levels.size, chains: this.chains.size, sets: this.sets.size, principals: this.principals.size }
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Every value of a `policies` object that loading reads, in a fixed order: each list, each policy, and a wrapped policy's name, ARN and document. */
+function walkContainer(container: object, see: (value: unknown) => void): void {
+  const policy = (p: unknown): void => {
+    see(p)
+    if (isRecord(p) && 'document' in p) {
+      see(p.name)
+      see(p.arn)
+      see(p.document)
+    }
+  }
+  const list = (l: unknown, each: (item: unknown) => void): void => {
+    see(l)
+    if (!Array.isArray(l)) return
+    see(l.length)
+    for (const item of l) each(item)
+  }
+  const levels = (chain: unknown): void => list(chain, (level) => list(level, policy))
+  const c = container as Record<string, unknown>
+  list(c.identity, policy)
+  policy(c.boundary)
+  levels(c.scps)
+  levels(c.rcps)
+  policy(c.resource)
+  policy(c.vpce)
+  policy(c.session)
+}
+
+function stillHolds(container: object, held: readonly unknown[]): boolean {
+  let i = 0
+  let same = true
+  walkContainer(container, (v) => {
+    if (same && v !== held[i]) same = false
+    i++
+  })
+  return same && i === held.length
+}
+
+/** The cache evaluateCase and the `evaluate` command share within one process. */
+export const sharedCaseCache = new CaseCache(sharedPolicyCache)

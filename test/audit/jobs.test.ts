@@ -1,0 +1,85 @@
+/**
+ * `audit --jobs N`: the same checks, verdicts, deciding statements, order and report with one
+ * job or several worker threads (each reading the snapshot itself), and a shard split further
+ * across jobs. Workers run from the TypeScript sources here (jobs.ts starts them through tsx).
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { executeAudit } from '../../src/audit/execute.js'
+import { partsOf } from '../../src/audit/jobs.js'
+import { singleReach } from '../../src/audit/reach.js'
+import { renderAudit } from '../../src/audit/render.js'
+import { createSnapshotProvider } from '../../src/sources/snapshot/provider.js'
+import { DEMO, demoProvider, demoSnapshot, EXAMPLE_AUDIT, FIXED_NOW, lines } from './helpers.js'
+
+const flags = (jobs: number, extra: Record<string, string> = {}) => ({
+  'allow-undetermined': false,
+  'assume-absent': false,
+  'allow-unknown-action': false,
+  snapshot: DEMO,
+  jobs,
+  ...extra,
+})
+
+const environment = {
+  env: {},
+  progress: false,
+  now: () => FIXED_NOW,
+  // The sources as the command builds them from --snapshot, which the workers read again.
+  reachFor: async () => ({ reach: singleReach(createSnapshotProvider(demoSnapshot, { fileName: DEMO })), label: `snapshot ${DEMO}` }),
+  // Workers even for the example's 15 checks.
+  minChecksPerJob: 1,
+}
+
+describe('audit --jobs', () => {
+  it('cuts the checks into contiguous, even parts that cover each once', () => {
+    expect(partsOf(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]])
+    expect(partsOf(2, 2)).toEqual([[0, 1], [1, 2]])
+    expect(partsOf(7, 1)).toEqual([[0, 7]])
+  })
+
+  it('gives the same report with 1, 2 and 3 jobs: checks, verdicts, deciding statements, order', async () => {
+    const one = await executeAudit(EXAMPLE_AUDIT, flags(1), environment)
+    const two = await executeAudit(EXAMPLE_AUDIT, flags(2), environment)
+    const three = await executeAudit(EXAMPLE_AUDIT, flags(3), environment)
+    expect(lines(one)).toHaveLength(15)
+    expect(lines(one)[0]).toMatch(/ExplicitDeny \(held\) \| SCP `DenyRunInstances`/)
+    expect(two).toEqual(one)
+    expect(three).toEqual(one)
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one))
+    for (const format of ['text', 'markdown', 'json'] as const) expect(renderAudit(two, format, { color: false })).toBe(renderAudit(one, format, { color: false }))
+  })
+
+  it('splits a shard across jobs and keeps the shard’s checks', async () => {
+    const one = await executeAudit(EXAMPLE_AUDIT, flags(1, { shard: '2/3' }), environment)
+    const two = await executeAudit(EXAMPLE_AUDIT, flags(2, { shard: '2/3' }), environment)
+    expect(lines(one).length).toBeGreaterThan(1)
+    expect(lines(one).length).toBeLessThan(15)
+    expect(two).toEqual(one)
+  })
+
+  it('reports progress for every check, from every worker', async () => {
+    const seen: number[] = []
+    const text = readFileSync(EXAMPLE_AUDIT, 'utf8')
+    expect(text.length).toBeGreaterThan(0)
+    const { runAuditJobs } = await import('../../src/audit/jobs.js')
+    const { parseAuditText } = await import('../../src/audit/read-audit-file.js')
+    const file = parseAuditText(text, EXAMPLE_AUDIT)
+    await runAuditJobs(file, singleReach(demoProvider()), {
+      jobs: 2,
+      minChecksPerJob: 1,
+      snapshot: DEMO,
+      fileText: text,
+      fileName: EXAMPLE_AUDIT,
+      allowUnknownAction: false,
+      allowUndetermined: false,
+      assumeAbsent: false,
+      shard: null,
+      now: () => FIXED_NOW,
+      sourceLabel: 'snapshot',
+      onProgress: (p) => seen.push(p.done),
+    })
+    expect(seen[0]).toBe(0)
+    expect(seen.at(-1)).toBe(15)
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * evaluateCase with kept policies and parts, and the prepared form: the same verdict (decision,
+ * deciding statements, missing Allows, warnings: the whole JSON) as parsing everything afresh,
+ * for every evaluator fixture; a `policies` object changed after use is read again; the tables
+ * stay bounded.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { evaluateCase } from '../../../src/evaluate-case.js'
+import { preparePolicies } from '../../../src/prepared.js'
+import { verdictToJson } from '../../../src/report/index.js'
+import { CaseCache } from '../../../src/sources/case/case-cache.js'
+import { CaseError } from '../../../src/sources/case/case-error.js'
+
+const CASES = join(import.meta.dirname, '..', '..', 'fixtures', 'cases')
+
+function fixtures(dir: string): Record<string, unknown>[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name)
+    if (e.isDirectory()) return fixtures(path)
+    return e.name.endsWith('.json') ? [JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>] : []
+  })
+}
+
+const all = fixtures(CASES)
+const json = (c: unknown, options?: Parameters<typeof evaluateCase>[1]) => JSON.stringify(verdictToJson(evaluateCase(c, options)))
+
+describe('evaluateCase with kept policies', () => {
+  it('answers every fixture exactly as without a cache: first sight, again, and from JSON text', () => {
+    expect(all.length).toBeGreaterThan(200)
+    const cache = new CaseCache()
+    for (const c of all) {
+      const fresh = json(c, { cache: null })
+      expect(json(c, { cache })).toBe(fresh)
+      expect(json(c, { cache })).toBe(fresh)
+      expect(json(JSON.parse(JSON.stringify(c)), { cache, fromJson: true })).toBe(fresh)
+    }
+  })
+
+  it('prepared policies answer every fixture as evaluateCase does', () => {
+    for (const c of all) {
+      const { policies, ...request } = c
+      expect(JSON.stringify(verdictToJson(preparePolicies(policies).evaluate(request)))).toBe(json(c, { cache: null }))
+    }
+  })
+
+  it('reads a policies object again when a policy was added to it after use', () => {
+    const cache = new CaseCache()
+    const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
+    const c = {
+      request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: {} },
+      resourceAccount: '111122223333',
+      policies: { identity: [allow] as unknown[] },
+    }
+    expect(evaluateCase(c, { cache }).decision).toBe('Allowed')
+    c.policies.identity.push({ name: 'DenyAll', document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] } })
+    const denied = evaluateCase(c, { cache })
+    expect(denied.decision).toBe('ExplicitDeny')
+    expect(denied.denies.map((d) => d.policyName)).toEqual(['DenyAll'])
+    c.policies.identity.pop()
+    expect(evaluateCase(c, { cache }).decision).toBe('Allowed')
+  })
+
+  it('keeps its tables bounded however many distinct cases go through', () => {
+    const cache = new CaseCache(undefined, { partLimit: 10 })
+    for (let i = 0; i < 60; i++) {
+      const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `s3:GetObject`, Resource: `arn:aws:s3:::bucket-${i}/*` }] }
+      const c = { request: { principal: `arn:aws:iam::111122223333:user/u${i}`, action: 's3:GetObject', resource: `arn:aws:s3:::bucket-${i}/k` }, resourceAccount: '111122223333', policies: { identity: [doc] } }
+      expect(evaluateCase(c, { cache }).decision).toBe('Allowed')
+    }
+    for (const size of Object.values(cache.sizes())) expect(size).toBeLessThanOrEqual(10 + 7)
+  })
+
+  it('prepared policies refuse a bad document when prepared, naming it', () => {
+    expect(() => preparePolicies({ identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: '*' }] }] })).toThrow(CaseError)
+    expect(() => preparePolicies({ identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: '*' }] }] })).toThrow(/policies\.identity\[0\]/)
+  })
+})
