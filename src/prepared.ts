@@ -2,7 +2,7 @@ import { lookupAction } from './catalogue/index.js'
 import { evaluateLoaded } from './evaluate-case.js'
 import type { PolicySet, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
-import { isTrustAction, loadCasePolicies, loadCaseRequest } from './sources/case/load-case.js'
+import { isTrustAction, loadCasePolicies, loadCaseRequest, rcpFullAccessNotes } from './sources/case/load-case.js'
 
 /**
  * One policy set, parsed and validated once, for evaluating many requests against it: a
@@ -47,10 +47,12 @@ export function preparePolicies(policies: unknown, options: { readonly cache?: C
     if ((error as { path?: string }).path !== 'policies.resource') throw error
     setFor('sts:AssumeRole')
   }
+  // The set's own notes (an RCP level without RCPFullAWSAccess), as evaluateCase gives them.
+  const notes = rcpFullAccessNotes(sets.values().next().value!.rcps)
   return {
     evaluate(requestCase: unknown): Verdict {
-      const { request, warnings } = loadCaseRequest(requestCase, resourceTypesOf, { cache })
-      return evaluateLoaded(request, setFor(request.action), warnings)
+      const { request, warnings, incomplete } = loadCaseRequest(requestCase, resourceTypesOf, { cache })
+      return evaluateLoaded(request, setFor(request.action), notes.length === 0 ? warnings : [...warnings, ...notes], incomplete)
     },
   }
 }

@@ -94,7 +94,7 @@ function allowsEverything(policy: SourcedPolicy): boolean {
  * out gets a note, not an implicit deny.
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
  */
-function rcpFullAccessNotes(levels: readonly OrgLevel[]): string[] {
+export function rcpFullAccessNotes(levels: readonly OrgLevel[]): string[] {
   return levels
     .map((level, i) => ({ level, i }))
     .filter(({ level }) => !level.policies.some(allowsEverything))
