@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import { readInput } from '../cli/read-input.js'
 import { fileProblem } from '../file-problem.js'
+import type { Lang } from '../i18n/index.js'
 import { UserError } from '../user-error.js'
 import { driftSince } from './drift.js'
 import { mergeResults } from './merge.js'
@@ -40,6 +41,8 @@ export interface AuditEnvironment {
   readonly now: () => Date
   /** The sources for the file (the command builds them from its flags; tests pass mocked ones). */
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
+  /** The language of the progress line and the JUnit messages (default English). */
+  readonly lang?: Lang
 }
 
 async function writeOut(path: string, text: string, what: string): Promise<void> {
@@ -51,9 +54,9 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
 }
 
 /** The baseline comparison, then the files asked for. */
-async function report(result: AuditResult, flags: ReportFlags): Promise<AuditResult> {
+async function report(result: AuditResult, flags: ReportFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const withDrift = flags.baseline ? finish({ ...result, drift: driftSince(result, await readAuditResult(flags.baseline)) }) : result
-  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift), 'JUnit report')
+  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift, lang), 'JUnit report')
   if (flags.out) await writeOut(flags.out, JSON.stringify(withDrift, null, 2), 'JSON result')
   return withDrift
 }
@@ -63,7 +66,7 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   const file = parseAuditText(input.text, input.name, { allowUnknownAction: flags['allow-unknown-action'] })
   const shard = parseShard(flags.shard, flags['shard-count'], environment.env)
   const { reach, label } = await environment.reachFor(file)
-  const line = progressLine(environment.progress)
+  const line = progressLine(environment.progress, process.stderr, undefined, environment.lang)
   let result: AuditResult
   try {
     result = await runAudit(file, reach, {
@@ -77,15 +80,15 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   } finally {
     line.done()
   }
-  return report(result, flags)
+  return report(result, flags, environment.lang)
 }
 
 export interface MergeFlags extends ReportFlags {
   readonly 'allow-missing-shards': boolean
 }
 
-export async function executeMerge(files: readonly string[], flags: MergeFlags): Promise<AuditResult> {
+export async function executeMerge(files: readonly string[], flags: MergeFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const inputs = []
   for (const file of files) inputs.push({ file, result: await readAuditResult(file) })
-  return report(mergeResults(inputs, { allowMissingShards: flags['allow-missing-shards'] }), flags)
+  return report(mergeResults(inputs, { allowMissingShards: flags['allow-missing-shards'] }), flags, lang)
 }

@@ -3,6 +3,7 @@
  * failing" — rewritten in place. Only on a terminal and never with JSON output: scripts and
  * job logs get the report and nothing else.
  */
+import { messages, type Lang } from '../i18n/index.js'
 import type { AuditProgress } from './run.js'
 
 export interface ProgressLine {
@@ -20,8 +21,9 @@ const QUIET: ProgressLine = { update: () => undefined, done: () => undefined }
 /** Redraws at most this often: a fast snapshot audit would otherwise flood the terminal. */
 const INTERVAL_MS = 100
 
-export function progressLine(enabled: boolean, stream: Terminal = process.stderr, clock: () => number = () => performance.now()): ProgressLine {
+export function progressLine(enabled: boolean, stream: Terminal = process.stderr, clock: () => number = () => performance.now(), lang: Lang = 'en'): ProgressLine {
   if (!enabled || !stream.isTTY) return QUIET
+  const m = messages(lang)
   let last = -Infinity
   let shown = false
   return {
@@ -30,7 +32,7 @@ export function progressLine(enabled: boolean, stream: Terminal = process.stderr
       if (done < total && now - last < INTERVAL_MS) return
       last = now
       shown = true
-      stream.write(`\r\x1b[Kaudit: ${done}/${total} checks${failing ? `, ${failing} failing` : ''}`)
+      stream.write(`\r\x1b[K${m['progress.audit'](done, total, failing)}`)
     },
     done() {
       if (shown) stream.write('\r\x1b[K')

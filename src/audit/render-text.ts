@@ -3,8 +3,8 @@
  * (expectation, principal, action, expected, actual, deciding statement), then what failed
  * in full, what changed since the baseline, and the counts.
  */
+import { cutColumns, displayWidth, messages, padEndColumns, type Catalogue, type Lang } from '../i18n/index.js'
 import { palette, type Palette } from '../report/colors.js'
-import { length, padEnd } from '../report/layout.js'
 import type { Outcome } from './judge.js'
 import { checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal, type CheckRow } from './render-rows.js'
 import type { AuditResult } from './result.js'
@@ -13,9 +13,6 @@ const MARK: Readonly<Record<Outcome, string>> = { held: '✓', failed: '✗', un
 /** Long names are cut in the table only; the failure list below shows them whole. */
 const NAME_WIDTH = 44
 
-function cut(text: string, width: number): string {
-  return length(text) <= width ? text : `${[...text].slice(0, width - 1).join('')}…`
-}
 
 function styleFor(row: CheckRow, pal: Palette): (text: string) => string {
   if (row.outcome === 'held') return pal.allow
@@ -23,15 +20,16 @@ function styleFor(row: CheckRow, pal: Palette): (text: string) => string {
   return row.failing ? pal.deny : pal.unknown
 }
 
-function table(rows: readonly CheckRow[], withResource: boolean, pal: Palette): string[] {
-  const headers = ['', 'expectation', 'principal', 'action', ...(withResource ? ['resource'] : []), 'expected', 'actual', 'deciding statement']
+function table(rows: readonly CheckRow[], withResource: boolean, pal: Palette, m: Catalogue): string[] {
+  const headers = ['', m['audit.column.expectation'], m['audit.column.principal'], m['audit.column.action'], ...(withResource ? [m['audit.column.resource']] : []), m['audit.column.expected'], m['audit.column.actual'], m['audit.column.deciding']]
   const cells = rows.map((row, i) => {
     const first = i === 0 || rows[i - 1]!.expectation !== row.expectation
-    return [MARK[row.outcome], first ? cut(row.expectation, NAME_WIDTH) : '', row.principal, row.action, ...(withResource ? [row.resource] : []), row.expected, row.actual, row.deciding]
+    return [MARK[row.outcome], first ? cutColumns(row.expectation, NAME_WIDTH) : '', row.principal, row.action, ...(withResource ? [row.resource] : []), row.expected, row.actual, row.deciding]
   })
-  // Every column but the last is padded to its widest cell; the deciding statement runs on.
-  const widths = headers.map((h, c) => Math.max(length(h), ...cells.map((r) => length(r[c]!))))
-  const pad = (values: readonly string[]) => values.map((v, c) => (c === values.length - 1 ? v : padEnd(v, widths[c]!)))
+  // Every column but the last is padded to its widest cell (in terminal columns: 期待 takes
+  // four); the deciding statement runs on.
+  const widths = headers.map((h, c) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[c]!))))
+  const pad = (values: readonly string[]) => values.map((v, c) => (c === values.length - 1 ? v : padEndColumns(v, widths[c]!)))
   return [
     pal.bold(pad(headers).join('  ').trimEnd()),
     ...cells.map((values, i) => {
@@ -42,35 +40,36 @@ function table(rows: readonly CheckRow[], withResource: boolean, pal: Palette): 
   ]
 }
 
-function failureSection(result: AuditResult, pal: Palette): string[] {
+function failureSection(result: AuditResult, pal: Palette, m: Catalogue): string[] {
   const out: string[] = []
   for (const { expectation, checks } of failures(result)) {
-    out.push('', pal.deny(`✗ ${expectation.name}`) + pal.dim(` (expected ${expectation.expected})`))
+    out.push('', pal.deny(`✗ ${expectation.name}`) + pal.dim(m['audit.expectedParen'](expectation.expected)))
     if (expectation.description) out.push(`  ${expectation.description}`)
     for (const error of expectation.errors) out.push(`  ${pal.deny('!')} ${error}`)
     for (const check of checks) {
-      const on = check.resource ? ` on ${check.resource}` : ''
-      out.push(`  ${shortPrincipal(check.principal)} ${check.action}${on} → ${check.decision ?? 'could not be checked'}`)
+      const on = check.resource ? m['audit.on'](check.resource) : ''
+      out.push(`  ${shortPrincipal(check.principal)} ${check.action}${on} → ${check.decision ?? m['audit.couldNotCheck']}`)
       out.push(`      ${check.summary}`)
-      for (const gap of check.incomplete) out.push(pal.dim(`      not read: ${gap}`))
+      for (const gap of check.incomplete) out.push(pal.dim(`      ${m['audit.notRead'](gap)}`))
     }
   }
   return out
 }
 
-export function renderAuditText(result: AuditResult, options: { readonly color: boolean }): string {
+export function renderAuditText(result: AuditResult, options: { readonly color: boolean; readonly lang?: Lang }): string {
   const pal = palette(options.color)
-  const out = [(result.passed ? pal.allow : pal.deny)(headline(result)), pal.dim(provenance(result)), '']
+  const m = messages(options.lang)
+  const out = [(result.passed ? pal.allow : pal.deny)(headline(result, m)), pal.dim(provenance(result, m)), '']
   const rows = checkRows(result)
-  if (rows.length) out.push(...table(rows, hasResources(result), pal))
-  else out.push('No check in this run.')
-  out.push(...failureSection(result, pal))
+  if (rows.length) out.push(...table(rows, hasResources(result), pal, m))
+  else out.push(m['audit.noCheck'])
+  out.push(...failureSection(result, pal, m))
   const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${w}`))
-  if (warnings.length) out.push('', pal.heading('Warnings'), ...warnings.map((w) => `  • ${w}`))
+  if (warnings.length) out.push('', pal.heading(m['audit.warnings']), ...warnings.map((w) => `  • ${w}`))
   if (result.drift) {
-    out.push('', pal.heading(`Changed since the baseline (${result.drift.length})`))
-    out.push(...(result.drift.length ? driftLines(result.drift).map((l) => `  • ${l}`) : ['  nothing: every verdict is as before']))
+    out.push('', pal.heading(m['audit.drift'](result.drift.length)))
+    out.push(...(result.drift.length ? driftLines(result.drift, m).map((l) => `  • ${l}`) : [`  ${m['audit.noDrift']}`]))
   }
-  out.push('', countsLine(result))
+  out.push('', countsLine(result, m))
   return out.join('\n')
 }

@@ -3,7 +3,7 @@ import { parseAddress } from '../evaluate/condition/ip.js'
 import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID } from '../model/index.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { fileProblem } from '../file-problem.js'
-import { UserError } from '../user-error.js'
+import { LocalizedUserError } from './localized-error.js'
 
 /** The subset of request flags the query needs. */
 export interface RequestFlagValues {
@@ -19,7 +19,7 @@ export interface RequestFlagValues {
 
 export function parseContextFlag(text: string): [string, string] {
   const eq = text.indexOf('=')
-  if (eq <= 0) throw new UserError(`--context ${JSON.stringify(text)} is not KEY=VALUE (for example --context aws:SourceVpce=vpce-11111).`, 2)
+  if (eq <= 0) throw new LocalizedUserError((m) => m['flag.notKeyValue'](JSON.stringify(text)), 2)
   return [text.slice(0, eq), text.slice(eq + 1)]
 }
 
@@ -37,20 +37,20 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
   if (flags.mfa !== undefined) context.push(['aws:MultiFactorAuthPresent', String(flags.mfa)])
   const sourceIp = flags['source-ip']
   // A mistyped value would not fail: it would only make every IpAddress condition false.
-  if (sourceIp !== undefined && parseAddress(sourceIp) === null) throw new UserError(`--source-ip ${sourceIp} is not an IP address (for example 203.0.113.7 or 2001:db8::7).`, 2)
+  if (sourceIp !== undefined && parseAddress(sourceIp) === null) throw new LocalizedUserError((m) => m['flag.notIp'](sourceIp), 2)
   if (sourceIp) context.push(['aws:SourceIp', sourceIp])
   const sourceVpce = flags['source-vpce']
-  if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new UserError(`--source-vpce ${sourceVpce} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`, 2)
+  if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new LocalizedUserError((m) => m['flag.notVpce'](sourceVpce), 2)
   if (sourceVpce) context.push(['aws:SourceVpce', sourceVpce])
   const resourceAccount = flags['resource-account'] ?? null
-  if (resourceAccount !== null && !ACCOUNT_ID.test(resourceAccount)) throw new UserError(`--resource-account ${resourceAccount} is not a 12-digit account ID.`, 2)
+  if (resourceAccount !== null && !ACCOUNT_ID.test(resourceAccount)) throw new LocalizedUserError((m) => m['flag.notAccount']('--resource-account', resourceAccount), 2)
   let sessionPolicy: PrincipalQuery['sessionPolicy'] = null
   if (flags['session-policy']) {
     const file = flags['session-policy']
     try {
       sessionPolicy = { name: file, text: await readFile(file, 'utf8') }
     } catch (error) {
-      throw new UserError(`Cannot read the session policy file ${file}: ${fileProblem(error, file)}.`)
+      throw new LocalizedUserError((m) => m['flag.sessionPolicyUnreadable'](file, fileProblem(error, file)))
     }
   }
   return { context, sessionPolicy, resourceAccount, region: flags.region ?? null }
@@ -60,7 +60,7 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
 export async function buildQuery(principalArn: string, action: string, flags: RequestFlagValues): Promise<PrincipalQuery> {
   for (const resource of flags.resource ?? []) {
     // A bucket name instead of its ARN would match no Resource pattern and read as an implicit deny.
-    if (resource !== '*' && parseArn(resource) === null) throw new UserError(`--resource ${resource} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).`, 2)
+    if (resource !== '*' && parseArn(resource) === null) throw new LocalizedUserError((m) => m['flag.notArn'](resource), 2)
   }
   const parts = await requestParts(flags)
   const vpce = parts.context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null

@@ -1,8 +1,10 @@
 import type { Explained } from '../explain/explain.js'
+import { messages, type Lang } from '../i18n/index.js'
 import { renderVerdict, verdictJsonWithIntake, type ReportFormat } from '../report/index.js'
 
 /** Each explained input: its verdict with the intake header, or why it could not be diagnosed. */
-export function renderExplained(results: readonly Explained[], format: ReportFormat, color: boolean): string {
+export function renderExplained(results: readonly Explained[], format: ReportFormat, color: boolean, lang: Lang = 'en'): string {
+  const m = messages(lang)
   if (format === 'json') {
     const objects = results.map((r) =>
       r.verdict ? verdictJsonWithIntake(r.verdict, r.intakeObject, r.origin) : { error: r.error, intake: r.intakeObject },
@@ -16,7 +18,7 @@ export function renderExplained(results: readonly Explained[], format: ReportFor
       const read = Object.entries(r.intakeObject)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
         .map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-      return [`NOT DIAGNOSED — ${r.error}`, '', 'Read from the input:', ...read].join('\n')
+      return [m['cli.notDiagnosed'](r.error ?? ''), '', m['cli.readFromInput'], ...read].join('\n')
     })
     .join(rule)
 }

@@ -51,8 +51,9 @@ export default class Audit extends DenyCommand {
       progress: format !== 'json',
       now: () => new Date(),
       reachFor: (file) => reachFor(flags, file, debug),
+      lang: this.language(flags),
     })
-    this.print(renderAudit(result, format, { color: this.useColor(flags) }))
+    this.print(renderAudit(result, format, { color: this.useColor(flags), lang: this.language(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }

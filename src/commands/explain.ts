@@ -39,7 +39,7 @@ export default class Explain extends DenyCommand {
     const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], account: accountFlag(flags.account) }
     const results = []
     for (const intake of intakes) results.push(await explainIntake(intake, services, options))
-    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags)))
+    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), this.language(flags)))
     const status = worstStatus(results.map((r) => (r.verdict ? exitStatusFor(r.verdict.decision) : EXIT.failed)))
     if (status !== EXIT.allowed) this.exit(status)
   }

@@ -7,6 +7,7 @@ import { requestFlags } from '../cli/request-flags.js'
 import { withProgress } from '../cli/progress.js'
 import { diagnose } from '../diagnose.js'
 import { renderVerdict } from '../report/index.js'
+import { messages } from '../i18n/index.js'
 
 export default class Principal extends DenyCommand {
   static override summary = 'Collect every policy that applies to a request and say which statement decides it.'
@@ -29,7 +30,7 @@ export default class Principal extends DenyCommand {
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const provider = await providerFor(flags, debug)
     const format = this.outputFormat(flags)
-    const { verdict, gathered } = await withProgress(format !== 'json', 'Collecting policies…', () =>
+    const { verdict, gathered } = await withProgress(format !== 'json', messages(this.language(flags))['cli.collectingPolicies'], () =>
       diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }),
     )
     this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin }))

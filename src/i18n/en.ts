@@ -3,7 +3,7 @@
  * fails when one language has a message the other lacks). JSON output never goes through here:
  * its keys and values are the contract's and stay English whatever the language.
  */
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 export const en = {
   // The command line: errors, usage, progress.

@@ -21,8 +21,8 @@ export const ja: Catalogue = {
   'flag.notAccount': (flag: string, value: string) => `${flag} ${value} は 12 桁のアカウント ID ではありません。`,
   'flag.notArn': (value: string) => `--resource ${value} は ARN ではありません (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE。バケットは arn:aws:s3:::NAME)。`,
   'flag.sessionPolicyUnreadable': (file: string, why: string) => `セッションポリシーのファイル ${file} を読み取れません: ${why}。`,
-  'progress.collecting': (calls: number) => `収集しています… AWS 呼び出し ${calls} 回`,
-  'progress.accounts': (bar: string, done: number, total: number, calls: number) => `${bar} アカウント ${done}/${total} · AWS 呼び出し ${calls} 回`,
+  'progress.collecting': (calls: number) => `収集しています… AWS 呼び出し ${calls.toLocaleString('ja-JP')} 回`,
+  'progress.accounts': (bar: string, done: number, total: number, calls: number) => `${bar} アカウント ${done}/${total} · AWS 呼び出し ${calls.toLocaleString('ja-JP')} 回`,
   'progress.audit': (done: number, total: number, failing: number) => `監査: チェック ${done}/${total}${failing ? `、${failing} 件が不合格` : ''}`,
 
   'audit.passedInShard': (counted: number) => `監査合格 — このシャードでチェックのある ${counted} 件の期待がすべて成立しました`,
