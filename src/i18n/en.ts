@@ -3,6 +3,8 @@
  * fails when one language has a message the other lacks). JSON output never goes through here:
  * its keys and values are the contract's and stay English whatever the language.
  */
+import { enReport } from './en-report.js'
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 export const en = {
@@ -71,9 +73,10 @@ export const en = {
   'junit.undeterminedAllowed': (summary: string) => `Undetermined (allowed): ${summary}`,
   'junit.failure': (expected: string, got: string, label: string) => `expected ${expected}, got ${got}: ${label}`,
   'junit.expectationItself': '(the expectation itself)',
+  ...enReport,
 }
 
-type Message = string | ((...args: never[]) => string)
+type Message = string | ((...args: never[]) => string) | Readonly<Record<string, string>>
 /** The shape every language's catalogue has: the same keys, the same arguments. */
 export type Catalogue = { readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : (typeof en)[K] }
 export type MessageKey = keyof Catalogue

@@ -9,6 +9,7 @@ import type { Lang } from './lang.js'
 
 export type { Catalogue, MessageKey } from './en.js'
 export { isLang, langFromArgv, langFromEnv, langOfLocale, LANGS, type Lang } from './lang.js'
+export { currentLang, inLanguage, say } from './current.js'
 export { cutColumns, displayWidth, padEndColumns, wrapColumns } from './width.js'
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, ja }

@@ -7,6 +7,7 @@
  * Keys, arguments and order are en.ts's; policy JSON, ARNs, Sids and keys are never translated.
  */
 import type { Catalogue } from './en.js'
+import { jaReport } from './ja-report.js'
 
 export const ja: Catalogue = {
   'cli.unexpected': (message: string) => `予期しないエラー: ${message}`,
@@ -71,4 +72,5 @@ export const ja: Catalogue = {
   'junit.undeterminedAllowed': (summary: string) => `未確定 (許容): ${summary}`,
   'junit.failure': (expected: string, got: string, label: string) => `期待値 ${expected}、結果 ${got}: ${label}`,
   'junit.expectationItself': '(期待そのもの)',
+  ...jaReport,
 }
