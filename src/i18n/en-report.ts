@@ -67,6 +67,7 @@ export const enReport = {
   /** A source's origin sentence and an intake note, which the sources and intake write in English. */
   'report.origin': (origin: string) => origin,
   'report.note': (note: string) => note,
+  'report.suggestion': (suggestion: string) => suggestion,
   // A statement's conditions in words ("denies unless aws:PrincipalArn matches "x"").
   'report.cond.verb': { Deny: 'denies', Allow: 'allows' } as Readonly<Record<'Deny' | 'Allow', string>>,
   'report.cond.mfa': 'unless the call was made with MFA',

@@ -7,6 +7,7 @@
  */
 import type { enReport } from './en-report.js'
 import { noteInJapanese, originInJapanese } from './ja-sources.js'
+import { suggestionInJapanese } from './ja-suggestions.js'
 
 type Shape = { readonly [K in keyof typeof enReport]: (typeof enReport)[K] }
 
@@ -142,6 +143,7 @@ export const jaReport: Shape = {
   'report.noTypeGiven': 'ポリシーの種類の記載なし',
   'report.origin': (origin: string) => originInJapanese(origin),
   'report.note': (note: string) => noteInJapanese(note),
+  'report.suggestion': (suggestion: string) => suggestionInJapanese(suggestion),
   'report.cond.verb': { Deny: '拒否します', Allow: '許可します' },
   'report.cond.mfa': 'MFA を使用した呼び出しでない限り',
   'report.cond.anyValue': (key: string) => `${key} のいずれかの値`,
