@@ -17,8 +17,8 @@ export function renderExplained(results: readonly Explained[], format: ReportFor
       if (r.verdict) return renderVerdict(r.verdict, format, { color, origin: r.origin, intake: r.intakeObject })
       const read = Object.entries(r.intakeObject)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-        .map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-      return [m['cli.notDiagnosed'](r.error ?? ''), '', m['cli.readFromInput'], ...read].join('\n')
+        .flatMap(([k, v]) => (k === 'notes' && Array.isArray(v) ? v.map((note) => `  ${k}: ${m['report.note'](String(note))}`) : [`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`]))
+      return [m['cli.notDiagnosed'](m['report.note'](r.error ?? '')), '', m['cli.readFromInput'], ...read].join('\n')
     })
     .join(rule)
 }

@@ -73,6 +73,8 @@ export const en = {
   'junit.undeterminedAllowed': (summary: string) => `Undetermined (allowed): ${summary}`,
   'junit.failure': (expected: string, got: string, label: string) => `expected ${expected}, got ${got}: ${label}`,
   'junit.expectationItself': '(the expectation itself)',
+  /** A check's summary as the audit's judge writes it (English; the JSON keeps it). */
+  'audit.summary': (summary: string) => summary,
   ...enReport,
 }
 

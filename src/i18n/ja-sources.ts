@@ -36,6 +36,16 @@ const ORIGINS: readonly Rule[] = [
   [/^live account(?: (\d{12}))?(?: \((.+)\))?$/, (account, readers) => `ライブアカウント${account ? ` ${account}` : ''}${readers ? ` (${readers})` : ''}`],
 ]
 
+/** Why a masked account could not be filled in (src/explain/masked-account.ts). */
+const WHY_NOT_FILLED: readonly Rule[] = [
+  [/^(user|role) (\S+) is in (\d+) accounts of snapshot (\S+) \((.+)\)$/, (kind, name, n, file, ids) =>
+    `${kind === 'user' ? 'ユーザー' : 'ロール'} ${name} はスナップショット ${file} の ${n} つのアカウント (${ids}) にあります`],
+  [/^no account of snapshot (\S+) has a (user|role) named (\S+)$/, (file, kind, name) =>
+    `スナップショット ${file} のどのアカウントにも${kind === 'user' ? 'ユーザー' : 'ロール'} ${name} はありません`],
+  [/^snapshot (\S+) holds (\d+) accounts and the caller is not a user or role to look for$/, (file, n) =>
+    `スナップショット ${file} には ${n} 個のアカウントがあり、呼び出し元は検索できるユーザーやロールではありません`],
+]
+
 const NOTES: readonly Rule[] = [
   [/^The message is in Japanese; denydoctor read it as "(.+)"( \(an implicit deny; the message names no policy type\))?\.$/, (read, implicit) =>
     `日本語のメッセージを次のように読み取りました: "${read}"${implicit ? ' (暗黙的な拒否。ポリシーの種類は記載されていません)' : ''}。`],
@@ -55,9 +65,54 @@ const NOTES: readonly Rule[] = [
     `メッセージにはサービスコントロールポリシーとありますが、AWS は SCP の Deny にも Allow のない SCP の階層にも同じ表現を使うため、明示的か暗黙的かは当てになりません。SCP のすべての階層を確認します (${url})。`],
   [/^The message gives no reason \(the format used before 2021, or a service without enhanced messages\), so it does not say which policy type denied; every layer is checked\.$/, () =>
     'メッセージに理由が書かれていないため (2021 年以前の形式、または詳細なメッセージに対応していないサービス)、どのポリシーの種類が拒否したかはわかりません。すべての層を確認します。'],
+  [/^The message masks the caller's account ID as (\S+) \((\S+)\), and denydoctor cannot tell which account it is(?: \((.+)\))?\. Give the account with --account 123456789012, or paste the message with the real account ID\.$/, (mask, arn, why) =>
+    `メッセージでは呼び出し元のアカウント ID が ${mask} と伏せられており (${arn})、どのアカウントかを判断できません${why ? ` (${apply(WHY_NOT_FILLED, why) ?? why})` : ''}。--account 123456789012 でアカウントを指定するか、実際のアカウント ID を含むメッセージを貼り付けてください。`],
+  [/^The message masks the account ID as (\S+); it has to be filled in before the caller can be looked up\.$/, (mask) =>
+    `メッセージではアカウント ID が ${mask} と伏せられています。呼び出し元を調べる前に補う必要があります。`],
   [/^Agrees: the message says (.+), and denydoctor finds the same layer\.$/, (said) => `一致: メッセージの内容 (${said}) と同じ層を denydoctor も特定しました。`],
   [/^Agrees: the message says (.+), and that policy denies it here too\.$/, (said) => `一致: メッセージの内容 (${said}) のとおり、そのポリシーがここでも拒否しています。`],
 ]
+
+/** The layers of a missing Allow as the audit names them ("SCPs at ou-…", "identity-based policies"). */
+const LAYERS: Readonly<Record<string, string>> = {
+  'identity-based policies': 'アイデンティティベースのポリシー',
+  'permissions boundary': 'アクセス許可の境界',
+  SCPs: 'SCP',
+  RCPs: 'RCP',
+  'resource-based policy': 'リソースベースのポリシー',
+  'VPC endpoint policy': 'VPC エンドポイントポリシー',
+  'session policy': 'セッションポリシー',
+}
+
+function layer(label: string): string {
+  const at = /^(.+?) at (.+)$/.exec(label)
+  if (at && LAYERS[at[1]!]) return `${at[2]} の ${LAYERS[at[1]!]}`
+  return LAYERS[label] ?? label
+}
+
+/** "ORIGIN, statement 1 (Sid X)" → "ORIGIN のステートメント 1 (Sid X)". */
+function decidingLabel(label: string): string {
+  const match = /^(.+), statement (\d+)(?: \(Sid ([^)]+)\))?$/.exec(label)
+  if (!match) return label
+  return `${originInJapanese(match[1]!)} のステートメント ${match[2]}${match[3] ? ` (Sid ${match[3]})` : ''}`
+}
+
+const SUMMARIES: readonly Rule[] = [
+  [/^no Allow in (.+)$/, (layers) => `${layers === 'any layer' ? 'どの層' : layers.split(', ').map(layer).join('、')} に Allow がありません`],
+  [/^may be (denied|allowed) by (.+?)(?: \(hangs on (.+)\))?$/, (verb, label, keys) =>
+    `${decidingLabel(label)} が${verb === 'denied' ? '拒否' : '許可'}する可能性があります${keys ? ` (${keys} 次第)` : ''}`],
+  [/^not every policy could be read: (.+)$/, (error) => `読み取れなかったポリシーがあります: ${error}`],
+  [/^the request context does not settle it$/, () => 'リクエストコンテキストからは決まりません'],
+  [/^allowed$/, () => '許可'],
+  [/^denied$/, () => '拒否'],
+  [/^(.+); with (.+)$/, (first, second) => `${decidingLabel(first)} (${decidingLabel(second)} とあわせて)`],
+  [/^(.+, statement \d+(?: \(Sid [^)]+\))?)$/, (label) => decidingLabel(label)],
+]
+
+/** An audit check's summary (the deciding statement, or the layers without an Allow) in Japanese. */
+export function auditSummaryInJapanese(summary: string): string {
+  return apply(SUMMARIES, summary) ?? summary
+}
 
 function apply(rules: readonly Rule[], text: string): string | null {
   for (const [pattern, render] of rules) {

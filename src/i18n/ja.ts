@@ -8,6 +8,7 @@
  */
 import type { Catalogue } from './en.js'
 import { jaReport } from './ja-report.js'
+import { auditSummaryInJapanese } from './ja-sources.js'
 
 export const ja: Catalogue = {
   'cli.unexpected': (message: string) => `予期しないエラー: ${message}`,
@@ -72,5 +73,6 @@ export const ja: Catalogue = {
   'junit.undeterminedAllowed': (summary: string) => `未確定 (許容): ${summary}`,
   'junit.failure': (expected: string, got: string, label: string) => `期待値 ${expected}、結果 ${got}: ${label}`,
   'junit.expectationItself': '(期待そのもの)',
+  'audit.summary': (summary: string) => auditSummaryInJapanese(summary),
   ...jaReport,
 }

@@ -34,6 +34,17 @@ describe('command-line messages in Japanese', () => {
     expect(result.stderr).toContain('`denydoctor principal --help` を参照してください。')
   })
 
+  it('explain\'s NOT DIAGNOSED block in Japanese: a masked account nobody can fill in', async () => {
+    const result = await runCommand(Explain, [SEED_MESSAGE, '--snapshot', 'test/fixtures/does-not-exist.json', '--lang', 'ja'])
+    expect(result.status).toBe(1)
+    const withoutAccount = await runCommand(Explain, [SEED_MESSAGE.replace('user/tester', 'user/nobody'), ...SNAPSHOT, '--lang', 'ja', '--no-color'])
+    expect(withoutAccount.stdout.split('\n')[0]).toBe(
+      '診断できませんでした — メッセージでは呼び出し元のアカウント ID が XXXXXXXX と伏せられており (arn:aws:iam::XXXXXXXX:user/nobody)、どのアカウントかを判断できません (スナップショット examples/demo-snapshot.json のどのアカウントにもユーザー nobody はありません)。--account 123456789012 でアカウントを指定するか、実際のアカウント ID を含むメッセージを貼り付けてください。',
+    )
+    expect(withoutAccount.stdout).toContain('入力から読み取った内容:')
+    expect(withoutAccount.status).toBe(1)
+  })
+
   it('explain\'s JSON is the same in both languages', async () => {
     const en = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json'])
     const ja = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json', '--lang', 'ja'])

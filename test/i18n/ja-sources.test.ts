@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteInJapanese, originInJapanese } from '../../src/i18n/ja-sources.js'
+import { auditSummaryInJapanese, noteInJapanese, originInJapanese } from '../../src/i18n/ja-sources.js'
 
 describe('origins and notes in Japanese', () => {
   it.each([
@@ -25,5 +25,18 @@ describe('origins and notes in Japanese', () => {
       'メッセージではアカウント ID が XXXXXXXX と伏せられています。ユーザー tester はスナップショット examples/demo-snapshot.json の 1 つのアカウントにだけ存在するため、111111111111 を補いました。',
     )
     expect(noteInJapanese('A note nobody translated.')).toBe('A note nobody translated.')
+  })
+})
+
+describe('audit summaries in Japanese', () => {
+  it.each([
+    ['SCP `DenyRunInstances` attached to OU `Prod` (ou-demo-prod11), statement 1 (Sid DenyRunInstancesExceptCloudOps)', 'OU `Prod` (ou-demo-prod11) にアタッチされた SCP `DenyRunInstances` のステートメント 1 (Sid DenyRunInstancesExceptCloudOps)'],
+    ['no Allow in resource-based policy, identity-based policies', 'リソースベースのポリシー、アイデンティティベースのポリシー に Allow がありません'],
+    ['no Allow in SCPs at ou-demo-prod11', 'ou-demo-prod11 の SCP に Allow がありません'],
+    ['may be denied by inline policy `ForceMFA` of group `Developers`, statement 2 (Sid DenyAllExceptListedIfNoMFA) (hangs on aws:MultiFactorAuthPresent)', 'グループ `Developers` のインラインポリシー `ForceMFA` のステートメント 2 (Sid DenyAllExceptListedIfNoMFA) が拒否する可能性があります (aws:MultiFactorAuthPresent 次第)'],
+    ['inline policy `ReadDataLake` of role `Analytics`, statement 1 (Sid ReadDataLake); with bucket policy of `data-lake-222`, statement 1 (Sid AnalyticsReadAccess)', 'ロール `Analytics` のインラインポリシー `ReadDataLake` のステートメント 1 (Sid ReadDataLake) (バケット `data-lake-222` のバケットポリシー のステートメント 1 (Sid AnalyticsReadAccess) とあわせて)'],
+    ['something else', 'something else'],
+  ])('%s', (english, japanese) => {
+    expect(auditSummaryInJapanese(english)).toBe(japanese)
   })
 })
