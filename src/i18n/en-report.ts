@@ -4,7 +4,7 @@
  * sentences that travel in the Verdict's JSON (explanations, suggestions, a condition's why)
  * are the evaluator's and stay as they are.
  */
-import type { Decision, PolicyType } from '../model/index.js'
+import type { ConditionTrace, Decision, PolicyType, StatementFinding } from '../model/index.js'
 
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -76,6 +76,9 @@ export const enReport = {
   'report.origin': (origin: string) => origin,
   'report.note': (note: string) => note,
   'report.suggestion': (suggestion: string) => suggestion,
+  /** A condition's why and a finding's explanation: the evaluator's own sentences, as in the JSON. */
+  'report.why': (trace: ConditionTrace) => trace.why,
+  'report.explanation': (finding: StatementFinding) => finding.explanation,
   // A statement's conditions in words ("denies unless aws:PrincipalArn matches "x"").
   'report.cond.verb': { Deny: 'denies', Allow: 'allows' } as Readonly<Record<'Deny' | 'Allow', string>>,
   'report.cond.mfa': 'unless the call was made with MFA',

@@ -5,6 +5,7 @@
  * セッションポリシー、ステートメント、条件キー、リクエストコンテキスト) を使う。
  * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
+import type { ConditionTrace, StatementFinding } from '../model/index.js'
 import type { enReport } from './en-report.js'
 import { noteInJapanese, originInJapanese } from './ja-sources.js'
 import { suggestionInJapanese } from './ja-suggestions.js'
@@ -152,6 +153,8 @@ export const jaReport: Shape = {
   'report.origin': (origin: string) => originInJapanese(origin),
   'report.note': (note: string) => noteInJapanese(note),
   'report.suggestion': (suggestion: string) => suggestionInJapanese(suggestion),
+  'report.why': (trace: ConditionTrace) => whyInJapanese(trace),
+  'report.explanation': (finding: StatementFinding) => explanationInJapanese(finding),
   'report.cond.verb': { Deny: '拒否します', Allow: '許可します' },
   'report.cond.mfa': 'MFA を使用した呼び出しでない限り',
   'report.cond.anyValue': (key: string) => `${key} のいずれかの値`,
@@ -191,4 +194,29 @@ function negative(predicate: string): string {
   if (predicate.endsWith('である (大文字と小文字を区別しない)')) return predicate.replace('である', 'でない')
   if (predicate.endsWith('する')) return `${predicate.slice(0, -2)}しない`
   return `${predicate}ではない`
+}
+
+/**
+ * A condition's why in Japanese, from the trace's own data (the evaluator's English sentence
+ * stays in the JSON): what the request held for the key, and what the operator came out as.
+ */
+function whyInJapanese(trace: ConditionTrace): string {
+  const op = trace.operator
+  if (trace.result === 'unknown' && (trace.requestValues === 'unknown' || trace.requestValues === null)) {
+    return `${trace.key} の値はリクエストコンテキストからはわからないため、この条件はどちらにもなり得ます`
+  }
+  const values = trace.requestValues
+  const held = values === 'unknown' ? null : values === null ? `${trace.key} はリクエストに存在しない` : values.length === 0 ? `${trace.key} の値は空` : `${trace.key} は ${values.join(', ')}`
+  if (trace.result === 'unknown') return `${held ?? trace.key}。ポリシーの値に不明な変数が含まれるため、この条件はどちらにもなり得ます`
+  return `${held}。ポリシーの値 ${trace.policyValues.join(', ')} と照らして、${op} は ${String(trace.result)} です`
+}
+
+/** A finding's explanation in Japanese, from its parts: which action, resource, principal and conditions matched. */
+function explanationInJapanese(finding: StatementFinding): string {
+  const parts = [`アクション ${JSON.stringify(finding.matchedAction)} とリソース ${JSON.stringify(finding.matchedResource)} に一致`]
+  if (finding.matchedPrincipal) parts.push(`プリンシパル ${JSON.stringify(finding.matchedPrincipal)} に一致`)
+  if (finding.conditions.length === 0) parts.push('条件なし')
+  else parts.push(`条件: ${finding.conditions.map((c) => `${c.operator} ${c.key} は ${c.result === 'unknown' ? '不明' : String(c.result)}`).join('、')}`)
+  if (!finding.certain) parts.push(`適用されるかどうかは ${finding.unknownKeys.length ? finding.unknownKeys.join(', ') : 'リソース'} 次第です`)
+  return `${parts.join('。')}。`
 }
