@@ -2,7 +2,7 @@
  * What the text and markdown reports show of an audit result, as plain strings: one row per
  * check, the headline, the counts. Both renderers lay these out; neither re-derives them.
  */
-import { messages, type Catalogue } from '../i18n/index.js'
+import { say, type Catalogue } from '../i18n/index.js'
 import type { Outcome } from './judge.js'
 import type { AuditResult, CheckResult, DriftEntry, ExpectationResult } from './result.js'
 
@@ -40,7 +40,7 @@ export function checkRows(result: AuditResult): CheckRow[] {
       resource: c.resource ?? '—',
       expected: c.expected,
       actual: actualOf(c),
-      deciding: c.summary,
+      deciding: say()['audit.summary'](c.summary),
     })),
   )
 }
@@ -50,7 +50,7 @@ export function hasResources(result: AuditResult): boolean {
   return result.expectations.some((e) => e.checks.some((c) => c.resource !== null))
 }
 
-export function headline(result: AuditResult, m: Catalogue = messages()): string {
+export function headline(result: AuditResult, m: Catalogue = say()): string {
   const t = result.totals.expectations
   const counted = t.total - t.notInShard
   if (result.passed) {
@@ -60,7 +60,7 @@ export function headline(result: AuditResult, m: Catalogue = messages()): string
   return m['audit.failed'](t.failed, counted)
 }
 
-export function countsLine(result: AuditResult, m: Catalogue = messages()): string {
+export function countsLine(result: AuditResult, m: Catalogue = say()): string {
   const e = result.totals.expectations
   const c = result.totals.checks
   return m['audit.countsJoin']([
@@ -69,10 +69,10 @@ export function countsLine(result: AuditResult, m: Catalogue = messages()): stri
   ])
 }
 
-export function provenance(result: AuditResult, m: Catalogue = messages()): string {
+export function provenance(result: AuditResult, m: Catalogue = say()): string {
   const shard = result.shard ? m['audit.shard'](result.shard.indices.join(', '), result.shard.count) : ''
   const name = result.audit.name ? ` (${result.audit.name})` : ''
-  return `${m['audit.provenance'](result.audit.file)}${name} · ${result.source} · ${result.ranAt}${shard}`
+  return `${m['audit.provenance'](result.audit.file)}${name} · ${m['report.origin'](result.source)} · ${result.ranAt}${shard}`
 }
 
 /** Expectations that did not hold, with the checks that failed them. */
@@ -89,7 +89,7 @@ function side(s: DriftEntry['before'], m: Catalogue): string {
 }
 
 /** One line per drift entry: `expectation — principal action [resource]: before → after`. */
-export function driftLines(drift: readonly DriftEntry[], m: Catalogue = messages()): string[] {
+export function driftLines(drift: readonly DriftEntry[], m: Catalogue = say()): string[] {
   return drift.map((d) => {
     const what = `${d.expectation} — ${shortPrincipal(d.principal)} ${d.action}${d.resource ? ` ${d.resource}` : ''}`
     if (d.change === 'new') return m['audit.driftNew'](what, side(d.after, m))

@@ -4,6 +4,7 @@
  * one function, so a merged result counts exactly as an unsharded run would.
  */
 import type { Decision } from '../model/index.js'
+import type { EvaluationPath } from '../report/path.js'
 import type { DecidingStatement, Judgement, Outcome } from './judge.js'
 
 export const RESULT_FORMAT = 'denydoctor-audit-result'
@@ -27,6 +28,8 @@ export interface CheckResult {
   /** Sources that could not be read (`source: error`). */
   readonly incomplete: readonly string[]
   readonly warnings: readonly string[]
+  /** For a check that did not hold (failed or undetermined): the evaluation path, for the markdown picture. */
+  readonly path?: EvaluationPath
 }
 
 export const EXPECTATION_STATUSES = ['held', 'failed', 'not-in-shard'] as const

@@ -5,6 +5,7 @@
 import { diagnose } from '../diagnose.js'
 import { SourceError } from '../sources/errors.js'
 import type { PrincipalQuery } from '../sources/types.js'
+import { evaluationPath } from '../report/path.js'
 import { judge } from './judge.js'
 import { planAudit, type PlannedCheck } from './plan.js'
 import type { AuditReach } from './reach.js'
@@ -71,6 +72,8 @@ async function runCheck(check: PlannedCheck, reach: AuditReach, options: AuditRu
       incomplete: verdict.incomplete.length ? verdict.incomplete.map((g) => `${g.source}: ${g.error}`) : NONE,
       // The verdict's own list, read-only like the result: no copy per check.
       warnings: verdict.warnings,
+      // The picture of a check that did not hold is drawn from its path; held checks carry none.
+      ...(judged.outcome === 'held' ? {} : { path: evaluationPath(verdict) }),
     }
   } catch (error) {
     const name = error instanceof Error ? error.name : ''

@@ -3,8 +3,13 @@ import { messages, type Lang } from '../i18n/index.js'
 import { renderVerdict, verdictJsonWithIntake, type ReportFormat } from '../report/index.js'
 
 /** Each explained input: its verdict with the intake header, or why it could not be diagnosed. */
-export function renderExplained(results: readonly Explained[], format: ReportFormat, color: boolean, lang: Lang = 'en'): string {
-  const m = messages(lang)
+export function renderExplained(
+  results: readonly Explained[],
+  format: ReportFormat,
+  color: boolean,
+  layout: { readonly width?: number; readonly brief?: boolean; readonly lang?: Lang } = {},
+): string {
+  const m = messages(layout.lang)
   if (format === 'json') {
     const objects = results.map((r) =>
       r.verdict ? verdictJsonWithIntake(r.verdict, r.intakeObject, r.origin) : { error: r.error, intake: r.intakeObject },
@@ -14,7 +19,7 @@ export function renderExplained(results: readonly Explained[], format: ReportFor
   const rule = format === 'markdown' ? '\n\n---\n\n' : `\n\n${'─'.repeat(72)}\n\n`
   return results
     .map((r) => {
-      if (r.verdict) return renderVerdict(r.verdict, format, { color, origin: r.origin, intake: r.intakeObject })
+      if (r.verdict) return renderVerdict(r.verdict, format, { color, origin: r.origin, intake: r.intakeObject, ...layout })
       const read = Object.entries(r.intakeObject)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
         .flatMap(([k, v]) => (k === 'notes' && Array.isArray(v) ? v.map((note) => `  ${k}: ${m['report.note'](String(note))}`) : [`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`]))

@@ -4,6 +4,7 @@ import { reachFor } from '../audit/reach-flags.js'
 import { renderAudit } from '../audit/render.js'
 import { DenyCommand } from '../cli/base-command.js'
 import { EXIT } from '../cli/exit-status.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 
 /** The report flags `audit` and `audit merge` share. */
@@ -11,6 +12,7 @@ export const auditReportFlags = {
   junit: Flags.string({ description: 'Also write a JUnit XML report to this file (one test case per check).' }),
   out: Flags.string({ description: 'Also write the JSON result to this file (the next run\'s --baseline, or input of `audit merge`).' }),
   baseline: Flags.string({ description: 'A previous JSON result: report every verdict that changed since (drift), even where the expectation still holds.' }),
+  ...reportLayoutFlags,
 }
 
 export default class Audit extends DenyCommand {
@@ -53,7 +55,7 @@ export default class Audit extends DenyCommand {
       reachFor: (file) => reachFor(flags, file, debug),
       lang: this.language(flags),
     })
-    this.print(renderAudit(result, format, { color: this.useColor(flags), lang: this.language(flags) }))
+    this.print(renderAudit(result, format, { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }

@@ -3,6 +3,7 @@ import { DenyCommand } from '../cli/base-command.js'
 import { caseEntries } from '../cli/case-documents.js'
 import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { readInput } from '../cli/read-input.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
 import { renderVerdicts, verdictToJson } from '../report/index.js'
@@ -19,6 +20,7 @@ export default class Evaluate extends DenyCommand {
   // denydoctor evaluate` took the case's text for a file name); readInput reads standard input.
   static override args = { caseFile: Args.string({ description: 'Case file (JSON or JSON Lines); - for standard input.', ignoreStdin: true }) }
   static override flags = {
+    ...reportLayoutFlags,
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
   }
 
@@ -46,7 +48,7 @@ export default class Evaluate extends DenyCommand {
       const lines = results.map((r) => JSON.stringify('error' in r ? r : verdictToJson(r)))
       this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
     } else if (verdicts.length > 0) {
-      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags) }))
+      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags), ...reportLayout(flags) }))
     }
     const status = worstStatus(results.map((r) => ('error' in r ? EXIT.failed : exitStatusFor(r.decision))))
     if (status !== EXIT.allowed) this.exit(status)

@@ -4,6 +4,7 @@ import { requestParts } from '../cli/build-query.js'
 import { EXIT, exitStatusFor, worstStatus } from '../cli/exit-status.js'
 import { explainServicesFor } from '../cli/explain-services.js'
 import { readInput } from '../cli/read-input.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { renderExplained } from '../cli/render-explained.js'
 import { explainIntake } from '../explain/explain.js'
@@ -23,6 +24,7 @@ export default class Explain extends DenyCommand {
   // --event -); readInput reads standard input whole instead.
   static override args = { text: Args.string({ description: 'The AccessDenied message (or - for standard input).', ignoreStdin: true }) }
   static override flags = {
+    ...reportLayoutFlags,
     event: Flags.string({ description: 'CloudTrail event file (one event, Records, or lookup-events output); - for standard input.' }),
     'authorization-details': Flags.boolean({ description: 'Fetch AWS\'s own evaluation for the authorization ID in the message (IAM Access Troubleshooter, preview).', default: false }),
     account: Flags.string({ description: 'The caller\'s account ID, for a message that masks it (arn:aws:iam::XXXXXXXX:user/tester).' }),
@@ -39,7 +41,7 @@ export default class Explain extends DenyCommand {
     const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], account: accountFlag(flags.account) }
     const results = []
     for (const intake of intakes) results.push(await explainIntake(intake, services, options))
-    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), this.language(flags)))
+    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), { ...reportLayout(flags), lang: this.language(flags) }))
     const status = worstStatus(results.map((r) => (r.verdict ? exitStatusFor(r.verdict.decision) : EXIT.failed)))
     if (status !== EXIT.allowed) this.exit(status)
   }

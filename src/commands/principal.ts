@@ -3,6 +3,7 @@ import { DenyCommand } from '../cli/base-command.js'
 import { buildQuery } from '../cli/build-query.js'
 import { exitStatusFor } from '../cli/exit-status.js'
 import { providerFor } from '../cli/provider.js'
+import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { requestFlags } from '../cli/request-flags.js'
 import { withProgress } from '../cli/progress.js'
 import { diagnose } from '../diagnose.js'
@@ -22,6 +23,7 @@ export default class Principal extends DenyCommand {
   static override flags = {
     action: Flags.string({ char: 'a', description: 'The action, service:Action (e.g. ec2:RunInstances).', required: true }),
     ...requestFlags,
+    ...reportLayoutFlags,
   }
 
   async run(): Promise<void> {
@@ -33,7 +35,7 @@ export default class Principal extends DenyCommand {
     const { verdict, gathered } = await withProgress(format !== 'json', messages(this.language(flags))['cli.collectingPolicies'], () =>
       diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }),
     )
-    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin }))
+    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags) }))
     const status = exitStatusFor(verdict.decision)
     if (status !== 0) this.exit(status)
   }

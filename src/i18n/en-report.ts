@@ -35,6 +35,8 @@ export const enReport = {
   'report.partial': (sources: string) => `⚠ Partial diagnosis: could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`,
   'report.orgWide': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
     `Every ${kinds} level allows it: ${list.map((p) => `${p.name} at ${s(p.levels, 'level')}`).join(', ')}.`,
+  'report.orgAllows': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
+    `${kinds} policies that allow it: ${list.map((p) => `${p.name} at ${s(p.levels, 'level')}`).join(', ')}`,
   'report.orgKinds': (scp: boolean, rcp: boolean): string => (scp && rcp ? 'SCP and RCP' : scp ? 'SCP' : 'RCP'),
   'report.assumptions': (pairs: readonly string[]) => (pairs.length > 0 ? `assumed for a direct call: ${pairs.join(', ')}` : 'assumed: nothing'),
   'report.brief': { action: 'action', resource: 'resource', principal: 'principal', condition: 'condition', change: 'change', notRead: 'not read', noChange: 'nothing to change: the policies allow it', request: 'request' } as Readonly<Record<string, string>>,

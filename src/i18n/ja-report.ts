@@ -70,6 +70,8 @@ export const jaReport: Shape = {
   'report.partial': (sources: string) => `⚠ 部分的な診断: ${sources} を読み取れませんでした。それらに含まれるポリシーはこの判定に含まれていないため、許可とは判定できません。`,
   'report.orgWide': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
     `${kinds} のすべての階層が許可しています: ${list.map((p) => `${p.name} (${p.levels} 階層)`).join('、')}。`,
+  'report.orgAllows': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
+    `許可している ${kinds} ポリシー: ${list.map((p) => `${p.name} (${p.levels} 階層)`).join('、')}`,
   'report.orgKinds': (scp: boolean, rcp: boolean) => (scp && rcp ? 'SCP と RCP' : scp ? 'SCP' : 'RCP'),
   'report.assumptions': (pairs: readonly string[]) => (pairs.length > 0 ? `直接の呼び出しとして想定: ${pairs.join(', ')}` : '想定: なし'),
   'report.brief': { action: 'アクション', resource: 'リソース', principal: 'プリンシパル', condition: '条件', change: '変更', notRead: '読み取れなかったもの', noChange: '変更不要: ポリシーは許可しています', request: 'リクエスト' },

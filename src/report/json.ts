@@ -3,9 +3,10 @@
  * in a stable order — the contract's fields first, then the extras — so that diffs of saved
  * verdicts and snapshot tests show real changes only.
  */
+import { remediesFor } from './remedies.js'
 import type { CollectionGap, ConditionTrace, MissingAllow, StatementFinding, Verdict } from '../model/index.js'
 
-const VERDICT_KEYS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'suggestions', 'warnings'] as const
+const VERDICT_KEYS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'assumptions', 'suggestions', 'remedies', 'warnings'] as const
 
 const FINDING_KEYS = [
   // The contract's fields…
@@ -70,9 +71,14 @@ export function findingToJson(finding: StatementFinding): Record<string, unknown
 const missingToJson = (m: MissingAllow): Record<string, unknown> => ordered(m, MISSING_KEYS)
 const gapToJson = (g: CollectionGap): Record<string, unknown> => ordered(g, GAP_KEYS)
 
-/** The contract object for one verdict; extra fields are kept, after the fixed ones. */
+/**
+ * The contract object for one verdict; extra fields are kept, after the fixed ones. `remedies`
+ * (remedies.ts) is added when something denies or lacks an Allow and there is a fix to give.
+ */
 export function verdictToJson(verdict: Verdict): Record<string, unknown> {
-  return ordered(verdict, VERDICT_KEYS, (key, v) => {
+  const remedies = 'remedies' in verdict ? [] : remediesFor(verdict)
+  const withRemedies = remedies.length > 0 ? { ...verdict, remedies } : verdict
+  return ordered(withRemedies, VERDICT_KEYS, (key, v) => {
     switch (key) {
       case 'request':
         return ordered(v as object, REQUEST_KEYS)

@@ -1,11 +1,20 @@
 /**
- * The markdown report: the text report's content as a document for a ticket or a wiki page.
+ * The markdown report: the text report's content as a document for a ticket, a wiki page or
+ * a CI step summary, in the same answer-first order — the verdict, what decided it, the
+ * picture of the evaluation path (a Mermaid flowchart), what to change, then everything else.
  * Statements are shown as valid JSON in fenced blocks (a margin marker would break the JSON),
- * with what matched listed under each one.
+ * with what matched listed under each one. Every phrase comes from phrases.ts.
  */
+import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
+import { answerOf, assumptionPairs } from './answer.js'
+import { briefLines } from './brief.js'
 import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
+import { mermaidFlowchart } from './mermaid.js'
+import { evaluationPath } from './path.js'
+import { assumptionsLine, MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS } from './phrases.js'
+import { remedySection } from './remedy-text.js'
 import { findKey } from './statement-marks.js'
 import { FULL_FINDINGS, type TextOptions } from './text.js'
 import { findingVerb } from './text-finding.js'
@@ -16,92 +25,120 @@ import {
   formatResult,
   hangsOnSentence,
   missingAllowLabel,
+  policyNote,
   policyTitle,
   statementLabel,
 } from './wording.js'
 
 export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
-  const sections: string[][] = [header(verdict, options)]
-  if (options.intake) {
-    const view = intakeView(options.intake)
-    sections.push([`#### ${prose(view.title)}`, '', ...table(['Field', 'Value'], view.rows.map(([label, value]) => [label, code(value)]))])
-  }
-  if (verdict.denies.length > 0) {
-    sections.push(['#### Denies', '', ...findingTable(verdict.denies)])
-    verdict.denies.slice(0, FULL_FINDINGS).forEach((finding, i) => sections.push(findingSection(finding, i + 1, verdict)))
-  }
+  if (options.brief) return renderMarkdownBrief(verdict)
+  const answer = answerOf(verdict)
+  const sections: string[][] = [header(verdict)]
+  const deciding = answer.deciding.slice(0, FULL_FINDINGS)
+  if (deciding.length > 0 || verdict.decision === 'ImplicitDeny') sections.push([`#### ${H.decidedBy}`])
+  deciding.forEach((finding, i) => sections.push(findingSection(finding, i + 1, verdict)))
+  if (answer.orgWide) sections.push([prose(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts))])
   if (verdict.missingAllows.length > 0) {
-    const title = verdict.decision === 'ImplicitDeny' ? '#### Nothing allows it here' : '#### Also without an Allow'
+    const title = verdict.decision === 'ImplicitDeny' ? H.nothingAllows : H.alsoWithoutAllow
     const items = verdict.missingAllows.map(
       (missing) => `- **${prose(missingAllowLabel(missing))}**${missing.explanation ? `: ${prose(missing.explanation)}` : ''}`,
     )
-    sections.push([title, '', ...items])
+    sections.push([`#### ${title}`, '', ...items])
   }
-  if (verdict.allows.length > 0) {
-    sections.push(['#### Allows', '', ...findingTable(verdict.allows)])
-    const decidesByAllow = verdict.decision === 'Allowed' || (verdict.decision === 'Undetermined' && verdict.allows.some((a) => !a.certain))
-    if (decidesByAllow) {
-      const uncertainFirst = [...verdict.allows].sort((a, b) => Number(a.certain) - Number(b.certain))
-      uncertainFirst.slice(0, FULL_FINDINGS).forEach((finding, i) => sections.push(findingSection(finding, i + 1, verdict)))
-    }
+  // Reserved: the lines of an Undetermined verdict that give the answer for each value of an
+  // unknown key go here, right after what leaves it open.
+  sections.push(pathSection(verdict))
+  if (verdict.suggestions.length > 0) {
+    const heading = verdict.decision === 'Allowed' ? H.ifStillDenied : H.whatToChange
+    sections.push([`#### ${heading}`, '', ...verdict.suggestions.map((s) => `- ${prose(say()['report.suggestion'](s))}`)])
   }
+  const fixes = remedySection(verdict, prose)
+  if (fixes.length > 0) sections.push(fixes)
+  sections.push(requestSection(verdict, options))
+  if (options.intake) {
+    const view = intakeView(options.intake)
+    sections.push([`#### ${prose(view.title)}`, '', ...table(MARKDOWN_COLUMNS.intake, view.rows.map(([label, value]) => [label, code(value)]))])
+  }
+  if (verdict.denies.length > 0) sections.push([`#### ${H.denies}`, '', ...findingTable(verdict.denies)])
+  if (verdict.allows.length > 0) sections.push([`#### ${H.allows}`, '', ...findingTable(verdict.allows)])
   if (verdict.incomplete.length > 0) {
     const rows = verdict.incomplete.map((gap) => [code(gap.source), prose(gap.error), prose(gap.effect)])
-    sections.push(['#### Could not read', '', ...table(['Source', 'Error', 'Effect'], rows)])
-  }
-  if (verdict.suggestions.length > 0) {
-    const heading = verdict.decision === 'Allowed' ? '#### If AWS still denies it' : '#### What to change'
-    sections.push([heading, '', ...verdict.suggestions.map((s) => `- ${prose(s)}`)])
+    sections.push([`#### ${H.couldNotRead}`, '', ...table(MARKDOWN_COLUMNS.gaps, rows)])
   }
   if (verdict.warnings.length > 0) {
-    sections.push(['#### Warnings', '', ...verdict.warnings.map((w) => `- ${prose(w)}`)])
+    sections.push([`#### ${H.warnings}`, '', ...verdict.warnings.map((w) => `- ${prose(w)}`)])
   }
   return sections.map((section) => section.join('\n')).join('\n\n')
 }
 
-function header(verdict: Verdict, options: TextOptions): string[] {
+/** `--brief --format markdown`: the brief answer as a text block, and the picture. */
+export function renderMarkdownBrief(verdict: Verdict): string {
+  return [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', fence(briefLines(verdict).join('\n'), 'text'), '', ...mermaidBlock(verdict)].join('\n')
+}
+
+/** The picture of the evaluation path, as a fenced Mermaid block. */
+export function mermaidBlock(verdict: Verdict): string[] {
+  return [fence(mermaidFlowchart(evaluationPath(verdict)), 'mermaid')]
+}
+
+function pathSection(verdict: Verdict): string[] {
+  return [`#### ${H.path}`, '', ...mermaidBlock(verdict)]
+}
+
+function header(verdict: Verdict): string[] {
   const { request } = verdict
-  const lines = [`### Verdict: ${DECISION_TITLE[verdict.decision]}`, '', `${code(request.action)} by ${code(request.principal)}`, '']
-  const resources = request.resources.length > 0 ? request.resources.map(code).join(', ') : '(not given)'
-  lines.push(`- **${request.resources.length > 1 ? 'Resources' : 'Resource'}:** ${resources}`)
-  const context = Object.entries(request.context).map(([key, value]) => code(`${key}=${formatContextValue(value)}`))
-  if (context.length > 0) lines.push(`- **Context:** ${context.join(', ')}`)
-  if (options.origin) lines.push(`- **Source:** ${prose(options.origin)}`)
+  const lines = [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', say()['report.requestSummary'](code(request.action), code(request.principal))]
   if (verdict.incomplete.length > 0) {
-    const sources = verdict.incomplete.map((gap) => code(gap.source)).join(', ')
-    lines.push('', `> **⚠ Partial diagnosis.** Could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`)
+    const body = partialWarningBody(verdict.incomplete.map((gap) => code(gap.source)).join(', '))
+    lines.push('', `> **${partialTitle()}** ${body.charAt(0).toUpperCase()}${body.slice(1)}`)
   }
   return lines
 }
 
+function requestSection(verdict: Verdict, options: TextOptions): string[] {
+  const { request } = verdict
+  const lines = [`#### ${H.request}`, '']
+  const resources = request.resources.length > 0 ? request.resources.map(code).join(', ') : REQUEST_LABELS.notGiven
+  lines.push(`- **${request.resources.length > 1 ? REQUEST_LABELS.resources : REQUEST_LABELS.resource}:** ${resources}`)
+  const context = Object.entries(request.context).map(([key, value]) => code(`${key}=${formatContextValue(value)}`))
+  if (context.length > 0) lines.push(`- **${REQUEST_LABELS.context}:** ${context.join(', ')}`)
+  const assumed = assumptionPairs(verdict)
+  if (assumed.length > 0) lines.push(`- **${REQUEST_LABELS.assumed}:** ${prose(assumptionsLine(assumed))}`)
+  if (options.origin) lines.push(`- **${REQUEST_LABELS.source}:** ${prose(say()['report.origin'](options.origin))}`)
+  return lines
+}
+
 function findingTable(findings: readonly StatementFinding[]): string[] {
+  const { applies } = MARKDOWN_COLUMNS
   const rows = findings.map((f, i) => [
     String(i + 1),
     prose(policyTitle(f)),
     prose(statementLabel(f)),
-    f.certain ? 'yes' : `hangs on ${f.unknownKeys.length > 0 ? f.unknownKeys.map(code).join(', ') : 'the resource'}`,
-    prose(f.explanation),
+    f.certain ? applies.yes : applies.hangsOn(f.unknownKeys.length > 0 ? f.unknownKeys.map(code).join(', ') : applies.theResource),
+    prose(say()['report.explanation'](f)),
   ])
-  return table(['#', 'Policy', 'Statement', 'Applies', 'Explanation'], rows)
+  return table(MARKDOWN_COLUMNS.findings, rows)
 }
 
 function findingSection(finding: StatementFinding, n: number, verdict: Verdict): string[] {
-  const out = [`#### ${n}. ${prose(`${findingVerb(finding)} ${policyTitle(finding)}`)}`, '']
-  const on = verdict.request.resources.length > 1 && finding.resource ? ` — on ${code(finding.resource)}` : ''
+  const out = [`##### ${n}. ${prose(`${findingVerb(finding)} ${policyTitle(finding)}`)}`, '']
+  const on = verdict.request.resources.length > 1 && finding.resource ? say()['report.onResource'](code(finding.resource)) : ''
   out.push(`${prose(statementLabel(finding))}${on}`, '')
-  if (finding.explanation) out.push(prose(finding.explanation), '')
-  if (!finding.certain) out.push(`> **Undetermined:** ${prose(hangsOnSentence(finding))}`, '')
+  const note = policyNote(finding)
+  if (note) out.push(`*${prose(note)}*`, '')
+  if (finding.explanation) out.push(prose(say()['report.explanation'](finding)), '')
+  if (!finding.certain) out.push(`> **${H.undetermined}** ${prose(hangsOnSentence(finding))}`, '')
   out.push(fence(JSON.stringify(finding.statement, null, 2), 'json'), '')
-  out.push('**Matched**', '', ...matchedList(finding))
+  out.push(`**${H.matched}**`, '', ...matchedList(finding))
   if (finding.conditions.length > 0) {
     const rows = finding.conditions.map((trace) => {
       const requestValues = Array.isArray(trace.requestValues) && trace.requestValues.length > 0
         ? trace.requestValues.map(code).join('<br>')
         : `*${formatRequestValues(trace.requestValues)}*`
       const policyValues = trace.policyValues.map(code).join('<br>')
-      return [code(trace.operator), code(trace.key), policyValues, requestValues, `**${formatResult(trace.result)}**`, prose(trace.why)]
+      return [code(trace.operator), code(trace.key), policyValues, requestValues, `**${formatResult(trace.result)}**`, prose(say()['report.why'](trace))]
     })
-    out.push('', '**Conditions**', '', ...table(['Operator', 'Key', 'Policy values', 'Request values', 'Result', 'Why'], rows))
+    out.push('', `**${H.conditions}**`, '', ...table(MARKDOWN_COLUMNS.conditions, rows))
   }
   return out
 }
@@ -113,7 +150,7 @@ function matchedList(finding: StatementFinding): string[] {
     findKey(finding.statement, positive) === null && findKey(finding.statement, negative) !== null ? negative : positive
   const items = [`- ${element('Action', 'NotAction')}: ${code(finding.matchedAction)}`, `- ${element('Resource', 'NotResource')}: ${code(finding.matchedResource)}`]
   if (finding.matchedPrincipal !== null) items.push(`- ${element('Principal', 'NotPrincipal')}: ${code(finding.matchedPrincipal)}`)
-  if (finding.resource === null && finding.resourceTypes.length > 0) items.push(`- Resource types it covers: ${finding.resourceTypes.map(code).join(', ')}`)
-  for (const trace of finding.conditions) items.push(`- Condition ${code(trace.operator)} ${code(trace.key)}: **${String(trace.result)}**`)
+  if (finding.resource === null && finding.resourceTypes.length > 0) items.push(`- ${H.resourceTypes}: ${finding.resourceTypes.map(code).join(', ')}`)
+  for (const trace of finding.conditions) items.push(`- ${H.condition} ${code(trace.operator)} ${code(trace.key)}: **${String(trace.result)}**`)
   return items
 }

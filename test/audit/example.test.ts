@@ -60,14 +60,14 @@ describe('the example audit against the demo snapshot', () => {
     expect(result.expectations.filter((e) => e.status === 'failed').map((e) => e.name)).toEqual([LAKE])
   })
 
-  it('exits with status 6 and prints the table with the failing check marked', async () => {
-    const run = await runCommand(Audit, ['examples/audit.yaml', '--snapshot', 'examples/demo-snapshot.json', '--no-color'])
+  it('exits with status 6 and prints the table with the failing check marked (--wide: every column, whole values)', async () => {
+    const run = await runCommand(Audit, ['examples/audit.yaml', '--snapshot', 'examples/demo-snapshot.json', '--no-color', '--wide'])
     expect(run.status).toBe(6)
     expect(run.stderr).toBe('')
     const out = run.stdout.trimEnd().split('\n')
     expect(out[0]).toBe('AUDIT FAILED — 1 of 10 expectations did not hold')
     expect(out[3]).toMatch(/^ {3}expectation +principal +action +resource +expected +actual +deciding statement$/)
-    expect(out.find((l) => l.startsWith('✗'))).toMatch(/^✗ {2}No role of Workloads reads the Data account… +111111111111:role\/Analytics +s3:GetObject +arn:aws:s3:::data-lake-222\/events\/2026\/11\/01\.json +deny +Allowed +inline policy `ReadDataLake`/)
+    expect(out.find((l) => l.startsWith('✗'))).toMatch(/^✗ {2}No role of Workloads reads the Data account's data lake +111111111111:role\/Analytics +s3:GetObject +arn:aws:s3:::data-lake-222\/events\/2026\/11\/01\.json +deny +Allowed +inline policy `ReadDataLake`/)
     expect(out.filter((l) => l.startsWith('✓'))).toHaveLength(14)
     expect(out.at(-1)).toBe('10 expectations: 9 held, 1 failed. 15 checks: 14 held, 1 failed, 0 undetermined, 0 could not be run.')
   })

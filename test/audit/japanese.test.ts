@@ -7,9 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import Audit from '../../src/commands/audit.js'
-import { renderAuditJunit } from '../../src/audit/render.js'
-import { renderAuditMarkdown } from '../../src/audit/render-markdown.js'
-import { renderAuditText } from '../../src/audit/render-text.js'
+import { renderAudit, renderAuditJunit } from '../../src/audit/render.js'
 import { displayWidth } from '../../src/i18n/index.js'
 import { runCommand } from '../helpers/run-command.js'
 import { auditText, EXAMPLE_AUDIT } from './helpers.js'
@@ -17,7 +15,7 @@ import { auditText, EXAMPLE_AUDIT } from './helpers.js'
 const result = await auditText(readFileSync(EXAMPLE_AUDIT, 'utf8'), { fileName: 'examples/audit.yaml' })
 
 describe('the audit in Japanese', () => {
-  const text = renderAuditText(result, { color: false, lang: 'ja' })
+  const text = renderAudit(result, 'text', { color: false, lang: 'ja', width: 250 })
 
   it('says the outcome and the counts in Japanese', () => {
     const lines = text.split('\n')
@@ -37,7 +35,7 @@ describe('the audit in Japanese', () => {
 
   it('pins the Japanese text and markdown reports', () => {
     expect(text).toMatchSnapshot()
-    expect(renderAuditMarkdown(result, 'ja')).toMatchSnapshot()
+    expect(renderAudit(result, 'markdown', { color: false, lang: 'ja' })).toMatchSnapshot()
   })
 
   it('translates JUnit messages but not test names, ARNs or decisions', () => {

@@ -54,7 +54,7 @@ describe('undetermined checks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'denydoctor-audit-'))
     const file = join(dir, 'mfa.yaml')
     writeFileSync(file, AUDIT)
-    const strict = await runCommand(Audit, [file, '--snapshot', 'examples/demo-snapshot.json', '--no-color'])
+    const strict = await runCommand(Audit, [file, '--snapshot', 'examples/demo-snapshot.json', '--no-color', '--wide'])
     expect(strict.status).toBe(6)
     expect(strict.stdout).toContain('?  tester describes instances')
     expect(strict.stdout).toContain('0 held, 0 failed, 2 undetermined, 0 could not be run.')

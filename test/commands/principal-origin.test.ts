@@ -10,8 +10,9 @@ describe('a verdict says where its policies came from', () => {
     expect(JSON.parse(result.stdout).origin).toBe('snapshot examples/demo-snapshot.json taken 2026-11-01T10:00:00Z')
   })
 
-  it('in text: under the request', async () => {
+  it('in text: in the request block, after the answer', async () => {
     const result = await runCommand(Principal, [...argv, '--no-color'])
-    expect(result.stdout.split('\n').slice(0, 10).join('\n')).toContain('snapshot examples/demo-snapshot.json taken 2026-11-01T10:00:00Z')
+    const request = result.stdout.slice(result.stdout.indexOf('The request:'))
+    expect(request.split('\n').slice(0, 8).join('\n')).toContain('snapshot examples/demo-snapshot.json taken 2026-11-01T10:00:00Z')
   })
 })

@@ -448,3 +448,33 @@ export const messageIntake = {
   reportedPolicyArn: 'arn:aws:organizations::999999999999:policy/o-abcdefghij/service_control_policy/p-run12345',
   context: {},
 } as const
+
+const fullAccess = (policyType: 'scp' | 'rcp', name: string, attachedTo: string): StatementFinding =>
+  finding({ policyType, policyName: name, attachedTo, effect: 'Allow', statement: { Effect: 'Allow', Action: '*', Resource: '*' }, explanation: `Allows everything at ${attachedTo}.` })
+
+/**
+ * The usual Allowed verdict in an organisation: the SCPs and RCPs list FullAWSAccess and
+ * RCPFullAWSAccess first, at every level, before the statements that actually grant.
+ */
+export const allowedInOrganisation: Verdict = {
+  ...allowed,
+  allows: [
+    fullAccess('rcp', 'RCPFullAWSAccess', 'r-ab12'),
+    fullAccess('rcp', 'RCPFullAWSAccess', 'ou-data-22222222'),
+    fullAccess('rcp', 'RCPFullAWSAccess', '222222222222'),
+    fullAccess('scp', 'FullAWSAccess', 'r-ab12'),
+    fullAccess('scp', 'FullAWSAccess', 'ou-data-22222222'),
+    fullAccess('scp', 'FullAWSAccess', '222222222222'),
+    fullAccess('scp', 'FullAWSAccess', 'ou-extra-33333333'),
+    ...allowed.allows,
+  ],
+}
+
+/** What a direct call was assumed to carry, as the verdict's `assumptions` lists it. */
+export const withAssumptions = <V extends Verdict>(verdict: V): V => ({
+  ...verdict,
+  assumptions: [
+    { key: 'aws:SecureTransport', value: 'true', why: 'Every direct SDK, CLI or console call uses HTTPS.' },
+    { key: 'aws:RequestedRegion', value: 'us-east-1', why: 'The region the call goes to.' },
+  ],
+})

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core'
 import { executeMerge } from '../../audit/execute.js'
 import { renderAudit } from '../../audit/render.js'
+import { reportLayout } from '../../cli/report-flags.js'
 import { DenyCommand } from '../../cli/base-command.js'
 import { EXIT } from '../../cli/exit-status.js'
 import { auditReportFlags } from '../audit.js'
@@ -24,7 +25,7 @@ export default class AuditMerge extends DenyCommand {
     const { argv, flags } = await this.parse(AuditMerge)
     const lang = this.language(flags)
     const result = await executeMerge(argv as string[], flags, lang)
-    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), lang }))
+    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags), lang }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * `--brief`: the answer in at most ten lines, for a chat message or a runbook log. The verdict
+ * line; the deciding statement with each part that matched on a line of its own (or, for an
+ * implicit deny, each layer without an Allow); the one thing to change; the values assumed for
+ * a direct call, in one line. Lines are not wrapped: each is one thing to copy.
+ */
+import type { StatementFinding, Verdict } from '../model/index.js'
+import { answerOf, assumptionPairs } from './answer.js'
+import { palette, type Palette } from './colors.js'
+import { remediesFor } from './remedies.js'
+import { remedyHeading } from './remedy-text.js'
+import { findingStyle, findingVerb } from './text-finding.js'
+import { assumptionsLine, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine } from './phrases.js'
+import { decisionHeadline, formatRequestValues, formatResult, missingAllowLabel, policyTitle, requestSummary, statementLabel } from './wording.js'
+
+/** The most lines the brief form takes for the usual case. */
+export const BRIEF_LINES = 10
+
+export interface BriefOptions {
+  readonly color: boolean
+}
+
+export function renderBrief(verdict: Verdict, options: BriefOptions): string {
+  const pal = palette(options.color)
+  return briefLines(verdict, pal).join('\n')
+}
+
+/** The brief form's lines; audit's failure list uses them too. */
+export function briefLines(verdict: Verdict, pal: Palette = palette(false)): string[] {
+  const style = verdict.decision === 'Allowed' ? pal.allow : verdict.decision === 'Undetermined' ? pal.unknown : pal.deny
+  const head = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
+  if (verdict.incomplete.length > 0) head.push(pal.unknown(`⚠ ${BRIEF_LABELS.notRead}: ${verdict.incomplete.map((g) => g.source).join(', ')}`))
+  const tail: string[] = []
+  const answer = answerOf(verdict)
+  if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))
+  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? verdict.suggestions[0] ?? null)
+  if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
+  const assumed = assumptionPairs(verdict)
+  if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
+  // Reserved: an Undetermined verdict's one line per unknown key (the answer for each value
+  // that matters) belongs right after the deciding statement, counted in the budget like `tail`.
+  const budget = BRIEF_LINES - head.length - tail.length
+  return [...head, ...decidingLines(verdict, answer.deciding, budget, pal), ...tail]
+}
+
+/**
+ * The first remedy in one line: where it goes, then the statement (or the patch) as compact
+ * JSON, ready to paste. Remedies come first for what decided (the deny's edit, else the first
+ * layer without an Allow).
+ */
+function oneLineRemedy(verdict: Verdict): string | null {
+  const [remedy] = remediesFor(verdict)
+  if (!remedy) return null
+  const json = remedy.kind === 'edit-statement' ? remedy.patch : remedy.policy?.Statement.length === 1 ? remedy.policy.Statement[0] : remedy.policy
+  return `${remedyHeading(remedy)} ${JSON.stringify(json)}`
+}
+
+/** The deciding statements within `budget` lines: the first with a line per part, the next compact. */
+function decidingLines(verdict: Verdict, deciding: readonly StatementFinding[], budget: number, pal: Palette): string[] {
+  if (deciding.length === 0) return verdict.missingAllows.slice(0, budget).map((m) => pal.deny(`✗ ${missingAllowLine(missingAllowLabel(m))}`))
+  const out: string[] = []
+  for (const [i, finding] of deciding.entries()) {
+    const left = deciding.length - i
+    const heading = findingStyle(finding, pal)(`${findingVerb(finding)} ${policyTitle(finding)}, ${statementLabel(finding)}`)
+    const parts = partLines(finding)
+    const room = budget - out.length - (left > 1 ? 1 : 0)
+    if (i === 0 && parts.length + 1 <= room) out.push(heading, ...parts.map((p) => `  ${p}`))
+    else if (room >= 2) out.push(heading, `  ${parts.join(' · ')}`)
+    else {
+      out.push(pal.dim(BRIEF_LABELS.more(left)))
+      break
+    }
+  }
+  return out
+}
+
+/** `action: ec2:RunInstances`, `condition: ArnNotLike aws:PrincipalArn = true (request: …)`. */
+function partLines(finding: StatementFinding): string[] {
+  // matchedAction already says "NotAction (… is not listed)" for a NotAction statement.
+  const lines = [`${BRIEF_LABELS.action}: ${finding.matchedAction}`, `${BRIEF_LABELS.resource}: ${finding.matchedResource}`]
+  if (finding.matchedPrincipal !== null) lines.push(`${BRIEF_LABELS.principal}: ${finding.matchedPrincipal}`)
+  for (const trace of finding.conditions) {
+    lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (request: ${formatRequestValues(trace.requestValues)})`)
+  }
+  return lines
+}

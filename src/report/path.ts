@@ -1,0 +1,122 @@
+/**
+ * The evaluation path of one request, as the picture in the markdown report draws it: the
+ * organisation's levels (root → OUs → account), the principal, then each layer AWS evaluates
+ * (RCPs and SCPs per level, VPC endpoint policy, resource policy, identity policies,
+ * permissions boundary, session policy) with what it did: denied, had no Allow, allowed, left
+ * it open (unknown), or could not be read. Built from the Verdict's findings only, and plain
+ * JSON, so that an audit result can carry it for its failed checks.
+ */
+import { POLICY_TYPE_NAMES, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
+import { policyTitle, statementLabel } from './wording.js'
+
+export const PATH_STATES = ['denied', 'no-allow', 'allowed', 'unknown', 'not-read'] as const
+export type PathState = (typeof PATH_STATES)[number]
+
+/** One layer on the path; org layers (`scp`, `rcp`) come once per level. */
+export interface PathLayer {
+  readonly layer: PolicyType
+  /** The organisation level's id for SCPs and RCPs ("r-demo", "ou-…", "111111111111"), else null. */
+  readonly level: string | null
+  /** The level's name for people ("OU `Prod` (ou-demo-prod11)"), else null. */
+  readonly levelLabel: string | null
+  readonly state: PathState
+  /** The statement that did it ("SCP `X` attached to …, statement 1 (Sid Y)"), when one did. */
+  readonly statement: string | null
+}
+
+export interface EvaluationPath {
+  readonly decision: Verdict['decision']
+  readonly principal: string
+  readonly action: string
+  readonly resource: string | null
+  /**
+   * The principal's organisation levels, root first, account last, with a name for people
+   * (the SCP chain; a cross-account resource's RCPs sit in the resource's own chain).
+   */
+  readonly levels: readonly { readonly id: string; readonly label: string }[]
+  readonly layers: readonly PathLayer[]
+}
+
+/** The order AWS evaluates the layers in, as the picture draws them. */
+const LAYER_ORDER: readonly PolicyType[] = ['rcp', 'scp', 'vpce', 'resource', 'identity', 'boundary', 'session']
+const ORG_LAYERS = new Set<PolicyType>(['scp', 'rcp'])
+
+/** Which layers an unread source leaves unknown, by the source's name. */
+const GAP_LAYERS: readonly [RegExp, readonly PolicyType[]][] = [
+  [/organi[sz]ations|\bscp|\brcp/i, ['rcp', 'scp']],
+  [/vpce|vpc ?endpoint/i, ['vpce']],
+  [/bucket|s3:|kms|key polic|trust polic|resource/i, ['resource']],
+  [/boundary/i, ['boundary']],
+  [/session/i, ['session']],
+  [/iam|identity|user|role|group/i, ['identity']],
+]
+
+export function evaluationPath(verdict: Verdict): EvaluationPath {
+  const findings = [...verdict.denies, ...verdict.allows]
+  const labels = levelLabels(verdict)
+  const chain = (type: PolicyType): string[] => byLevel([...new Set(findings.filter((f) => f.policyType === type && f.attachedTo).map((f) => f.attachedTo!))])
+  const scpChain = chain('scp')
+  const levels = (scpChain.length > 0 ? scpChain : chain('rcp')).map((id) => ({ id, label: labels.get(id) ?? id }))
+  const notRead = new Set(verdict.incomplete.flatMap((gap) => GAP_LAYERS.find(([pattern]) => pattern.test(gap.source))?.[1] ?? []))
+  const layers: PathLayer[] = []
+  for (const layer of LAYER_ORDER) {
+    const ofLayer = findings.filter((f) => f.policyType === layer)
+    const missing = verdict.missingAllows.filter((m) => m.policyType === layer)
+    if (ORG_LAYERS.has(layer)) {
+      // Levels in the order the sources list them (root first), then levels only a missing Allow names.
+      const ids = byLevel([...new Set([...ofLayer.flatMap((f) => (f.attachedTo ? [f.attachedTo] : [])), ...missing.flatMap((m) => (m.level ? [m.level] : []))])])
+      for (const id of ids) {
+        layers.push(layerAt(layer, id, labels.get(id) ?? id, ofLayer.filter((f) => f.attachedTo === id), missing.some((m) => m.level === id)))
+      }
+      if (ids.length === 0 && (notRead.has(layer) || ofLayer.length > 0 || missing.length > 0)) {
+        layers.push(notRead.has(layer) && ofLayer.length === 0 ? { layer, level: null, levelLabel: null, state: 'not-read', statement: null } : layerAt(layer, null, null, ofLayer, missing.length > 0))
+      }
+      continue
+    }
+    if (ofLayer.length > 0 || missing.length > 0) layers.push(layerAt(layer, null, null, ofLayer, missing.length > 0))
+    else if (notRead.has(layer)) layers.push({ layer, level: null, levelLabel: null, state: 'not-read', statement: null })
+  }
+  return {
+    decision: verdict.decision,
+    principal: verdict.request.principal,
+    action: verdict.request.action,
+    resource: verdict.request.resources[0] ?? null,
+    levels,
+    layers,
+  }
+}
+
+function layerAt(layer: PolicyType, level: string | null, levelLabel: string | null, findings: readonly StatementFinding[], noAllow: boolean): PathLayer {
+  const certainDeny = findings.find((f) => f.effect === 'Deny' && f.certain)
+  const openDeny = findings.find((f) => f.effect === 'Deny' && !f.certain)
+  const allow = findings.find((f) => f.effect === 'Allow' && f.certain)
+  const openAllow = findings.find((f) => f.effect === 'Allow' && !f.certain)
+  // At an organisation level the node already names the level: the statement needs only its policy's name.
+  const name = (f: StatementFinding): string => (level && f.policyName ? `${POLICY_TYPE_NAMES[f.policyType]} \`${f.policyName}\`` : policyTitle(f))
+  const pick = (state: PathState, finding?: StatementFinding): PathLayer => ({ layer, level, levelLabel, state, statement: finding ? `${name(finding)}, ${statementLabel(finding)}` : null })
+  if (certainDeny) return pick('denied', certainDeny)
+  if (openDeny) return pick('unknown', openDeny)
+  if (noAllow) return pick('no-allow', openAllow)
+  if (allow) return pick('allowed', allow)
+  return pick('unknown', openAllow)
+}
+
+/**
+ * Organisation levels root first, account last, OUs between in the order first named: the
+ * root is `r-…` (or `root` in a case file), an account a 12-digit ID (or `account`).
+ */
+function byLevel(ids: readonly string[]): string[] {
+  const rank = (id: string): number => (/^(r-|root$)/.test(id) ? 0 : /^(\d{12}|account)$/.test(id) ? 2 : 1)
+  return ids.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id)
+}
+
+/** A name for each organisation level a finding names: "OU `Prod` (ou-demo-prod11)" from its origin. */
+function levelLabels(verdict: Verdict): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const f of [...verdict.allows, ...verdict.denies]) {
+    if (!ORG_LAYERS.has(f.policyType) || !f.attachedTo || labels.has(f.attachedTo)) continue
+    const attached = f.origin ? / attached to (.+)$/.exec(f.origin)?.[1] : undefined
+    if (attached) labels.set(f.attachedTo, attached)
+  }
+  return labels
+}
