@@ -48,7 +48,7 @@ export default class Evaluate extends DenyCommand {
       const lines = results.map((r) => JSON.stringify('error' in r ? r : verdictToJson(r)))
       this.print(results.length === 1 ? JSON.stringify(JSON.parse(lines[0]!), null, 2) : lines.join('\n'))
     } else if (verdicts.length > 0) {
-      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags), ...reportLayout(flags) }))
+      this.print(renderVerdicts(verdicts, format, { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }))
     }
     const status = worstStatus(results.map((r) => ('error' in r ? EXIT.failed : exitStatusFor(r.decision))))
     if (status !== EXIT.allowed) this.exit(status)

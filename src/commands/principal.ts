@@ -35,7 +35,7 @@ export default class Principal extends DenyCommand {
     const { verdict, gathered } = await withProgress(format !== 'json', messages(this.language(flags))['cli.collectingPolicies'], () =>
       diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'] }),
     )
-    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags) }))
+    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags), lang: this.language(flags) }))
     const status = exitStatusFor(verdict.decision)
     if (status !== 0) this.exit(status)
   }

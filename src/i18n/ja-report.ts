@@ -80,7 +80,7 @@ export const jaReport: Shape = {
   'report.remedy': { label: '適用前に確認してください' },
   'report.remedyAddTo': (layer: string, target: string) => `${target} の${layer}に追加:`,
   'report.remedyAddAtLevel': (layer: string, level: string) => `${level} にアタッチされた${layer}に追加:`,
-  'report.remedyEdit': (statement: string, policy: string) => `${policy} の${statement}を編集 (JSON Patch。パスはステートメントからの相対パス):`,
+  'report.remedyEdit': (statement: string, policy: string) => `${policy} の${statement} を編集 (JSON Patch。パスはステートメントからの相対パス):`,
   'report.remedyLayer': { identity: 'アイデンティティベースのポリシー', boundary: 'アクセス許可の境界', session: 'セッションポリシー', resource: 'リソースポリシー', vpce: 'VPC エンドポイントポリシー', scp: ' SCP ', rcp: ' RCP ' },
   'report.partialTitle': '⚠ 部分的な診断。',
   'report.partialBody': (sources: string) => `${sources} を読み取れませんでした。それらに含まれるポリシーはこの判定に含まれていないため、許可とは判定できません。`,
