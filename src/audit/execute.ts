@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import { readInput } from '../cli/read-input.js'
 import { fileProblem } from '../file-problem.js'
+import type { Lang } from '../i18n/index.js'
 import { UserError } from '../user-error.js'
 import { driftSince } from './drift.js'
 import { mergeResults } from './merge.js'
@@ -51,6 +52,8 @@ export interface AuditEnvironment {
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
   /** Fewer checks per job than this and a snapshot audit runs in one thread (tests lower it). */
   readonly minChecksPerJob?: number
+  /** The language of the progress line and the JUnit messages (default English). */
+  readonly lang?: Lang
 }
 
 async function writeOut(path: string, text: string, what: string): Promise<void> {
@@ -62,9 +65,9 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
 }
 
 /** The baseline comparison, then the files asked for. */
-async function report(result: AuditResult, flags: ReportFlags): Promise<AuditResult> {
+async function report(result: AuditResult, flags: ReportFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const withDrift = flags.baseline ? finish({ ...result, drift: driftSince(result, await readAuditResult(flags.baseline)) }) : result
-  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift), 'JUnit report')
+  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift, lang), 'JUnit report')
   if (flags.out) await writeOut(flags.out, JSON.stringify(withDrift, null, 2), 'JSON result')
   return withDrift
 }
@@ -74,7 +77,7 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   const file = parseAuditText(input.text, input.name, { allowUnknownAction: flags['allow-unknown-action'] })
   const shard = parseShard(flags.shard, flags['shard-count'], environment.env)
   const { reach, label } = await environment.reachFor(file)
-  const line = progressLine(environment.progress)
+  const line = progressLine(environment.progress, process.stderr, undefined, environment.lang)
   let result: AuditResult
   try {
     const options = {
@@ -103,15 +106,15 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   } finally {
     line.done()
   }
-  return report(result, flags)
+  return report(result, flags, environment.lang)
 }
 
 export interface MergeFlags extends ReportFlags {
   readonly 'allow-missing-shards': boolean
 }
 
-export async function executeMerge(files: readonly string[], flags: MergeFlags): Promise<AuditResult> {
+export async function executeMerge(files: readonly string[], flags: MergeFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const inputs = []
   for (const file of files) inputs.push({ file, result: await readAuditResult(file) })
-  return report(mergeResults(inputs, { allowMissingShards: flags['allow-missing-shards'] }), flags)
+  return report(mergeResults(inputs, { allowMissingShards: flags['allow-missing-shards'] }), flags, lang)
 }

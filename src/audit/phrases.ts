@@ -1,42 +1,46 @@
 /**
  * The words of the audit's text and markdown reports that are not built from a verdict: the
- * column headers and the section headings, in one place for a message catalogue to take over.
+ * column headers and the section headings. They come from the message catalogue of the
+ * language being spoken (src/i18n, set by renderAudit), read when used.
  */
+import { say } from '../i18n/index.js'
 
 /** Column headers of the check table (text: lower case, as in a terminal table). */
 export const AUDIT_COLUMNS = {
-  expectation: 'expectation',
-  principal: 'principal',
-  action: 'action',
-  resource: 'resource',
-  expected: 'expected',
-  actual: 'actual',
-  deciding: 'deciding statement',
-} as const
+  get expectation() { return say()['audit.column.expectation'] },
+  get principal() { return say()['audit.column.principal'] },
+  get action() { return say()['audit.column.action'] },
+  get resource() { return say()['audit.column.resource'] },
+  get expected() { return say()['audit.column.expected'] },
+  get actual() { return say()['audit.column.actual'] },
+  get deciding() { return say()['audit.column.deciding'] },
+}
 
 /** The text report's words outside the table. */
 export const AUDIT_TEXT = {
-  noCheck: 'No check in this run.',
-  warnings: 'Warnings',
-  drift: (n: number): string => `Changed since the baseline (${n})`,
-  noDrift: 'nothing: every verdict is as before',
-  notChecked: 'could not be checked',
-  notRead: (gap: string): string => `not read: ${gap}`,
-  expected: (what: string): string => ` (expected ${what})`,
-} as const
+  get noCheck() { return say()['audit.noCheck'] },
+  get warnings() { return say()['audit.warnings'] },
+  drift: (n: number): string => say()['audit.drift'](n),
+  get noDrift() { return say()['audit.noDrift'] },
+  get notChecked() { return say()['audit.couldNotCheck'] },
+  notRead: (gap: string): string => say()['audit.notRead'](gap),
+  expected: (what: string): string => say()['audit.expectedParen'](what),
+}
+
+const column = (key: string): string => say()['audit.md.column'][key]!
 
 /** Markdown column headers and headings. */
 export const AUDIT_MARKDOWN = {
-  columns: ['', 'Expectation', 'Principal', 'Action', 'Resource', 'Expected', 'Actual', 'Deciding statement'],
-  summaryColumns: ['', 'Expectation', 'Expected', 'Checks', 'Held', 'Failed'],
-  summary: 'Summary',
-  checks: 'Every check',
-  failed: 'What did not hold',
-  warnings: 'Warnings',
-  drift: (n: number): string => `Changed since the baseline (${n})`,
-  noDrift: 'Nothing: every verdict is as before.',
-  expected: (what: string): string => `Expected: **${what}**.`,
-  notChecked: 'could not be checked',
-  noAllowIn: (layer: string): string => `✗ no Allow in ${layer}`,
-  notRead: (gap: string): string => `⚠ not read: ${gap}`,
-} as const
+  get columns() { return ['', ...['expectation', 'principal', 'action', 'resource', 'expected', 'actual', 'deciding'].map(column)] },
+  get summaryColumns() { return ['', ...['expectation', 'expected', 'checks', 'held', 'failed'].map(column)] },
+  get summary() { return say()['audit.md.summary'] },
+  get checks() { return say()['audit.md.checks'] },
+  get failed() { return say()['audit.md.didNotHold'] },
+  get warnings() { return say()['audit.warnings'] },
+  drift: (n: number): string => say()['audit.drift'](n),
+  get noDrift() { return say()['audit.noDriftSentence'] },
+  expected: (what: string): string => say()['audit.md.expected'](what),
+  get notChecked() { return say()['audit.couldNotCheck'] },
+  noAllowIn: (layer: string): string => say()['audit.md.noAllowIn'](layer),
+  notRead: (gap: string): string => say()['audit.md.notRead'](gap),
+}

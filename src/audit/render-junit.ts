@@ -4,6 +4,7 @@
  * that could not be checked at all gets one test case with an error, so it is never green.
  * Format as read by Jenkins, GitLab and the GitHub test reporters (Ant/Surefire JUnit).
  */
+import { messages, type Catalogue, type Lang } from '../i18n/index.js'
 import { shortPrincipal } from './render-rows.js'
 import { checkFails, type AuditResult, type CheckResult, type ExpectationResult } from './result.js'
 
@@ -25,43 +26,44 @@ function attributes(values: Readonly<Record<string, string | number>>): string {
     .join('')
 }
 
+// The test case's name stays in English words: CI systems key a test's history by it.
 function caseName(check: CheckResult): string {
   return `${shortPrincipal(check.principal)} ${check.action}${check.resource ? ` on ${check.resource}` : ''}`
 }
 
-function details(check: CheckResult): string {
+function details(check: CheckResult, m: Catalogue): string {
   const lines = [
-    `Expected: ${check.expected}`,
-    `Actual: ${check.decision ?? 'could not be checked'}`,
-    `Deciding statement: ${check.deciding?.label ?? check.summary}`,
+    m['junit.expected'](check.expected),
+    m['junit.actual'](check.decision ?? m['audit.couldNotCheck']),
+    m['junit.deciding'](check.deciding?.label ?? check.summary),
   ]
-  if (check.deciding && check.summary !== check.deciding.label) lines.push(`Summary: ${check.summary}`)
-  if (check.deciding?.policyArn) lines.push(`Policy ARN: ${check.deciding.policyArn}`)
-  for (const m of check.missingAllows) lines.push(`No Allow in: ${m.label}`)
-  for (const gap of check.incomplete) lines.push(`Not read: ${gap}`)
-  lines.push(`Principal: ${check.principal}`, `Action: ${check.action}`, `Resource: ${check.resource ?? '(not given)'}`)
+  if (check.deciding && check.summary !== check.deciding.label) lines.push(m['junit.summary'](check.summary))
+  if (check.deciding?.policyArn) lines.push(m['junit.policyArn'](check.deciding.policyArn))
+  for (const missing of check.missingAllows) lines.push(m['junit.noAllowIn'](missing.label))
+  for (const gap of check.incomplete) lines.push(m['junit.notRead'](gap))
+  lines.push(m['junit.principal'](check.principal), m['junit.action'](check.action), m['junit.resource'](check.resource ?? m['junit.notGiven']))
   return lines.join('\n')
 }
 
-function testCase(check: CheckResult, classname: string, allowUndetermined: boolean): string {
+function testCase(check: CheckResult, classname: string, allowUndetermined: boolean, m: Catalogue): string {
   const open = `    <testcase${attributes({ name: caseName(check), classname })}`
   if (check.outcome === 'held') return `${open}/>`
   if (check.outcome === 'undetermined' && allowUndetermined) {
-    return `${open}>\n      <skipped${attributes({ message: `Undetermined (allowed): ${check.summary}` })}/>\n    </testcase>`
+    return `${open}>\n      <skipped${attributes({ message: m['junit.undeterminedAllowed'](check.summary) })}/>\n    </testcase>`
   }
   if (check.outcome === 'error') {
-    return `${open}>\n      <error${attributes({ message: check.summary, type: 'CheckError' })}>${xmlText(details(check))}</error>\n    </testcase>`
+    return `${open}>\n      <error${attributes({ message: check.summary, type: 'CheckError' })}>${xmlText(details(check, m))}</error>\n    </testcase>`
   }
-  const message = `expected ${check.expected}, got ${check.decision}: ${check.deciding?.label ?? check.summary}`
-  return `${open}>\n      <failure${attributes({ message, type: check.decision ?? 'Error' })}>${xmlText(details(check))}</failure>\n    </testcase>`
+  const message = m['junit.failure'](check.expected, check.decision ?? 'error', check.deciding?.label ?? check.summary)
+  return `${open}>\n      <failure${attributes({ message, type: check.decision ?? 'Error' })}>${xmlText(details(check, m))}</failure>\n    </testcase>`
 }
 
-function suite(e: ExpectationResult, result: AuditResult): string {
+function suite(e: ExpectationResult, result: AuditResult, m: Catalogue): string {
   const allow = result.options.allowUndetermined
   const classname = e.name
-  const cases = e.checks.map((c) => testCase(c, classname, allow))
+  const cases = e.checks.map((c) => testCase(c, classname, allow, m))
   if (e.errors.length) {
-    cases.push(`    <testcase${attributes({ name: '(the expectation itself)', classname })}>\n      <error${attributes({ message: e.errors.join('; '), type: 'ExpectationError' })}>${xmlText(e.errors.join('\n'))}</error>\n    </testcase>`)
+    cases.push(`    <testcase${attributes({ name: m['junit.expectationItself'], classname })}>\n      <error${attributes({ message: e.errors.join('; '), type: 'ExpectationError' })}>${xmlText(e.errors.join('\n'))}</error>\n    </testcase>`)
   }
   const counts = {
     tests: cases.length,
@@ -73,7 +75,8 @@ function suite(e: ExpectationResult, result: AuditResult): string {
   return [`  <testsuite${attributes({ name: e.name, ...counts, timestamp: result.ranAt.replace(/\.\d+Z$/, '').replace(/Z$/, '') })}>`, ...properties, ...cases, '  </testsuite>'].join('\n')
 }
 
-export function renderAuditJunit(result: AuditResult): string {
+export function renderAuditJunit(result: AuditResult, lang: Lang = 'en'): string {
+  const m = messages(lang)
   const suites = result.expectations.filter((e) => e.checks.length > 0 || e.errors.length > 0)
   const checks = suites.flatMap((e) => e.checks)
   const allow = result.options.allowUndetermined
@@ -84,5 +87,5 @@ export function renderAuditJunit(result: AuditResult): string {
     errors: checks.filter((c) => c.outcome === 'error').length + suites.filter((e) => e.errors.length).length,
     skipped: checks.filter((c) => c.outcome === 'undetermined' && allow).length,
   }
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(totals)}>`, ...suites.map((e) => suite(e, result)), '</testsuites>', ''].join('\n')
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(totals)}>`, ...suites.map((e) => suite(e, result, m)), '</testsuites>', ''].join('\n')
 }

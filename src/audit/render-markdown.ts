@@ -5,6 +5,7 @@
  * diagnosis of each failing check and the picture of its evaluation path, then every check
  * (folded away in a <details> block), warnings and the drift since the baseline.
  */
+import { say } from '../i18n/index.js'
 import { code, fence, prose, table } from '../report/markdown-text.js'
 import { mermaidFlowchart } from '../report/mermaid.js'
 import type { Outcome } from './judge.js'
@@ -50,7 +51,8 @@ function failedCheck(c: CheckResult): string[] {
   const on = c.resource ? ` on ${code(c.resource)}` : ''
   const lines = [`#### ${MARK[c.outcome]} ${code(shortPrincipal(c.principal))} ${code(c.action)}${on}: ${c.decision ?? W.notChecked}`, '']
   // The summary starts with the deciding statement's label when there is one, and says more.
-  const brief = [c.deciding && !c.summary.startsWith(c.deciding.label) ? `${c.deciding.label} — ${c.summary}` : c.summary]
+  const summary = say()['audit.summary'](c.summary)
+  const brief = [c.deciding && !c.summary.startsWith(c.deciding.label) ? `${say()['audit.summary'](c.deciding.label)} — ${summary}` : summary]
   for (const m of c.missingAllows) brief.push(W.noAllowIn(m.label))
   for (const gap of c.incomplete) brief.push(W.notRead(gap))
   lines.push(fence(brief.join('\n'), 'text'))
@@ -62,7 +64,8 @@ function failedCheck(c: CheckResult): string[] {
 function checkTable(result: AuditResult): string[] {
   const rows = checkRows(result)
   const withResource = hasResources(result)
-  const headers = W.columns.filter((h) => withResource || h !== 'Resource')
+  // The resource column is the fifth (after the mark, expectation, principal and action), whatever its header's language.
+  const headers = W.columns.filter((_h, i) => withResource || i !== 4)
   const body = table(
     headers,
     rows.map((r) => [MARK[r.outcome], prose(r.expectation), code(r.principal), code(r.action), ...(withResource ? [r.resource === '—' ? '—' : code(r.resource)] : []), r.expected, r.actual, prose(r.deciding)]),

@@ -2,6 +2,7 @@
  * What the text and markdown reports show of an audit result, as plain strings: one row per
  * check, the headline, the counts. Both renderers lay these out; neither re-derives them.
  */
+import { say, type Catalogue } from '../i18n/index.js'
 import type { Outcome } from './judge.js'
 import type { AuditResult, CheckResult, DriftEntry, ExpectationResult } from './result.js'
 
@@ -39,7 +40,7 @@ export function checkRows(result: AuditResult): CheckRow[] {
       resource: c.resource ?? '—',
       expected: c.expected,
       actual: actualOf(c),
-      deciding: c.summary,
+      deciding: say()['audit.summary'](c.summary),
     })),
   )
 }
@@ -49,28 +50,29 @@ export function hasResources(result: AuditResult): boolean {
   return result.expectations.some((e) => e.checks.some((c) => c.resource !== null))
 }
 
-export function headline(result: AuditResult): string {
+export function headline(result: AuditResult, m: Catalogue = say()): string {
   const t = result.totals.expectations
   const counted = t.total - t.notInShard
   if (result.passed) {
-    if (counted < t.total) return `AUDIT PASSED — the ${counted} expectation${counted === 1 ? '' : 's'} with checks in this shard held`
-    return t.total === 1 ? 'AUDIT PASSED — the expectation held' : `AUDIT PASSED — all ${t.total} expectations held`
+    if (counted < t.total) return m['audit.passedInShard'](counted)
+    return t.total === 1 ? m['audit.passedOne'] : m['audit.passedAll'](t.total)
   }
-  return `AUDIT FAILED — ${t.failed} of ${counted} expectation${counted === 1 ? '' : 's'} did not hold`
+  return m['audit.failed'](t.failed, counted)
 }
 
-export function countsLine(result: AuditResult): string {
+export function countsLine(result: AuditResult, m: Catalogue = say()): string {
   const e = result.totals.expectations
   const c = result.totals.checks
-  const parts = [`${e.total} expectations: ${e.held} held, ${e.failed} failed${e.notInShard ? `, ${e.notInShard} with no check in this shard` : ''}`]
-  parts.push(`${c.total} checks: ${c.held} held, ${c.failed} failed, ${c.undetermined} undetermined${result.options.allowUndetermined && c.undetermined ? ' (allowed)' : ''}, ${c.error} could not be run`)
-  return `${parts.join('. ')}.`
+  return m['audit.countsJoin']([
+    m['audit.countsExpectations'](e.total, e.held, e.failed, e.notInShard),
+    m['audit.countsChecks'](c.total, c.held, c.failed, c.undetermined, result.options.allowUndetermined && c.undetermined > 0, c.error),
+  ])
 }
 
-export function provenance(result: AuditResult): string {
-  const shard = result.shard ? ` · shard ${result.shard.indices.join(', ')} of ${result.shard.count}` : ''
+export function provenance(result: AuditResult, m: Catalogue = say()): string {
+  const shard = result.shard ? m['audit.shard'](result.shard.indices.join(', '), result.shard.count) : ''
   const name = result.audit.name ? ` (${result.audit.name})` : ''
-  return `audit ${result.audit.file}${name} · ${result.source} · ${result.ranAt}${shard}`
+  return `${m['audit.provenance'](result.audit.file)}${name} · ${m['report.origin'](result.source)} · ${result.ranAt}${shard}`
 }
 
 /** Expectations that did not hold, with the checks that failed them. */
@@ -81,17 +83,17 @@ export function failures(result: AuditResult): { expectation: ExpectationResult;
     .map((e) => ({ expectation: e, checks: e.checks.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || (c.outcome === 'undetermined' && !allow)) }))
 }
 
-function side(s: DriftEntry['before']): string {
+function side(s: DriftEntry['before'], m: Catalogue): string {
   if (!s) return '—'
-  return `${s.decision ?? 'error'} (${s.outcome})${s.deciding ? ` by ${s.deciding}` : ''}`
+  return `${s.decision ?? 'error'} (${s.outcome})${s.deciding ? m['audit.driftBy'](s.deciding) : ''}`
 }
 
 /** One line per drift entry: `expectation — principal action [resource]: before → after`. */
-export function driftLines(drift: readonly DriftEntry[]): string[] {
+export function driftLines(drift: readonly DriftEntry[], m: Catalogue = say()): string[] {
   return drift.map((d) => {
     const what = `${d.expectation} — ${shortPrincipal(d.principal)} ${d.action}${d.resource ? ` ${d.resource}` : ''}`
-    if (d.change === 'new') return `${what}: new check, ${side(d.after)}`
-    if (d.change === 'gone') return `${what}: no longer checked (was ${side(d.before)})`
-    return `${what}: ${side(d.before)} → ${side(d.after)}`
+    if (d.change === 'new') return m['audit.driftNew'](what, side(d.after, m))
+    if (d.change === 'gone') return m['audit.driftGone'](what, side(d.before, m))
+    return `${what}: ${side(d.before, m)} → ${side(d.after, m)}`
   })
 }

@@ -3,6 +3,7 @@
  * (expectation, principal, action, expected, actual, deciding statement), then what failed
  * in full, what changed since the baseline, and the counts.
  */
+import { say } from '../i18n/index.js'
 import { palette, type Palette } from '../report/colors.js'
 import { effectiveWidth, length, padEnd } from '../report/layout.js'
 import { fitColumns, type Column, type ColumnId } from './fit-table.js'
@@ -53,7 +54,7 @@ function failureSection(result: AuditResult, pal: Palette): string[] {
     for (const check of checks) {
       const on = check.resource ? ` on ${check.resource}` : ''
       out.push(`  ${shortPrincipal(check.principal)} ${check.action}${on} → ${check.decision ?? AUDIT_TEXT.notChecked}`)
-      out.push(`      ${check.summary}`)
+      out.push(`      ${say()['audit.summary'](check.summary)}`)
       for (const gap of check.incomplete) out.push(pal.dim(`      ${AUDIT_TEXT.notRead(gap)}`))
     }
   }

@@ -1,4 +1,5 @@
 /** An audit result in the format asked for: text, markdown, or the JSON document. */
+import { inLanguage, type Lang } from '../i18n/index.js'
 import type { ReportFormat } from '../report/index.js'
 import { renderAuditMarkdown } from './render-markdown.js'
 import { renderAuditText } from './render-text.js'
@@ -6,13 +7,8 @@ import type { AuditResult } from './result.js'
 
 export { renderAuditJunit } from './render-junit.js'
 
-export function renderAudit(result: AuditResult, format: ReportFormat, options: { readonly color: boolean; readonly width?: number; readonly brief?: boolean }): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(result, null, 2)
-    case 'markdown':
-      return renderAuditMarkdown(result)
-    case 'text':
-      return renderAuditText(result, options)
-  }
+export function renderAudit(result: AuditResult, format: ReportFormat, options: { readonly color: boolean; readonly width?: number; readonly brief?: boolean; readonly lang?: Lang }): string {
+  if (format === 'json') return JSON.stringify(result, null, 2)
+  // Every phrase the renderers ask for comes from the catalogue of options.lang (audit/phrases.ts).
+  return inLanguage(options.lang, () => (format === 'markdown' ? renderAuditMarkdown(result) : renderAuditText(result, options)))
 }

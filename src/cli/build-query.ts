@@ -4,7 +4,7 @@ import { ACCOUNT_ID, parseArn, VPC_ENDPOINT_ID, principalFromArn } from '../mode
 import { resourceAccountInContext } from '../sources/context-account.js'
 import type { PrincipalQuery } from '../sources/types.js'
 import { fileProblem } from '../file-problem.js'
-import { UserError } from '../user-error.js'
+import { LocalizedUserError } from './localized-error.js'
 
 /** The subset of request flags the query needs. */
 export interface RequestFlagValues {
@@ -21,7 +21,7 @@ export interface RequestFlagValues {
 
 export function parseContextFlag(text: string): [string, string] {
   const eq = text.indexOf('=')
-  if (eq <= 0) throw new UserError(`--context ${JSON.stringify(text)} is not KEY=VALUE (for example --context aws:SourceVpce=vpce-11111).`, 2)
+  if (eq <= 0) throw new LocalizedUserError((m) => m['flag.notKeyValue'](JSON.stringify(text)), 2)
   return [text.slice(0, eq), text.slice(eq + 1)]
 }
 
@@ -41,13 +41,13 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
   if (flags.mfa !== undefined) context.push(['aws:MultiFactorAuthPresent', String(flags.mfa)])
   const sourceIp = flags['source-ip']
   // A mistyped value would not fail: it would only make every IpAddress condition false.
-  if (sourceIp !== undefined && parseAddress(sourceIp) === null) throw new UserError(`--source-ip ${sourceIp} is not an IP address (for example 203.0.113.7 or 2001:db8::7).`, 2)
+  if (sourceIp !== undefined && parseAddress(sourceIp) === null) throw new LocalizedUserError((m) => m['flag.notIp'](sourceIp), 2)
   if (sourceIp) context.push(['aws:SourceIp', sourceIp])
   const sourceVpce = flags['source-vpce']
-  if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new UserError(`--source-vpce ${sourceVpce} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`, 2)
+  if (sourceVpce !== undefined && !VPC_ENDPOINT_ID.test(sourceVpce)) throw new LocalizedUserError((m) => m['flag.notVpce'](sourceVpce), 2)
   if (sourceVpce) context.push(['aws:SourceVpce', sourceVpce])
   const flagAccount = flags['resource-account'] ?? null
-  if (flagAccount !== null && !ACCOUNT_ID.test(flagAccount)) throw new UserError(`--resource-account ${flagAccount} is not a 12-digit account ID.`, 2)
+  if (flagAccount !== null && !ACCOUNT_ID.test(flagAccount)) throw new LocalizedUserError((m) => m['flag.notAccount']('--resource-account', flagAccount), 2)
   // `--context aws:ResourceAccount=ID` says the same as --resource-account.
   const resourceAccount = flagAccount ?? resourceAccountInContext(context)
   let sessionPolicy: PrincipalQuery['sessionPolicy'] = null
@@ -56,12 +56,12 @@ export async function requestParts(flags: RequestFlagValues): Promise<FlagReques
     try {
       sessionPolicy = { name: file, text: await readFile(file, 'utf8') }
     } catch (error) {
-      throw new UserError(`Cannot read the session policy file ${file}: ${fileProblem(error, file)}.`)
+      throw new LocalizedUserError((m) => m['flag.sessionPolicyUnreadable'](file, fileProblem(error, file)))
     }
   }
   const unknownKeys = flags.unknown ?? []
   for (const key of unknownKeys) {
-    if (!/^[A-Za-z0-9.-]+:[^\s=]+$/.test(key)) throw new UserError(`--unknown ${JSON.stringify(key)} is not a condition key (for example --unknown aws:SourceVpce).`, 2)
+    if (!/^[A-Za-z0-9.-]+:[^\s=]+$/.test(key)) throw new LocalizedUserError((m) => m['flag.notConditionKey'](JSON.stringify(key)), 2)
   }
   return { context, sessionPolicy, resourceAccount, region: flags.region ?? null, unknownKeys }
 }
@@ -71,7 +71,7 @@ export async function buildQuery(principalArn: string, action: string, flags: Re
   checkPrincipalArn(principalArn)
   for (const resource of flags.resource ?? []) {
     // A bucket name instead of its ARN would match no Resource pattern and read as an implicit deny.
-    if (resource !== '*' && parseArn(resource) === null) throw new UserError(`--resource ${resource} is not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE; a bucket is arn:aws:s3:::NAME).`, 2)
+    if (resource !== '*' && parseArn(resource) === null) throw new LocalizedUserError((m) => m['flag.notArn'](resource), 2)
   }
   const parts = await requestParts(flags)
   const vpce = parts.context.find(([k]) => k.toLowerCase() === 'aws:sourcevpce')?.[1] ?? null
@@ -82,8 +82,5 @@ export async function buildQuery(principalArn: string, action: string, flags: Re
 export function checkPrincipalArn(arn: string): void {
   const info = principalFromArn(arn)
   if (info && info.kind !== 'service' && info.kind !== 'anonymous') return
-  throw new UserError(
-    `${JSON.stringify(arn)} is not the ARN of an IAM user, role, assumed-role session, federated user or root user (for example arn:aws:iam::111111111111:role/NAME).`,
-    2,
-  )
+  throw new LocalizedUserError((m) => m['flag.notPrincipalArn'](JSON.stringify(arn)), 2)
 }

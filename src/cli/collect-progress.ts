@@ -2,6 +2,7 @@
  * The progress bar of `collect` on stderr: accounts done out of the total, and AWS calls made.
  * Only on a terminal and never with --json (scripts read stdout, and stderr stays clean for them).
  */
+import { messages, type Lang } from '../i18n/index.js'
 
 export interface ProgressStream {
   readonly isTTY?: boolean | undefined
@@ -24,6 +25,7 @@ export class CollectProgress {
     private readonly stream: ProgressStream,
     private readonly enabled: boolean,
     private readonly now: () => number = () => performance.now(),
+    private readonly lang: Lang = 'en',
   ) {}
 
   /** Whether anything will be drawn: asked for, and stderr is a terminal. */
@@ -50,11 +52,11 @@ export class CollectProgress {
 
   /** The line as drawn (without the carriage return), for tests. */
   line(): string {
-    const calls = `${this.calls.toLocaleString('en-US')} AWS call${this.calls === 1 ? '' : 's'}`
-    if (this.total === null) return `Collecting… ${calls}`
+    const m = messages(this.lang)
+    if (this.total === null) return m['progress.collecting'](this.calls)
     const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`
-    return `${bar} ${this.done}/${this.total} account${this.total === 1 ? '' : 's'} · ${calls}`
+    return m['progress.accounts'](bar, this.done, this.total, this.calls)
   }
 
   private draw(): void {

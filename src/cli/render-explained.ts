@@ -1,4 +1,5 @@
 import type { Explained } from '../explain/explain.js'
+import { messages, type Lang } from '../i18n/index.js'
 import { renderVerdict, verdictJsonWithIntake, type ReportFormat } from '../report/index.js'
 
 /** Each explained input: its verdict with the intake header, or why it could not be diagnosed. */
@@ -6,8 +7,9 @@ export function renderExplained(
   results: readonly Explained[],
   format: ReportFormat,
   color: boolean,
-  layout: { readonly width?: number; readonly brief?: boolean } = {},
+  layout: { readonly width?: number; readonly brief?: boolean; readonly lang?: Lang } = {},
 ): string {
+  const m = messages(layout.lang)
   if (format === 'json') {
     const objects = results.map((r) =>
       r.verdict ? verdictJsonWithIntake(r.verdict, r.intakeObject, r.origin) : { error: r.error, intake: r.intakeObject },
@@ -20,8 +22,8 @@ export function renderExplained(
       if (r.verdict) return renderVerdict(r.verdict, format, { color, origin: r.origin, intake: r.intakeObject, ...layout })
       const read = Object.entries(r.intakeObject)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-        .map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-      return [`NOT DIAGNOSED — ${r.error}`, '', 'Read from the input:', ...read].join('\n')
+        .flatMap(([k, v]) => (k === 'notes' && Array.isArray(v) ? v.map((note) => `  ${k}: ${m['report.note'](String(note))}`) : [`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`]))
+      return [m['cli.notDiagnosed'](m['report.note'](r.error ?? '')), '', m['cli.readFromInput'], ...read].join('\n')
     })
     .join(rule)
 }

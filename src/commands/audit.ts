@@ -67,8 +67,9 @@ export default class Audit extends DenyCommand {
       now: () => new Date(),
       configuredRegion: flags.region ?? (await configuredRegionFor(flags)),
       reachFor: (file) => reachFor(flags, file, debug),
+      lang: this.language(flags),
     })
-    this.print(renderAudit(result, format, { color: this.useColor(flags), ...reportLayout(flags) }))
+    this.print(renderAudit(result, format, { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }

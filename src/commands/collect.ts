@@ -37,7 +37,7 @@ export default class Collect extends DenyCommand {
     checkProfiles(flags)
     await checkOutputPath(flags.out)
     const json = this.outputFormat(flags) === 'json'
-    const progress = new CollectProgress(process.stderr, !json && !flags.debug)
+    const progress = new CollectProgress(process.stderr, !json && !flags.debug, undefined, this.language(flags))
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     // Loaded here, so that other commands do not pay for the SDK at start-up.
     const { collectSnapshot } = await import('../sources/aws/collect.js')

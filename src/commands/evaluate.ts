@@ -49,7 +49,7 @@ export default class Evaluate extends DenyCommand {
         outcomes.push('error' in result ? { error: result.error, label: entry.label } : { verdict: result, label: entry.label })
         status = worstStatus([status, statusOf(result)])
       }
-      const layout = { color: this.useColor(flags), ...reportLayout(flags) }
+      const layout = { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }
       if (format === 'text' && outcomes.length > 1) {
         this.print(renderNumbered(outcomes, (verdict) => renderVerdict(verdict, 'text', layout), layout))
       } else {

@@ -11,6 +11,7 @@ import { requestFlags } from '../cli/request-flags.js'
 import { renderExplained } from '../cli/render-explained.js'
 import { explainIntake } from '../explain/explain.js'
 import { detectAndParse, parseCloudTrail } from '../intake/index.js'
+import { accountFlag } from '../cli/account-flag.js'
 
 export default class Explain extends DenyCommand {
   static override summary = 'Read an AccessDenied error, an EC2 encoded message or a CloudTrail event, rebuild the request and diagnose it.'
@@ -29,6 +30,7 @@ export default class Explain extends DenyCommand {
     ...reportLayoutFlags,
     event: Flags.string({ description: 'CloudTrail event file (one event, Records, or lookup-events output); - for standard input.' }),
     'authorization-details': Flags.boolean({ description: 'Fetch AWS\'s own evaluation for the authorization ID in the message (IAM Access Troubleshooter, preview).', default: false }),
+    account: Flags.string({ description: 'The caller\'s account ID, for a message that masks it (arn:aws:iam::XXXXXXXX:user/tester).' }),
     ...requestFlags,
   }
 
@@ -41,10 +43,16 @@ export default class Explain extends DenyCommand {
     const intakes = flags.event ? parseCloudTrail(input.text) : detectAndParse(input.text)
     const debug = flags.debug ? (line: string) => process.stderr.write(`aws: ${line}\n`) : undefined
     const services = await explainServicesFor(flags, debug)
-    const options = { ...(await requestParts(flags)), assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion: await configuredRegionFor(flags) }
+    const options = {
+      ...(await requestParts(flags)),
+      assumeAbsent: flags['assume-absent'],
+      allowUnknownAction: flags['allow-unknown-action'],
+      configuredRegion: await configuredRegionFor(flags),
+      account: accountFlag(flags.account),
+    }
     const results = []
     for (const intake of intakes) results.push(await explainIntake(intake, services, options))
-    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), reportLayout(flags)))
+    this.print(renderExplained(results, this.outputFormat(flags), this.useColor(flags), { ...reportLayout(flags), lang: this.language(flags) }))
     const status = worstStatus(results.map((r) => (r.verdict ? exitStatusFor(r.verdict.decision) : EXIT.failed)))
     if (status !== EXIT.allowed) this.exit(status)
   }

@@ -10,6 +10,7 @@ import { requestFlags } from '../cli/request-flags.js'
 import { withProgress } from '../cli/progress.js'
 import { diagnose } from '../diagnose.js'
 import { renderVerdict } from '../report/index.js'
+import { messages } from '../i18n/index.js'
 
 export default class Principal extends DenyCommand {
   static override summary = 'Collect every policy that applies to a request and say which statement decides it.'
@@ -37,10 +38,10 @@ export default class Principal extends DenyCommand {
     const provider = await providerFor(flags, debug)
     const format = this.outputFormat(flags)
     const configuredRegion = await configuredRegionFor(flags)
-    const { verdict, gathered } = await withProgress(format !== 'json', 'Collecting policies…', () =>
+    const { verdict, gathered } = await withProgress(format !== 'json', messages(this.language(flags))['cli.collectingPolicies'], () =>
       diagnose(query, provider, { assumeAbsent: flags['assume-absent'], allowUnknownAction: flags['allow-unknown-action'], configuredRegion }),
     )
-    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags) }))
+    this.print(renderVerdict(verdict, format, { color: this.useColor(flags), origin: gathered.origin, ...reportLayout(flags), lang: this.language(flags) }))
     const status = exitStatusFor(verdict.decision)
     if (status !== 0) this.exit(status)
   }

@@ -4,6 +4,7 @@ import { intakeFromDecodedMessage, type Intake } from '../intake/index.js'
 import { principalFromArn, type Verdict } from '../model/index.js'
 import type { PolicySourceProvider, PrincipalQuery } from '../sources/types.js'
 import { compareWithMessage } from './compare.js'
+import { fillMaskedAccount, type MaskedAccountResolver } from './masked-account.js'
 import { mergeDecoded } from './merge.js'
 
 /** The AWS-side helpers explain may use; absent ones are skipped with a note. */
@@ -13,6 +14,8 @@ export interface ExplainServices {
   readonly decode: ((encoded: string) => Promise<string>) | null
   /** IAM Access Troubleshooter: authorization ID → its request context and matched statements. */
   readonly authorizationDetails: ((id: string, consoleUrl: string | null) => Promise<AuthorizationFindings>) | null
+  /** Finds the account a published message masks (XXXXXXXX): the snapshot's, or the credentials'. */
+  readonly maskedAccount?: MaskedAccountResolver | null
 }
 
 /** What the Access Troubleshooter said about one denied request. */
@@ -37,6 +40,8 @@ export interface ExplainOptions {
   readonly unknownKeys?: readonly string[]
   /** The SDK's configured region (live runs), for aws:RequestedRegion when nothing else says it. */
   readonly configuredRegion?: string | null
+  /** `--account`: the caller's account, for a message that masks it. */
+  readonly account?: string | null
 }
 
 /** One explained input: the contract's `intake` object, and the verdict or why there is none. */
@@ -115,8 +120,12 @@ function queryFor(intake: Intake, options: ExplainOptions): PrincipalQuery {
 
 /** Reads what the user had, rebuilds the request, and diagnoses it like `principal`. */
 export async function explainIntake(input: Intake, services: ExplainServices, options: ExplainOptions): Promise<Explained> {
-  const { intake, extra } = await enrich(input, services)
+  const enriched = await enrich(input, services)
+  const { extra } = enriched
+  const filled = await fillMaskedAccount(enriched.intake, options.account ?? null, services.maskedAccount ?? null)
+  const intake = filled.intake
   const fail = (error: string): Explained => ({ intake, intakeObject: intakeObject(intake, extra), verdict: null, error, origin: null })
+  if (filled.error !== null) return fail(filled.error)
   if (!intake.principal || !intake.action) {
     const missing = [!intake.principal ? 'who made the call' : null, !intake.action ? 'which action was denied' : null].filter(Boolean).join(' or ')
     return fail(`The input does not say ${missing}. Diagnose it directly with \`denydoctor principal ARN --action service:Action\`.`)

@@ -1,8 +1,11 @@
 import { emptyIntake, EXPECTED_MESSAGE, readableInput, type Intake, type IntakeDraft } from './types.js'
 import { emptyWrapping, unwrapStructured, unwrapText, type Wrapping } from './message-wrappers.js'
-import { parseReason, S3_BPA_AS_RESOURCE_NOTE, trimArn } from './policy-phrases.js'
+import { NO_REASON_NOTE, parseReason, S3_BPA_AS_RESOURCE_NOTE, trimArn } from './policy-phrases.js'
 import { joinedCandidates } from './wrapped-lines.js'
 import { explainNoPrincipal } from './message-unreadable.js'
+import { japaneseNote, readJapanese, type JapaneseReading } from './japanese.js'
+import { japaneseUnreadable } from './japanese-unreadable.js'
+import { accountMaskOf, maskedAccountNote } from './masked-account.js'
 
 /**
  * Reads an AccessDenied message as AWS, a CLI, an SDK or Terraform prints it:
@@ -156,14 +159,15 @@ export function parseDeniedMessage(text: string): Intake {
   let best: { intake: Intake; score: number } | null = null
   for (const candidate of candidates) {
     const wrapping = { ...structured }
-    const inner = unwrapText(candidate, wrapping)
+    const reading = readJapanese(candidate)
+    const inner = unwrapText(reading.text, wrapping)
     const core = CORE.exec(inner)
     if (!core) continue
-    const parsed = fromCore(inner, core, wrapping)
+    const parsed = withReading(fromCore(inner, core, wrapping), reading)
     const score = plausibility(parsed)
     if (!best || score > best.score) best = { intake: parsed, score }
   }
-  if (best) return best.intake
+  if (best) return withMaskNote(best.intake)
   const wrapping = { ...structured }
   const inner = unwrapText(candidates[0] ?? '', wrapping)
   const draft = emptyIntake('message')
@@ -179,5 +183,24 @@ export function parseDeniedMessage(text: string): Intake {
     draft.notes = notes
     return draft
   }
-  throw explainNoPrincipal(inner, wrapping, raw)
+  throw japaneseUnreadable(raw, known(wrapping)) ?? explainNoPrincipal(inner, wrapping, raw)
+}
+
+function known(wrapping: Wrapping): Partial<Intake> {
+  return { source: 'message', errorCode: wrapping.errorCode, operation: wrapping.operation, requestId: wrapping.requestId }
+}
+
+/** What only the Japanese words said: that they were Japanese, and a bare 暗黙的な拒否. */
+function withReading(intake: Intake, reading: JapaneseReading): Intake {
+  if (!reading.read) return intake
+  const notes = [japaneseNote(reading), ...intake.notes]
+  if (!reading.implicitWithoutType) return { ...intake, notes }
+  return { ...intake, reportedDenyKind: 'implicit', notes: notes.filter((note) => note !== NO_REASON_NOTE) }
+}
+
+/** A masked account (`XXXXXXXX`) is kept, with a note, for the caller to fill in. */
+function withMaskNote(intake: Intake): Intake {
+  const mask = accountMaskOf(intake.principal)
+  if (mask === null) return intake
+  return { ...intake, maskedAccount: mask, notes: [...intake.notes, maskedAccountNote(mask)] }
 }

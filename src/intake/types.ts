@@ -36,6 +36,8 @@ export interface Intake {
   readonly eventTime?: string | null
   /** Extra: the request id from an SDK/CLI wrapper, S3 XML body or CloudTrail event. */
   readonly requestId?: string | null
+  /** The mask standing for the caller's account in a published message (`XXXXXXXX`); absent when the account is real. */
+  readonly maskedAccount?: string | null
   /** Extra: the statements a decoded authorization message says matched. */
   readonly matchedStatements?: readonly DecodedStatement[]
 }

@@ -9,9 +9,16 @@
 import type { ConditionTrace, StatementFinding } from '../model/index.js'
 import type { Palette, Style } from './colors.js'
 import { length, padEnd, wrap } from './layout.js'
+import { say } from '../i18n/index.js'
 import { formatRequestValues, formatResult } from './wording.js'
 
-const HEADERS = ['operator', 'key', 'policy values', 'request values', 'result'] as const
+/** The table's column headers, in the language being spoken. */
+function headersNow(): string[] {
+  const columns = say()['report.columns']
+  return ['operator', 'key', 'policyValues', 'requestValues', 'result'].map((k) => columns[k]!)
+}
+const whyHeader = (): string => say()['report.columns'].why!
+const whyOf = (trace: ConditionTrace): string => say()['report.why'](trace)
 const GAP = '  '
 
 /** The cells of one clause, each a list of lines (one per value). */
@@ -20,7 +27,7 @@ function clauseCells(trace: ConditionTrace): string[][] {
     trace.requestValues === null || trace.requestValues === 'unknown' || trace.requestValues.length === 0
       ? [formatRequestValues(trace.requestValues)]
       : [...trace.requestValues]
-  const policyValues = trace.policyValues.length > 0 ? [...trace.policyValues] : ['(none)']
+  const policyValues = trace.policyValues.length > 0 ? [...trace.policyValues] : [say()['report.values'].none!]
   return [[trace.operator], [trace.key], policyValues, requestValues, [formatResult(trace.result)]]
 }
 
@@ -32,13 +39,14 @@ export function renderConditionTable(
   prefix: string,
 ): string[] {
   if (traces.length === 0) return []
+  const HEADERS = headersNow()
   const rows = traces.map(clauseCells)
   const budget = width - length(prefix)
   const widths = HEADERS.map((header, column) => Math.max(length(header), ...rows.flatMap((row) => (row[column] ?? []).map(length))))
   const tableWidth = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1)
   if (tableWidth > budget) return renderClauseBlocks(traces, effect, pal, width, prefix)
 
-  const whyWidth = Math.max(length('why'), ...traces.map((t) => length(t.why)))
+  const whyWidth = Math.max(length(whyHeader()), ...traces.map((t) => length(whyOf(t))))
   const whyInColumn = tableWidth + GAP.length + whyWidth <= budget
   const allWidths = whyInColumn ? [...widths, whyWidth] : widths
 
@@ -54,16 +62,16 @@ export function renderConditionTable(
     return prefix + parts.join(GAP)
   }
 
-  const headers = whyInColumn ? [...HEADERS, 'why'] : [...HEADERS]
+  const headers = whyInColumn ? [...HEADERS, whyHeader()] : [...HEADERS]
   const out = [line(headers, headers.map(() => pal.bold))]
   traces.forEach((trace, i) => {
-    const cells = [...(rows[i] ?? []), ...(whyInColumn ? [[trace.why]] : [])]
+    const cells = [...(rows[i] ?? []), ...(whyInColumn ? [[whyOf(trace)]] : [])]
     const height = Math.max(...cells.map((c) => c.length))
     const styles = [undefined, undefined, undefined, undefined, resultStyleFor(trace, effect, pal)]
     for (let r = 0; r < height; r++) out.push(line(cells.map((c) => c[r] ?? ''), styles))
   })
   if (!whyInColumn) {
-    for (const trace of traces) out.push(...wrap(`${trace.key}: ${trace.why}`, width, `${prefix}• `, `${prefix}  `).map(pal.dim))
+    for (const trace of traces) out.push(...wrap(`${trace.key}: ${whyOf(trace)}`, width, `${prefix}• `, `${prefix}  `).map(pal.dim))
   }
   return out
 }
@@ -76,9 +84,10 @@ function renderClauseBlocks(traces: readonly ConditionTrace[], effect: Statement
   for (const trace of traces) {
     const [, , policyValues = [], requestValues = []] = clauseCells(trace)
     out.push(`${prefix}${trace.operator} ${trace.key} → ${resultStyleFor(trace, effect, pal)(formatResult(trace.result))}`)
-    policyValues.forEach((value, i) => out.push(`${i === 0 ? label('policy values') : continuation}${value}`))
-    requestValues.forEach((value, i) => out.push(`${i === 0 ? label('request values') : continuation}${value}`))
-    out.push(...wrap(trace.why, width, label('why'), continuation).map(pal.dim))
+    const columns = say()['report.columns']
+    policyValues.forEach((value, i) => out.push(`${i === 0 ? label(columns.policyValues!) : continuation}${value}`))
+    requestValues.forEach((value, i) => out.push(`${i === 0 ? label(columns.requestValues!) : continuation}${value}`))
+    out.push(...wrap(whyOf(trace), width, label(whyHeader()), continuation).map(pal.dim))
   }
   return out
 }

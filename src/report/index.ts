@@ -2,6 +2,7 @@
  * Verdict → string, for people (text, markdown) and machines (json). Renderers never print
  * and never re-run matching: everything they show comes from the Verdict.
  */
+import { inLanguage, type Lang } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
 import { verdictJsonWithIntake } from './json.js'
 import { renderMarkdown } from './markdown.js'
@@ -24,10 +25,16 @@ export interface RenderOptions {
   readonly origin?: string | null
   /** For `explain`: what was read from the user's input (the contract's `intake` object) — render it in a short header when present. */
   readonly intake?: Readonly<Record<string, unknown>> | null
+  /** The language of text and markdown (default English); JSON is the same in every language. */
+  readonly lang?: Lang
 }
 
 /** One verdict. JSON is one pretty-printed object; no trailing newline in any format. */
 export function renderVerdict(verdict: Verdict, format: ReportFormat, options: RenderOptions): string {
+  return inLanguage(options.lang, () => renderOne(verdict, format, options))
+}
+
+function renderOne(verdict: Verdict, format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'text':
       return renderText(verdict, options)
@@ -43,6 +50,10 @@ export function renderVerdict(verdict: Verdict, format: ReportFormat, options: R
  * compact object per line (JSON Lines), in the same order, as the contract requires.
  */
 export function renderVerdicts(verdicts: readonly Verdict[], format: ReportFormat, options: RenderOptions): string {
+  return inLanguage(options.lang, () => renderMany(verdicts, format, options))
+}
+
+function renderMany(verdicts: readonly Verdict[], format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'json':
       return verdicts.map((verdict) => JSON.stringify(verdictJsonWithIntake(verdict, options.intake, options.origin))).join('\n')

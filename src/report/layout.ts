@@ -1,8 +1,10 @@
 /**
  * Plain-text layout helpers shared by the text renderers: word wrapping and padding.
  * They work on unstyled text; colour is applied after the layout is done, so widths are
- * never thrown off by escape codes.
+ * never thrown off by escape codes. Widths are terminal columns: East Asian wide characters
+ * (漢字, かな) take two, and Japanese text breaks between characters (src/i18n/width.ts).
  */
+import { displayWidth, wrapColumns } from '../i18n/index.js'
 
 export const DEFAULT_WIDTH = 100
 /** Below this the report stops trying to fit and lets lines run long. */
@@ -13,9 +15,9 @@ export function effectiveWidth(width: number | undefined): number {
   return Math.max(MIN_WIDTH, Math.floor(width))
 }
 
-/** Characters, counted by code point so that `◀` and `…` count as one column. */
+/** Terminal columns: `◀` and `…` count as one, `拒` as two. */
 export function length(text: string): number {
-  return [...text].length
+  return displayWidth(text)
 }
 
 export function padEnd(text: string, columns: number): string {
@@ -24,27 +26,10 @@ export function padEnd(text: string, columns: number): string {
 }
 
 /**
- * Wraps prose at word boundaries. The first line starts with `firstPrefix`, the others with
- * `restPrefix`. A single word longer than the line (an ARN) is kept whole rather than broken,
- * so it can still be copied.
+ * Wraps prose at word boundaries (and between the characters of Japanese text). The first
+ * line starts with `firstPrefix`, the others with `restPrefix`. A single word longer than the
+ * line (an ARN) is kept whole rather than broken, so it can still be copied.
  */
 export function wrap(text: string, width: number, firstPrefix = '', restPrefix = firstPrefix): string[] {
-  const out: string[] = []
-  for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/\s+/).filter((w) => w !== '')
-    let line = out.length === 0 ? firstPrefix : restPrefix
-    let lineHasWord = false
-    for (const word of words) {
-      const candidate = lineHasWord ? `${line} ${word}` : line + word
-      if (lineHasWord && length(candidate) > width) {
-        out.push(line)
-        line = restPrefix + word
-      } else {
-        line = candidate
-      }
-      lineHasWord = true
-    }
-    out.push(line)
-  }
-  return out
+  return wrapColumns(text, width, firstPrefix, restPrefix)
 }

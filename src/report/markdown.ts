@@ -5,6 +5,7 @@
  * Statements are shown as valid JSON in fenced blocks (a margin marker would break the JSON),
  * with what matched listed under each one. Every phrase comes from phrases.ts.
  */
+import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { assumedKeys, OVERRIDE_HINT } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
@@ -14,7 +15,7 @@ import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
 import { mermaidFlowchart } from './mermaid.js'
 import { evaluationPath } from './path.js'
-import { assumptionsLine, MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, PARTIAL_TITLE, partialWarningBody, REQUEST_LABELS } from './phrases.js'
+import { assumptionsLine, MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS } from './phrases.js'
 import { remedySection } from './remedy-text.js'
 import { findKey } from './statement-marks.js'
 import { FULL_FINDINGS, type TextOptions } from './text.js'
@@ -53,7 +54,7 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   sections.push(pathSection(verdict))
   if (verdict.suggestions.length > 0) {
     const heading = verdict.decision === 'Allowed' ? H.ifStillDenied : H.whatToChange
-    sections.push([`#### ${heading}`, '', ...verdict.suggestions.map((s) => `- ${prose(s)}`)])
+    sections.push([`#### ${heading}`, '', ...verdict.suggestions.map((s) => `- ${prose(say()['report.suggestion'](s))}`)])
   }
   const fixes = remedySection(verdict, prose)
   if (fixes.length > 0) sections.push(fixes)
@@ -90,10 +91,10 @@ function pathSection(verdict: Verdict): string[] {
 
 function header(verdict: Verdict): string[] {
   const { request } = verdict
-  const lines = [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', `${code(request.action)} by ${code(request.principal)}`]
+  const lines = [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', say()['report.requestSummary'](code(request.action), code(request.principal))]
   if (verdict.incomplete.length > 0) {
     const body = partialWarningBody(verdict.incomplete.map((gap) => code(gap.source)).join(', '))
-    lines.push('', `> **${PARTIAL_TITLE}** ${body.charAt(0).toUpperCase()}${body.slice(1)}`)
+    lines.push('', `> **${partialTitle()}** ${body.charAt(0).toUpperCase()}${body.slice(1)}`)
   }
   return lines
 }
@@ -110,7 +111,7 @@ function requestSection(verdict: Verdict, options: TextOptions): string[] {
   if (context.length > 0) lines.push(`- **${REQUEST_LABELS.context}:** ${context.join(', ')}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) lines.push(`- **${REQUEST_LABELS.assumed}:** ${prose(`${assumptionsLine(assumed)} ${OVERRIDE_HINT}`)}`)
-  if (options.origin) lines.push(`- **${REQUEST_LABELS.source}:** ${prose(options.origin)}`)
+  if (options.origin) lines.push(`- **${REQUEST_LABELS.source}:** ${prose(say()['report.origin'](options.origin))}`)
   return lines
 }
 
@@ -121,18 +122,18 @@ function findingTable(findings: readonly StatementFinding[]): string[] {
     prose(policyTitle(f)),
     prose(statementLabel(f)),
     f.certain ? applies.yes : applies.hangsOn(f.unknownKeys.length > 0 ? f.unknownKeys.map(code).join(', ') : applies.theResource),
-    prose(f.explanation),
+    prose(say()['report.explanation'](f)),
   ])
   return table(MARKDOWN_COLUMNS.findings, rows)
 }
 
 function findingSection(finding: StatementFinding, n: number, verdict: Verdict): string[] {
   const out = [`##### ${n}. ${prose(`${findingVerb(finding)} ${policyTitle(finding)}`)}`, '']
-  const on = verdict.request.resources.length > 1 && finding.resource ? ` — on ${code(finding.resource)}` : ''
+  const on = verdict.request.resources.length > 1 && finding.resource ? say()['report.onResource'](code(finding.resource)) : ''
   out.push(`${prose(statementLabel(finding))}${on}`, '')
   const note = policyNote(finding)
   if (note) out.push(`*${prose(note)}*`, '')
-  if (finding.explanation) out.push(prose(finding.explanation), '')
+  if (finding.explanation) out.push(prose(say()['report.explanation'](finding)), '')
   if (!finding.certain) out.push(`> **${H.undetermined}** ${prose(hangsOnSentence(finding))}`, '')
   out.push(fence(JSON.stringify(finding.statement, null, 2), 'json'), '')
   out.push(`**${H.matched}**`, '', ...matchedList(finding))
@@ -142,7 +143,7 @@ function findingSection(finding: StatementFinding, n: number, verdict: Verdict):
         ? trace.requestValues.map(code).join('<br>')
         : `*${formatRequestValues(trace.requestValues)}*`
       const policyValues = trace.policyValues.map(code).join('<br>')
-      return [code(trace.operator), code(trace.key), policyValues, requestValues, `**${formatResult(trace.result)}**`, prose(trace.why)]
+      return [code(trace.operator), code(trace.key), policyValues, requestValues, `**${formatResult(trace.result)}**`, prose(say()['report.why'](trace))]
     })
     out.push('', `**${H.conditions}**`, '', ...table(MARKDOWN_COLUMNS.conditions, rows))
   }

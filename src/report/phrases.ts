@@ -1,182 +1,170 @@
 /**
- * Every sentence and heading the text, brief and markdown reports show to people, in one
- * place, grouped by the part of the report it belongs to, so that a message catalogue (one
- * per language) can take them over as they are. Layout code never writes English itself: it
- * asks for a phrase here. JSON output never goes through these.
+ * Every sentence and heading the text, brief and markdown reports show to people, grouped by
+ * the part of the report it belongs to. The words come from the message catalogue of the
+ * language being spoken (src/i18n: en.ts/en-report.ts, ja.ts/ja-report.ts; renderVerdict sets
+ * the language), read when used. Layout code never writes words itself: it asks for a phrase
+ * here. JSON output never goes through these.
  */
-import type { Decision } from '../model/index.js'
+import { say } from '../i18n/index.js'
+import type { Decision, PolicyType } from '../model/index.js'
+
+const heading = (key: string): string => say()['report.heading'][key]!
+const md = (key: string): string => say()['report.md'][key]!
 
 /** Headings of the report's sections, in the order the report shows them. */
 export const HEADINGS = {
-  whatToChange: 'What to change:',
-  ifStillDenied: 'If AWS still denies it:',
-  nothingAllows: 'Nothing allows it here:',
-  alsoWithoutAllow: 'Also without an Allow:',
-  request: 'The request:',
-  otherDenies: 'Other denies:',
-  otherAllows: 'Other allows:',
-  allowedOverridden: 'Allowed by (overridden by the deny):',
-  allowedNotEnough: 'Allowed by (not enough on its own):',
-  allowedUnsettled: 'Allowed by (not enough to settle it):',
-  couldNotRead: 'Could not read:',
-  warnings: 'Warnings:',
-  remedies: 'Fixes to paste (review before applying):',
-} as const
+  get whatToChange() { return heading('whatToChange') },
+  get ifStillDenied() { return heading('ifStillDenied') },
+  get nothingAllows() { return heading('nothingAllows') },
+  get alsoWithoutAllow() { return heading('alsoWithoutAllow') },
+  get request() { return heading('request') },
+  get otherDenies() { return heading('otherDenies') },
+  get otherAllows() { return heading('otherAllows') },
+  get allowedOverridden() { return heading('allowedOverridden') },
+  get allowedNotEnough() { return heading('allowedNotEnough') },
+  get allowedUnsettled() { return heading('allowedUnsettled') },
+  get couldNotRead() { return heading('couldNotRead') },
+  get warnings() { return heading('warnings') },
+  get remedies() { return heading('remedies') },
+}
 
 /** How a finding is introduced, by its effect and whether it certainly applies. */
 export const FINDING_VERBS = {
-  deny: 'Denied by',
-  mayDeny: 'May be denied by',
-  allow: 'Allowed by',
-  mayAllow: 'May be allowed by',
-} as const
+  get deny() { return say()['report.verb'].denied },
+  get mayDeny() { return say()['report.verb'].mayDeny },
+  get allow() { return say()['report.verb'].allowed },
+  get mayAllow() { return say()['report.verb'].mayAllow },
+}
 
 /** The lines around a statement in the text report. */
 export const FINDING_PHRASES = {
-  everyResourceType: 'every resource type the action touches',
-  covers: (what: string): string => `The request does not name the resource; this statement covers ${what}.`,
-  mayApply: (what: string): string => ` — may apply: hangs on ${what}`,
-  theResource: 'the resource',
-  conditions: 'Conditions:',
-} as const
+  get everyResourceType() { return say()['report.coversAll'] },
+  covers: (what: string): string => say()['report.noResourceCovers'](what),
+  mayApply: (what: string): string => say()['report.mayApply'](what),
+  get theResource() { return say()['report.theResource'] },
+  get conditions() { return say()['report.conditions'] },
+}
+
+const label = (key: string): string => say()['report.label'][key]!
 
 /** The labels of the request block ("resource: …"). */
 export const REQUEST_LABELS = {
-  resource: 'resource',
-  resources: 'resources',
-  notGiven: '(not given)',
-  context: 'context',
-  assumed: 'assumed',
-  source: 'source',
-} as const
+  get resource() { return label('resource') },
+  get resources() { return label('resources') },
+  get notGiven() { return label('notGiven') },
+  get context() { return label('context') },
+  get assumed() { return label('assumed') },
+  get source() { return label('source') },
+}
 
 /** What every report says about a diagnosis with unread sources, right under the verdict. */
 export function partialWarning(sources: string): string {
-  return `⚠ Partial diagnosis: ${partialWarningBody(sources)}`
+  return say()['report.partial'](sources)
 }
 
 /** The same, after a bold "⚠ Partial diagnosis." in markdown. */
-export const PARTIAL_TITLE = '⚠ Partial diagnosis.'
+export function partialTitle(): string {
+  return say()['report.partialTitle']
+}
 export function partialWarningBody(sources: string): string {
-  return `could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`
+  return say()['report.partialBody'](sources)
 }
 
-/** "every SCP and RCP level allows: FullAWSAccess at 4 levels, RCPFullAWSAccess at 3 levels". */
+/** "Every SCP and RCP level allows it: FullAWSAccess at 4 levels, RCPFullAWSAccess at 3 levels." */
 export function orgWideAllowLine(kinds: string, parts: readonly { readonly name: string; readonly levels: number }[]): string {
-  const list = parts.map((p) => `${p.name} at ${p.levels} level${p.levels === 1 ? '' : 's'}`).join(', ')
-  return `Every ${kinds} level allows it: ${list}.`
+  return say()['report.orgWide'](kinds, parts)
 }
 
 /** After a deny, where not every level need allow: "SCP policies that allow it: FullAWSAccess at 3 levels". */
 export function orgAllowsLine(kinds: string, parts: readonly { readonly name: string; readonly levels: number }[]): string {
-  const list = parts.map((p) => `${p.name} at ${p.levels} level${p.levels === 1 ? '' : 's'}`).join(', ')
-  return `${kinds} policies that allow it: ${list}`
+  return say()['report.orgAllows'](kinds, parts)
 }
 
 /** "SCP and RCP", "SCP", "RCP": which organisation policy kinds a folded line covers. */
 export function orgKinds(hasScp: boolean, hasRcp: boolean): string {
-  return hasScp && hasRcp ? 'SCP and RCP' : hasScp ? 'SCP' : 'RCP'
+  return say()['report.orgKinds'](hasScp, hasRcp)
 }
 
 /** The one assumptions line: "assumed for a direct call: aws:SecureTransport=true, …". */
 export function assumptionsLine(pairs: readonly string[]): string {
-  return pairs.length > 0 ? `assumed for a direct call: ${pairs.join(', ')}` : 'assumed: nothing'
+  return say()['report.assumptions'](pairs)
 }
+
+const brief = (key: string): string => say()['report.brief'][key]!
 
 /** The parts of a deciding statement in the brief form, one line each. */
 export const BRIEF_LABELS = {
-  action: 'action',
-  resource: 'resource',
-  principal: 'principal',
-  condition: 'condition',
-  change: 'change',
-  notRead: 'not read',
-  more: (n: number): string => `… ${n} more deciding statement${n === 1 ? '' : 's'} (full report without --brief)`,
-  noChange: 'nothing to change: the policies allow it',
-} as const
+  get action() { return brief('action') },
+  get resource() { return brief('resource') },
+  get principal() { return brief('principal') },
+  get condition() { return brief('condition') },
+  get change() { return brief('change') },
+  get notRead() { return brief('notRead') },
+  more: (n: number): string => say()['report.briefMore'](n),
+  get noChange() { return brief('noChange') },
+  get request() { return brief('request') },
+}
 
 /** The one line under the deciding statement of an implicit deny, per layer without an Allow. */
-export function missingAllowLine(label: string): string {
-  return `no Allow in ${label}`
+export function missingAllowLine(text: string): string {
+  return say()['report.noAllowIn'](text)
 }
 
 /** The note that introduces the remedies: they are proposals, written for a reviewer. */
 export const REMEDY_PHRASES = {
-  label: 'review before applying',
+  get label() { return say()['report.remedy'].label! },
   /** "add to the resource policy of arn:aws:s3:::b:" */
-  addTo: (layer: string, target: string): string => `add to the ${layer} of ${target}:`,
+  addTo: (layer: string, target: string): string => say()['report.remedyAddTo'](layer, target),
   /** "add to the SCPs attached at ou-abcd-11111111:" */
-  addAtLevel: (layer: string, level: string): string => `add to the ${layer} ${level}:`,
+  addAtLevel: (layer: string, level: string): string => say()['report.remedyAddAtLevel'](layer, level),
   /** "edit statement 1 (Sid X) of SCP DenyRunInstances (JSON Patch, paths from the statement):" */
-  edit: (statement: string, policy: string): string => `edit ${statement} of ${policy} (JSON Patch, paths from the statement):`,
-  layer: {
-    identity: 'identity-based policies',
-    boundary: 'permissions boundary',
-    session: 'session policy',
-    resource: 'resource policy',
-    vpce: 'VPC endpoint policy',
-    scp: 'SCPs attached at',
-    rcp: 'RCPs attached at',
-  },
-} as const
+  edit: (statement: string, policy: string): string => say()['report.remedyEdit'](statement, policy),
+  get layer(): Readonly<Record<PolicyType, string>> { return say()['report.remedyLayer'] },
+}
 
 /** Markdown headings (without the leading #s). */
 export const MARKDOWN_HEADINGS = {
-  verdict: (title: string): string => `Verdict: ${title}`,
-  decidedBy: 'What decided it',
-  path: 'The evaluation path',
-  whatToChange: 'What to change',
-  ifStillDenied: 'If AWS still denies it',
-  nothingAllows: 'Nothing allows it here',
-  alsoWithoutAllow: 'Also without an Allow',
-  request: 'The request',
-  denies: 'Denies',
-  allows: 'Allows',
-  couldNotRead: 'Could not read',
-  warnings: 'Warnings',
-  remedies: 'Fixes to paste (review before applying)',
-  matched: 'Matched',
-  conditions: 'Conditions',
-  undetermined: 'Undetermined:',
-  resourceTypes: 'Resource types it covers',
-  condition: 'Condition',
-} as const
+  verdict: (title: string): string => say()['report.mdVerdict'](title),
+  get decidedBy() { return md('decidedBy') },
+  get path() { return md('path') },
+  get whatToChange() { return md('whatToChange') },
+  get ifStillDenied() { return md('ifStillDenied') },
+  get nothingAllows() { return md('nothingAllows') },
+  get alsoWithoutAllow() { return md('alsoWithoutAllow') },
+  get request() { return md('request') },
+  get denies() { return md('denies') },
+  get allows() { return md('allows') },
+  get couldNotRead() { return md('couldNotRead') },
+  get warnings() { return md('warnings') },
+  get remedies() { return md('remedies') },
+  get matched() { return md('matched') },
+  get conditions() { return md('conditions') },
+  get undetermined() { return md('undetermined') },
+  get resourceTypes() { return md('resourceTypes') },
+  get condition() { return md('condition') },
+}
+
+const column = (key: string): string => say()['report.columns'][key]!
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** Column headers of the markdown tables. */
 export const MARKDOWN_COLUMNS = {
-  findings: ['#', 'Policy', 'Statement', 'Applies', 'Explanation'],
-  conditions: ['Operator', 'Key', 'Policy values', 'Request values', 'Result', 'Why'],
-  gaps: ['Source', 'Error', 'Effect'],
-  intake: ['Field', 'Value'],
-  applies: { yes: 'yes', hangsOn: (what: string): string => `hangs on ${what}`, theResource: 'the resource' },
-} as const
+  get findings() { return ['#', 'policy', 'statement', 'applies', 'explanation'].map(column) },
+  get conditions() { return ['operator', 'key', 'policyValues', 'requestValues', 'result', 'why'].map((k) => capital(column(k))) },
+  get gaps() { return [md('source'), column('error'), column('effect')] },
+  get intake() { return [md('field'), md('value')] },
+  applies: {
+    get yes() { return md('yes') },
+    hangsOn: (what: string): string => say()['report.mdHangsOn'](what),
+    get theResource() { return say()['report.theResource'] },
+  },
+}
 
 /** Decision words for the picture's legend and nodes. */
 export const DIAGRAM_PHRASES = {
-  organisation: 'organisation',
+  get organisation() { return say()['report.diagramOrganisation'] },
   request: (action: string): string => action,
-  state: {
-    denied: 'denied',
-    'no-allow': 'no Allow',
-    allowed: 'allowed',
-    unknown: 'unknown',
-    'not-read': 'not read',
-  },
-  layer: {
-    rcp: 'RCPs',
-    scp: 'SCPs',
-    vpce: 'VPC endpoint policy',
-    resource: 'resource policy',
-    identity: 'identity policies',
-    boundary: 'permissions boundary',
-    session: 'session policy',
-  },
-  result: (decision: Decision): string => DIAGRAM_RESULT[decision],
-} as const
-
-const DIAGRAM_RESULT: Readonly<Record<Decision, string>> = {
-  Allowed: 'ALLOWED',
-  ExplicitDeny: 'DENIED (explicit)',
-  ImplicitDeny: 'DENIED (implicit)',
-  Undetermined: 'UNDETERMINED',
+  get state() { return say()['report.diagramState'] },
+  get layer(): Readonly<Record<PolicyType, string>> { return say()['report.diagramLayer'] },
+  result: (decision: Decision): string => say()['report.diagramResult'][decision],
 }

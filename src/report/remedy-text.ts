@@ -3,6 +3,7 @@
  * statement or the patch in a fenced JSON block labelled "review before applying", so that it
  * can be pasted as it is — and is read first.
  */
+import { say } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
 import type { Palette } from './colors.js'
 import { wrap } from './layout.js'
@@ -13,7 +14,7 @@ import { remediesFor, type Remedy } from './remedies.js'
 /** "add to the resource policy of arn:aws:s3:::b:" or "edit statement 1 (Sid X) of DenyRunInstances …:". */
 export function remedyHeading(remedy: Remedy): string {
   if (remedy.kind === 'edit-statement') {
-    const statement = `statement ${(remedy.statementIndex ?? 0) + 1}${remedy.sid ? ` (Sid ${remedy.sid})` : ''}`
+    const statement = say()['report.statement']((remedy.statementIndex ?? 0) + 1, remedy.sid ?? null)
     return REMEDY_PHRASES.edit(statement, remedy.policyName ?? remedy.target)
   }
   const layer = REMEDY_PHRASES.layer[remedy.policyType]

@@ -5,6 +5,7 @@
  * fields (`matchedAction`, `matchedResource`, `matchedPrincipal`, `conditions`): nothing is
  * matched again here.
  */
+import { say } from '../i18n/index.js'
 import type { ConditionTrace, StatementFinding } from '../model/index.js'
 import type { Palette, Style } from './colors.js'
 import { length, padEnd } from './layout.js'
@@ -136,18 +137,19 @@ export function markLines(finding: StatementFinding, lines: readonly PrintedLine
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
   const action = findKey(statement, 'Action')
   const notAction = findKey(statement, 'NotAction')
-  if (action) markValue([action], finding.matchedAction, 'matched action', true)
-  else if (notAction) markValue([notAction], null, 'action not listed here', false)
+  const words = say()['report.marks']
+  if (action) markValue([action], finding.matchedAction, words.matchedAction!, true)
+  else if (notAction) markValue([notAction], null, words.actionNotListed!, false)
 
   const resource = findKey(statement, 'Resource')
   const notResource = findKey(statement, 'NotResource')
-  if (resource) markValue([resource], finding.matchedResource, 'matched resource', false)
-  else if (notResource) markValue([notResource], null, 'resource not listed here', false)
+  if (resource) markValue([resource], finding.matchedResource, words.matchedResource!, false)
+  else if (notResource) markValue([notResource], null, words.resourceNotListed!, false)
 
   const principal = findKey(statement, 'Principal')
   const notPrincipal = findKey(statement, 'NotPrincipal')
-  if (principal && finding.matchedPrincipal !== null) markValue([principal], finding.matchedPrincipal, 'matched principal', false)
-  else if (notPrincipal) markValue([notPrincipal], null, 'principal not listed here', false)
+  if (principal && finding.matchedPrincipal !== null) markValue([principal], finding.matchedPrincipal, words.matchedPrincipal!, false)
+  else if (notPrincipal) markValue([notPrincipal], null, words.principalNotListed!, false)
 
   const condition = findKey(statement, 'Condition')
   if (condition) {
@@ -166,7 +168,8 @@ export function markLines(finding: StatementFinding, lines: readonly PrintedLine
 
 function conditionMark(trace: ConditionTrace): LineMark {
   const tone: MarkTone = trace.result === 'unknown' ? 'unknown' : trace.result ? 'match' : 'false'
-  return { label: `condition ${String(trace.result)}`, tone }
+  const words = say()['report.marks']
+  return { label: trace.result === 'unknown' ? words.conditionUnknown! : trace.result ? words.conditionTrue! : words.conditionFalse!, tone }
 }
 
 /** Arrays longer than this show their first few items and the marked ones, in text reports. */

@@ -2,6 +2,7 @@
  * One statement finding in the text report: in full (heading, statement number, explanation,
  * what it hangs on, the marked JSON, the condition table) or as a single line.
  */
+import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
 import type { Palette, Style } from './colors.js'
 import { renderConditionTable } from './condition-table.js'
@@ -34,7 +35,7 @@ export function findingStyle(finding: StatementFinding, pal: Palette): Style {
 /** `statement 1 (Sid DenyEC2)`, plus the resource when the request named several. */
 function statementLine(finding: StatementFinding, verdict: Verdict): string {
   const label = statementLabel(finding)
-  return verdict.request.resources.length > 1 && finding.resource ? `${label} — on ${finding.resource}` : label
+  return verdict.request.resources.length > 1 && finding.resource ? `${label}${say()['report.onResource'](finding.resource)}` : label
 }
 
 export function renderFindingFull(finding: StatementFinding, at: Position, verdict: Verdict, pal: Palette, width: number): string[] {

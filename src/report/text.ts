@@ -5,6 +5,7 @@
  * request, what was read from the input, the other statements, unread sources, warnings).
  * Everything shown comes from the Verdict; every phrase comes from phrases.ts.
  */
+import { say } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
 import { assumedKeys, OVERRIDE_HINT } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
@@ -89,7 +90,7 @@ function whatToChange(verdict: Verdict, pal: Palette, width: number): string[][]
   const blocks: string[][] = []
   if (verdict.suggestions.length > 0) {
     const lines = [pal.heading(verdict.decision === 'Allowed' ? HEADINGS.ifStillDenied : HEADINGS.whatToChange)]
-    for (const suggestion of verdict.suggestions) lines.push(...wrap(suggestion, width, '  • ', '    '))
+    for (const suggestion of verdict.suggestions) lines.push(...wrap(say()['report.suggestion'](suggestion), width, '  • ', '    '))
     blocks.push(lines)
   }
   blocks.push(...remedyBlocks(verdict, pal, width))
@@ -109,7 +110,7 @@ function requestBlock(verdict: Verdict, options: TextOptions, pal: Palette, widt
   if (context.length > 0) details.push([REQUEST_LABELS.context, context.join(', ')])
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) details.push([REQUEST_LABELS.assumed, `${assumptionsLine(assumed)} ${OVERRIDE_HINT}`])
-  if (options.origin) details.push([REQUEST_LABELS.source, options.origin])
+  if (options.origin) details.push([REQUEST_LABELS.source, say()['report.origin'](options.origin)])
   const labelWidth = Math.max(...details.map(([label]) => length(label))) + 2
   const lines = [pal.bold(HEADINGS.request)]
   for (const [label, value] of details) lines.push(...wrap(value, width, `  ${padEnd(`${label}:`, labelWidth)}`, ' '.repeat(labelWidth + 2)))

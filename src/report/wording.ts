@@ -2,14 +2,15 @@
  * The words the text and markdown reports share: how a decision, a policy, a statement and a
  * missing Allow are named for people. Everything here reads the Verdict only.
  */
-import { POLICY_TYPE_NAMES, type ConditionTrace, type Decision, type MissingAllow, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
+import { say } from '../i18n/index.js'
+import type { ConditionTrace, Decision, MissingAllow, PolicyType, StatementFinding, Verdict } from '../model/index.js'
 
-/** The loud part of the first line. */
+/** The loud part of the first line (in the language being spoken). */
 export const DECISION_HEADLINE: Readonly<Record<Decision, string>> = {
-  Allowed: 'ALLOWED',
-  ExplicitDeny: 'DENIED (explicit deny)',
-  ImplicitDeny: 'DENIED (implicit: nothing allows it)',
-  Undetermined: 'UNDETERMINED (depends on what the request carried)',
+  get Allowed() { return say()['report.headline'].Allowed },
+  get ExplicitDeny() { return say()['report.headline'].ExplicitDeny },
+  get ImplicitDeny() { return say()['report.headline'].ImplicitDeny },
+  get Undetermined() { return say()['report.headline'].Undetermined },
 }
 
 /**
@@ -19,30 +20,35 @@ export const DECISION_HEADLINE: Readonly<Record<Decision, string>> = {
 export function decisionHeadline(verdict: Verdict): string {
   if (verdict.decision === 'Undetermined' && verdict.incomplete.length > 0) {
     const hangsOnRequest = [...verdict.denies, ...verdict.allows].some((f) => !f.certain)
-    if (!hangsOnRequest) return 'UNDETERMINED (some policies could not be read)'
+    if (!hangsOnRequest) return say()['report.headlineUnread']
   }
   return DECISION_HEADLINE[verdict.decision]
 }
 
 /** The same, for a markdown heading. */
 export const DECISION_TITLE: Readonly<Record<Decision, string>> = {
-  Allowed: 'Allowed',
-  ExplicitDeny: 'Explicit deny',
-  ImplicitDeny: 'Implicit deny',
-  Undetermined: 'Undetermined',
+  get Allowed() { return say()['report.title'].Allowed },
+  get ExplicitDeny() { return say()['report.title'].ExplicitDeny },
+  get ImplicitDeny() { return say()['report.title'].ImplicitDeny },
+  get Undetermined() { return say()['report.title'].Undetermined },
 }
 
 /** The policy types in reports. */
-export const POLICY_TYPE_WORDS = POLICY_TYPE_NAMES
+export const POLICY_TYPE_WORDS: Readonly<Record<PolicyType, string>> = {
+  get identity() { return say()['report.policyType'].identity },
+  get boundary() { return say()['report.policyType'].boundary },
+  get scp() { return say()['report.policyType'].scp },
+  get rcp() { return say()['report.policyType'].rcp },
+  get resource() { return say()['report.policyType'].resource },
+  get vpce() { return say()['report.policyType'].vpce },
+  get session() { return say()['report.policyType'].session },
+}
 
 /** `SCP "DenyRunInstances" attached to ou-abcd-11111111`, or the source's own origin sentence. */
 export function policyTitle(finding: StatementFinding): string {
-  if (finding.origin) return splitOrigin(finding.origin).name
-  const parts = [POLICY_TYPE_WORDS[finding.policyType]]
-  if (finding.policyName) parts.push(`"${finding.policyName}"`)
-  else if (finding.policyArn) parts.push(finding.policyArn)
-  if (finding.attachedTo) parts.push(`attached to ${finding.attachedTo}`)
-  return parts.join(' ')
+  if (finding.origin) return say()['report.origin'](splitOrigin(finding.origin).name)
+  const name = finding.policyName ? `"${finding.policyName}"` : finding.policyArn
+  return say()['report.policyTitle'](POLICY_TYPE_WORDS[finding.policyType], name, finding.attachedTo)
 }
 
 /**
@@ -63,28 +69,18 @@ export function policyNote(finding: StatementFinding): string | null {
 
 /** `statement 1 (Sid DenyEC2)`: 1-based, as people count. */
 export function statementLabel(finding: StatementFinding): string {
-  const n = `statement ${finding.statementIndex + 1}`
-  return finding.sid ? `${n} (Sid ${finding.sid})` : n
+  return say()['report.statement'](finding.statementIndex + 1, finding.sid)
 }
 
 /** `SCPs at ou-abcd-11111111`: the layer that had no Allow. */
 export function missingAllowLabel(missing: MissingAllow): string {
-  const plural: Readonly<Record<PolicyType, string>> = {
-    identity: 'identity-based policies',
-    boundary: 'permissions boundary',
-    scp: 'SCPs',
-    rcp: 'RCPs',
-    resource: 'resource-based policy',
-    vpce: 'VPC endpoint policy',
-    session: 'session policy',
-  }
-  const what = plural[missing.policyType]
-  return missing.level ? `${what} at ${missing.level}` : what
+  const what = say()['report.missingLayer'][missing.policyType]
+  return missing.level ? say()['report.missingAt'](what, missing.level) : what
 }
 
 /** `ec2:RunInstances by arn:…` */
 export function requestSummary(verdict: Verdict): string {
-  return `${verdict.request.action} by ${verdict.request.principal}`
+  return say()['report.requestSummary'](verdict.request.action, verdict.request.principal)
 }
 
 export function formatContextValue(value: string | readonly string[]): string {
@@ -92,14 +88,15 @@ export function formatContextValue(value: string | readonly string[]): string {
 }
 
 export function formatRequestValues(values: ConditionTrace['requestValues']): string {
-  if (values === 'unknown') return '(unknown)'
-  if (values === null) return '(absent)'
-  if (values.length === 0) return '(empty)'
+  const words = say()['report.values']
+  if (values === 'unknown') return words.unknown!
+  if (values === null) return words.absent!
+  if (values.length === 0) return words.empty!
   return values.join(', ')
 }
 
 export function formatResult(result: ConditionTrace['result']): string {
-  return result === 'unknown' ? 'unknown' : String(result)
+  return result === 'unknown' ? say()['report.values'].resultUnknown! : String(result)
 }
 
 /**
@@ -108,86 +105,85 @@ export function formatResult(result: ConditionTrace['result']): string {
  * does not say what aws:PrincipalArn was."
  */
 export function hangsOnSentence(finding: StatementFinding): string {
-  const verb = finding.effect === 'Deny' ? 'denies' : 'allows'
+  const m = say()
+  const verb = m['report.cond.verb'][finding.effect]
   const unknownTraces = finding.conditions.filter((c) => c.result === 'unknown')
-  const clauses = unknownTraces.map((trace) => `${verb} ${conditionPhrase(trace)}`)
+  const clauses = unknownTraces.map((trace) => m['report.cond.clause'](verb, conditionPhrase(trace)))
   const keys = unique([...unknownTraces.map((t) => t.key), ...finding.unknownKeys])
   const pieces: string[] = []
   if (clauses.length > 0) {
-    const onlyMfa = clauses.length === 1 && clauses[0]!.endsWith(MFA_PHRASE)
-    const unsaid = onlyMfa ? 'whether it was' : whatKeysWere(keys)
-    pieces.push(`${capitalise(clauses.join(', and '))} — the request context does not say ${unsaid}.`)
+    const onlyMfa = unknownTraces.length === 1 && conditionPhrase(unknownTraces[0]!) === m['report.cond.mfa']
+    const unsaid = onlyMfa ? m['report.unsaid.whetherItWas'] : whatKeysWere(keys)
+    pieces.push(m['report.hang.sentence'](clauses, unsaid))
   } else if (keys.length > 0) {
-    pieces.push(`Hangs on ${keys.join(', ')}: the request context does not say ${whatKeysWere(keys)}.`)
+    pieces.push(m['report.hang.keys'](keys, whatKeysWere(keys)))
   }
   if (finding.resource === null && finding.resourceTypes.length > 0) {
-    pieces.push(`The request does not name the resource; this statement covers ${finding.resourceTypes.join(', ')}.`)
+    pieces.push(m['report.noResourceCovers'](finding.resourceTypes.join(', ')))
   }
-  if (pieces.length === 0) pieces.push(`It may or may not apply: ${finding.explanation}`)
+  if (pieces.length === 0) pieces.push(m['report.hang.maybe'](m['report.explanation'](finding)))
   return pieces.join(' ')
 }
 
 function whatKeysWere(keys: readonly string[]): string {
-  if (keys.length === 0) return 'what the call carried'
-  if (keys.length === 1 && /^aws:MultiFactorAuthPresent$/i.test(keys[0]!)) return 'whether the call was made with MFA'
-  return keys.length === 1 ? `what ${keys[0]} was` : `what ${keys.join(', ')} were`
+  const m = say()
+  if (keys.length === 0) return m['report.unsaid.carried']
+  if (keys.length === 1 && /^aws:MultiFactorAuthPresent$/i.test(keys[0]!)) return m['report.unsaid.mfa']
+  return m['report.unsaid.keys'](keys)
 }
 
-const MFA_PHRASE = 'unless the call was made with MFA'
-
 // Negated operators read best as "unless" + their positive form: a Deny with
-// ArnNotLike aws:PrincipalArn X "denies unless aws:PrincipalArn matches X".
+// ArnNotLike aws:PrincipalArn X "denies unless aws:PrincipalArn matches X". The values are
+// keys of the catalogue's 'report.cond.predicate' table.
 const NEGATED_AS_POSITIVE: Readonly<Record<string, string>> = {
   StringNotEquals: 'is',
-  StringNotEqualsIgnoreCase: 'is (ignoring case)',
+  StringNotEqualsIgnoreCase: 'isIgnoringCase',
   StringNotLike: 'matches',
   NumericNotEquals: 'is',
   DateNotEquals: 'is',
-  NotIpAddress: 'is in',
+  NotIpAddress: 'isIn',
   ArnNotEquals: 'is',
   ArnNotLike: 'matches',
 }
 
 const POSITIVE: Readonly<Record<string, string>> = {
   StringEquals: 'is',
-  StringEqualsIgnoreCase: 'is (ignoring case)',
+  StringEqualsIgnoreCase: 'isIgnoringCase',
   StringLike: 'matches',
   NumericEquals: 'is',
-  NumericLessThan: 'is less than',
-  NumericLessThanEquals: 'is at most',
-  NumericGreaterThan: 'is greater than',
-  NumericGreaterThanEquals: 'is at least',
+  NumericLessThan: 'lessThan',
+  NumericLessThanEquals: 'atMost',
+  NumericGreaterThan: 'greaterThan',
+  NumericGreaterThanEquals: 'atLeast',
   DateEquals: 'is',
-  DateLessThan: 'is before',
-  DateLessThanEquals: 'is at or before',
-  DateGreaterThan: 'is after',
-  DateGreaterThanEquals: 'is at or after',
+  DateLessThan: 'before',
+  DateLessThanEquals: 'atOrBefore',
+  DateGreaterThan: 'after',
+  DateGreaterThanEquals: 'atOrAfter',
   Bool: 'is',
   BinaryEquals: 'is',
-  IpAddress: 'is in',
+  IpAddress: 'isIn',
   ArnEquals: 'is',
   ArnLike: 'matches',
 }
 
 /** "unless aws:PrincipalArn matches "x"", "if aws:MultiFactorAuthPresent is "false" (or is absent)". */
 export function conditionPhrase(trace: ConditionTrace): string {
+  const m = say()
   const match = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/.exec(trace.operator)
   const setOperator = match?.[1] ?? null
   const base = match?.[2] ?? trace.operator
   const ifExists = Boolean(match?.[3])
   const subject =
-    setOperator === 'ForAnyValue' ? `any value of ${trace.key}` : setOperator === 'ForAllValues' ? `every value of ${trace.key}` : trace.key
+    setOperator === 'ForAnyValue' ? m['report.cond.anyValue'](trace.key) : setOperator === 'ForAllValues' ? m['report.cond.everyValue'](trace.key) : trace.key
   // BoolIfExists false on MFA is the classic "force MFA" statement: absent and false both
   // match, so the statement applies to every call made without MFA.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_ec2_require-mfa.html
   if (base === 'Bool' && ifExists && !setOperator && /^aws:MultiFactorAuthPresent$/i.test(trace.key)) {
-    if (trace.policyValues.length === 1 && trace.policyValues[0]!.toLowerCase() === 'false') return MFA_PHRASE
+    if (trace.policyValues.length === 1 && trace.policyValues[0]!.toLowerCase() === 'false') return m['report.cond.mfa']
   }
-  if (base === 'Null') {
-    const wantsAbsent = trace.policyValues.some((v) => v.toLowerCase() === 'true')
-    return `if ${trace.key} ${wantsAbsent ? 'is absent' : 'is present'}`
-  }
-  const values = valueList(trace.policyValues)
+  if (base === 'Null') return m['report.cond.absent'](trace.key, trace.policyValues.some((v) => v.toLowerCase() === 'true'))
+  const values = m['report.cond.oneOf'](trace.policyValues.map((v) => `"${v}"`))
   const negated = NEGATED_AS_POSITIVE[base]
   if (negated) {
     // "unless" negates the quantifier too: ForAllValues:StringNotLike holds when no value
@@ -195,22 +191,12 @@ export function conditionPhrase(trace: ConditionTrace): string {
     // every value matches. Several policy values of a negated operator act as NOR.
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
     const negatedSubject =
-      setOperator === 'ForAllValues' ? `any value of ${trace.key}` : setOperator === 'ForAnyValue' ? `every value of ${trace.key}` : trace.key
-    return `unless ${negatedSubject} ${negated} ${values}`
+      setOperator === 'ForAllValues' ? m['report.cond.anyValue'](trace.key) : setOperator === 'ForAnyValue' ? m['report.cond.everyValue'](trace.key) : trace.key
+    return m['report.cond.unless'](negatedSubject, m['report.cond.predicate'][negated]!, values)
   }
   const positive = POSITIVE[base]
-  if (positive) return `if ${subject} ${positive} ${values}${ifExists ? ' (or is absent)' : ''}`
-  return `if ${trace.operator} ${trace.key} ${values} holds`
-}
-
-function valueList(values: readonly string[]): string {
-  const quoted = values.map((v) => `"${v}"`)
-  if (quoted.length === 1) return quoted[0]!
-  return `one of ${quoted.join(', ')}`
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  if (positive) return m['report.cond.if'](subject, m['report.cond.predicate'][positive]!, values, ifExists)
+  return m['report.cond.holds'](trace.operator, trace.key, values)
 }
 
 function unique(items: readonly string[]): string[] {

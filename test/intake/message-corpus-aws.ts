@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { CorpusRow } from './message-corpus.js'
 import { NOTE } from './helpers.js'
 
@@ -174,7 +175,8 @@ export const AWS_WORDING: readonly CorpusRow[] = [
     input: 'An error occurred (AccessDenied) when calling the RunInstances operation: User: arn:aws:iam::XXXXXXXX:user/tester is not authorized to perform: ec2:RunInstances on resource: role TestReadOnly with an explicit deny',
     expected: {
       principal: 'arn:aws:iam::XXXXXXXX:user/tester', action: 'ec2:RunInstances', resourceText: 'role TestReadOnly', reportedDenyKind: 'explicit',
-      errorCode: 'AccessDenied', operation: 'RunInstances', notes: [NOTE.bareExplicit],
+      errorCode: 'AccessDenied', operation: 'RunInstances', maskedAccount: 'XXXXXXXX',
+      notes: [NOTE.bareExplicit, expect.stringContaining('masks the account ID as XXXXXXXX')],
     },
   },
   {

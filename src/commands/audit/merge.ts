@@ -25,8 +25,9 @@ export default class AuditMerge extends DenyCommand {
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(AuditMerge)
-    const result = await executeMerge(argv as string[], flags)
-    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags) }))
+    const lang = this.language(flags)
+    const result = await executeMerge(argv as string[], flags, lang)
+    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags), lang }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }
