@@ -46,7 +46,7 @@ export const REQUEST_LABELS = {
   resources: 'resources',
   notGiven: '(not given)',
   context: 'context',
-  assumed: 'assumed',
+  assumed: 'assumed for a direct call',
   source: 'source',
 } as const
 
@@ -80,7 +80,7 @@ export function orgKinds(hasScp: boolean, hasRcp: boolean): string {
 
 /** The one assumptions line: "assumed for a direct call: aws:SecureTransport=true, …". */
 export function assumptionsLine(pairs: readonly string[]): string {
-  return pairs.length > 0 ? `assumed for a direct call: ${pairs.join(', ')}` : 'assumed: nothing'
+  return pairs.length > 0 ? `${REQUEST_LABELS.assumed}: ${pairs.join(', ')}` : 'assumed: nothing'
 }
 
 /** The parts of a deciding statement in the brief form, one line each. */
