@@ -95,6 +95,13 @@ export const BRIEF_LABELS = {
   noChange: 'nothing to change: the policies allow it',
 } as const
 
+/**
+ * What a request AWS refuses because the resource is AWS's own comes to, where there is no
+ * room for the whole explanation (the brief line, the picture): "AWS-owned resource: only AWS
+ * may change it".
+ */
+export const AWS_OWNED_PHRASE = 'only AWS may change it'
+
 /** The one line under the deciding statement of an implicit deny, per layer without an Allow. */
 export function missingAllowLine(label: string): string {
   return `no Allow in ${label}`

@@ -2,6 +2,7 @@
  * The words the text and markdown reports share: how a decision, a policy, a statement and a
  * missing Allow are named for people. Everything here reads the Verdict only.
  */
+import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
 import { POLICY_TYPE_NAMES, type ConditionTrace, type Decision, type MissingAllow, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
 
 /** The loud part of the first line. */
@@ -78,6 +79,8 @@ export function missingAllowLabel(missing: MissingAllow): string {
     vpce: 'VPC endpoint policy',
     session: 'session policy',
   }
+  // Not a policy that lacks an Allow but AWS's own refusal: it is named as such ("AWS-owned resource: …").
+  if (missing.level === AWS_OWNED_LEVEL) return AWS_OWNED_LEVEL
   const what = plural[missing.policyType]
   return missing.level ? `${what} at ${missing.level}` : what
 }
