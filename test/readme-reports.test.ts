@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import Principal from '../src/commands/principal.js'
 import { runCommand } from './helpers/run-command.js'
 
@@ -12,8 +12,15 @@ function words(line: string): string[] {
 }
 
 describe('README: reading a report', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('shows a --brief answer exactly as the demo gives it, in at most ten lines', async () => {
     const [, command, output] = /```sh\n(denydoctor [^\n]+)\n```\n```text\n([\s\S]*?)```/.exec(section)!
+    // A direct call assumes aws:CurrentTime is now: the README shows the call made at a fixed time.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-01T10:05:00Z'))
     const result = await runCommand(Principal, [...words(command!).slice(2), '--snapshot', 'examples/demo-snapshot.json', '--no-color'])
     expect(result.stdout).toBe(output)
     expect(output!.trimEnd().split('\n').length).toBeLessThanOrEqual(10)

@@ -1,4 +1,4 @@
-import type { BranchOutcome, Decision } from '../model/index.js'
+import { isAlwaysPresent, type BranchOutcome, type Decision } from '../model/index.js'
 
 /**
  * The one-line summary of a key's branches: "DENIED if aws:MultiFactorAuthPresent is false or
@@ -45,7 +45,8 @@ export function branchSummary(key: string, outcomes: readonly BranchOutcome[]): 
   const named = byDecision.filter((o) => o !== fallback)
   // Two answers, one for the named values and one for everything else (absent included):
   // "DENIED unless aws:SourceVpce is vpce-11111 (then ALLOWED)".
-  if (fallback && fallback.absent && named.length === 1) {
+  // A key AWS always sends has no "absent" case, so "any other value" is everything else.
+  if (fallback && (fallback.absent || isAlwaysPresent(key)) && named.length === 1) {
     const only = named[0]!
     const rest = only.dependsOn.length > 0 ? andList(only.dependsOn) : 'more than this key'
     const then = only.decision === 'Undetermined' ? `; if it is, it still depends on ${rest}` : ` (then ${decisionWords(only)})`

@@ -1,5 +1,6 @@
 import {
   canonicalKey,
+  isAlwaysPresent,
   operatorFamily,
   parseOperator,
   type Branch,
@@ -107,7 +108,10 @@ export function candidatesFor(key: string, findings: readonly StatementFinding[]
     if (literals.some((l) => l.toLowerCase() === value.toLowerCase())) return { reason: `a named value looks like the sample of ${pattern}` }
     candidates.push({ kind: 'matching', pattern, value })
   }
-  candidates.push({ kind: 'absent' })
+  // AWS sends some keys with every request (aws:SecureTransport, aws:RequestedRegion, …):
+  // "absent" is not a case that can happen for them, so it is never offered.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+  if (!isAlwaysPresent(key)) candidates.push({ kind: 'absent' })
   // Bool keys hold true or false; any other value is not worth a line. Null conditions only ask
   // whether the key is there, so any value stands for "present".
   if (!families.has('bool') || families.size > 1) {

@@ -15,6 +15,9 @@ export const enReport = {
   'report.requestSummary': (action: string, principal: string) => `${action} by ${principal}`,
   'report.policyType': { identity: 'identity-based policy', boundary: 'permissions boundary', scp: 'SCP', rcp: 'RCP', resource: 'resource-based policy', vpce: 'VPC endpoint policy', session: 'session policy' } as Readonly<Record<PolicyType, string>>,
   'report.missingLayer': { identity: 'identity-based policies', boundary: 'permissions boundary', scp: 'SCPs', rcp: 'RCPs', resource: 'resource-based policy', vpce: 'VPC endpoint policy', session: 'session policy' } as Readonly<Record<PolicyType, string>>,
+  'report.awsOwned': { label: 'AWS-owned resource', why: 'only AWS may change it' },
+  'report.assumedAbsent': (keys: readonly string[]) => `absent: ${keys.join(', ')}`,
+  'report.overrideHint': '(override with --context KEY=VALUE or --unknown KEY)',
   'report.missingAt': (what: string, level: string) => `${what} at ${level}`,
   'report.policyTitle': (type: string, name: string | null, attachedTo: string | null) => [type, name, attachedTo ? `attached to ${attachedTo}` : null].filter(Boolean).join(' '),
   'report.statement': (n: number, sid: string | null) => (sid ? `statement ${n} (Sid ${sid})` : `statement ${n}`),
@@ -31,7 +34,7 @@ export const enReport = {
     allowedNotEnough: 'Allowed by (not enough on its own):', allowedUnsettled: 'Allowed by (not enough to settle it):', couldNotRead: 'Could not read:',
     warnings: 'Warnings:', remedies: 'Fixes to paste (review before applying):',
   } as Readonly<Record<string, string>>,
-  'report.label': { resource: 'resource', resources: 'resources', notGiven: '(not given)', context: 'context', assumed: 'assumed', source: 'source' } as Readonly<Record<string, string>>,
+  'report.label': { resource: 'resource', resources: 'resources', notGiven: '(not given)', context: 'context', assumed: 'assumed for a direct call', source: 'source' } as Readonly<Record<string, string>>,
   'report.partial': (sources: string) => `⚠ Partial diagnosis: could not read ${sources}. What those sources hold is not in this verdict, so it cannot say Allowed.`,
   'report.orgWide': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
     `Every ${kinds} level allows it: ${list.map((p) => `${p.name} at ${s(p.levels, 'level')}`).join(', ')}.`,

@@ -40,6 +40,9 @@ export const jaReport: Shape = {
     vpce: 'VPC エンドポイントポリシー',
     session: 'セッションポリシー',
   },
+  'report.awsOwned': { label: 'AWS が所有するリソース', why: '変更できるのは AWS のみ' },
+  'report.assumedAbsent': (keys: readonly string[]) => `存在しない: ${keys.join(', ')}`,
+  'report.overrideHint': '(--context KEY=VALUE または --unknown KEY で上書きできます)',
   'report.missingAt': (what: string, level: string) => `${level} の ${what}`,
   'report.policyTitle': (type: string, name: string | null, attachedTo: string | null) =>
     [attachedTo ? `${attachedTo} にアタッチされた` : null, type, name].filter(Boolean).join(' '),
@@ -66,7 +69,7 @@ export const jaReport: Shape = {
     warnings: '警告:',
     remedies: '貼り付けて使える修正案 (適用前に確認してください):',
   },
-  'report.label': { resource: 'リソース', resources: 'リソース', notGiven: '(指定なし)', context: 'コンテキスト', assumed: '想定', source: '情報源' },
+  'report.label': { resource: 'リソース', resources: 'リソース', notGiven: '(指定なし)', context: 'コンテキスト', assumed: '直接の呼び出しとして想定', source: '情報源' },
   'report.partial': (sources: string) => `⚠ 部分的な診断: ${sources} を読み取れませんでした。それらに含まれるポリシーはこの判定に含まれていないため、許可とは判定できません。`,
   'report.orgWide': (kinds: string, list: readonly { readonly name: string; readonly levels: number }[]) =>
     `${kinds} のすべての階層が許可しています: ${list.map((p) => `${p.name} (${p.levels} 階層)`).join('、')}。`,

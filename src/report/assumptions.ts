@@ -3,6 +3,7 @@
  * the verdict rests on that nobody gave (cli-contract.md), so that a reader can see them and
  * override one with --context or --unknown.
  */
+import { say } from '../i18n/index.js'
 import type { Assumption, Verdict } from '../model/index.js'
 
 /** Keys the verdict assumed, lower-cased, so that the context line need not repeat them. */
@@ -18,8 +19,10 @@ export function assumptionsText(verdict: Verdict, show: (text: string) => string
   if (all.length === 0) return null
   const values = all.filter((a) => !isAbsent(a)).map((a) => show(`${a.key}=${typeof a.value === 'string' ? a.value : a.value.join(',')}`))
   const absent = all.filter(isAbsent).map((a) => show(a.key))
-  return [values.join(', '), absent.length ? `absent: ${absent.join(', ')}` : ''].filter(Boolean).join('; ')
+  return [values.join(', '), absent.length ? say()['report.assumedAbsent'](absent) : ''].filter(Boolean).join('; ')
 }
 
-export const ASSUMED_LABEL = 'assumed for a direct call'
-export const OVERRIDE_HINT = '(override with --context KEY=VALUE or --unknown KEY)'
+/** How to override an assumption, said after the assumptions line. */
+export function overrideHint(): string {
+  return say()['report.overrideHint']
+}

@@ -11,7 +11,8 @@ import { palette, type Palette } from './colors.js'
 import { remediesFor } from './remedies.js'
 import { remedyHeading } from './remedy-text.js'
 import { findingStyle, findingVerb } from './text-finding.js'
-import { assumptionsLine, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine } from './phrases.js'
+import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
+import { assumptionsLine, awsOwnedWords, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine } from './phrases.js'
 import { decisionHeadline, formatRequestValues, formatResult, missingAllowLabel, policyTitle, requestSummary, statementLabel } from './wording.js'
 
 /** The most lines the brief form takes for the usual case. */
@@ -59,7 +60,10 @@ function oneLineRemedy(verdict: Verdict): string | null {
 
 /** The deciding statements within `budget` lines: the first with a line per part, the next compact. */
 function decidingLines(verdict: Verdict, deciding: readonly StatementFinding[], budget: number, pal: Palette): string[] {
-  if (deciding.length === 0) return verdict.missingAllows.slice(0, budget).map((m) => pal.deny(`✗ ${missingAllowLine(missingAllowLabel(m))}`))
+  if (deciding.length === 0) {
+    const line = (m: Verdict['missingAllows'][number]): string => (m.level === AWS_OWNED_LEVEL ? `${missingAllowLabel(m)}: ${awsOwnedWords().why}` : missingAllowLine(missingAllowLabel(m)))
+    return verdict.missingAllows.slice(0, budget).map((m) => pal.deny(`✗ ${line(m)}`))
+  }
   const out: string[] = []
   for (const [i, finding] of deciding.entries()) {
     const left = deciding.length - i

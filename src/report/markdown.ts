@@ -7,15 +7,15 @@
  */
 import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
-import { assumedKeys, OVERRIDE_HINT } from './assumptions.js'
+import { assumedKeys, assumptionsText, overrideHint } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
-import { answerOf, assumptionPairs } from './answer.js'
+import { answerOf } from './answer.js'
 import { briefLines } from './brief.js'
 import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
 import { mermaidFlowchart } from './mermaid.js'
 import { evaluationPath } from './path.js'
-import { assumptionsLine, MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS } from './phrases.js'
+import { MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS } from './phrases.js'
 import { remedySection } from './remedy-text.js'
 import { findKey } from './statement-marks.js'
 import { FULL_FINDINGS, type TextOptions } from './text.js'
@@ -108,10 +108,10 @@ function requestSection(verdict: Verdict, options: TextOptions): string[] {
   const context = Object.entries(request.context)
     .filter(([key]) => !assumedKey.has(key.toLowerCase()))
     .map(([key, value]) => code(`${key}=${formatContextValue(value)}`))
-  if (context.length > 0) lines.push(`- **${REQUEST_LABELS.context}:** ${context.join(', ')}`)
-  const assumed = assumptionPairs(verdict)
-  if (assumed.length > 0) lines.push(`- **${REQUEST_LABELS.assumed}:** ${prose(`${assumptionsLine(assumed)} ${OVERRIDE_HINT}`)}`)
   if (options.origin) lines.push(`- **${REQUEST_LABELS.source}:** ${prose(say()['report.origin'](options.origin))}`)
+  if (context.length > 0) lines.push(`- **${REQUEST_LABELS.context}:** ${context.join(', ')}`)
+  const assumed = assumptionsText(verdict, code)
+  if (assumed) lines.push(`- **${REQUEST_LABELS.assumed}:** ${assumed} ${prose(overrideHint())}`)
   return lines
 }
 

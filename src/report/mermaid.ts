@@ -5,7 +5,7 @@
  * statement in its label. Tests check every diagram with Mermaid's own parser.
  */
 import type { PolicyType } from '../model/index.js'
-import { DIAGRAM_PHRASES } from './phrases.js'
+import { awsOwnedWords, DIAGRAM_PHRASES } from './phrases.js'
 import type { EvaluationPath, PathLayer, PathState } from './path.js'
 
 /** Fill, border and text colours per state; readable in GitHub's light and dark themes. */
@@ -54,6 +54,7 @@ function layerName(layer: PolicyType): string {
 }
 
 function layerLines(step: PathLayer, levelLabel: string | null): string[] {
+  if (step.awsOwned) return [awsOwnedWords().label, awsOwnedWords().why]
   const title = levelLabel ? `${layerName(step.layer)} · ${levelLabel}` : layerName(step.layer)
   const lines = [title, DIAGRAM_PHRASES.state[step.state]]
   // An organisation-wide Allow (FullAWSAccess at every level) is noise; any other statement that did something is named.

@@ -6,6 +6,7 @@
  * it open (unknown), or could not be read. Built from the Verdict's findings only, and plain
  * JSON, so that an audit result can carry it for its failed checks.
  */
+import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
 import { POLICY_TYPE_NAMES, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
 import { policyTitle, statementLabel } from './wording.js'
 
@@ -22,6 +23,8 @@ export interface PathLayer {
   readonly state: PathState
   /** The statement that did it ("SCP `X` attached to …, statement 1 (Sid Y)"), when one did. */
   readonly statement: string | null
+  /** Set when AWS refuses the request because the resource is its own (evaluate/aws-owned.ts). */
+  readonly awsOwned?: true
 }
 
 export interface EvaluationPath {
@@ -73,7 +76,8 @@ export function evaluationPath(verdict: Verdict): EvaluationPath {
       }
       continue
     }
-    if (ofLayer.length > 0 || missing.length > 0) layers.push(layerAt(layer, null, null, ofLayer, missing.length > 0))
+    const awsOwned = missing.some((m) => m.level === AWS_OWNED_LEVEL)
+    if (ofLayer.length > 0 || missing.length > 0) layers.push({ ...layerAt(layer, null, null, ofLayer, missing.length > 0), ...(awsOwned ? { awsOwned: true as const } : {}) })
     else if (notRead.has(layer)) layers.push({ layer, level: null, levelLabel: null, state: 'not-read', statement: null })
   }
   return {

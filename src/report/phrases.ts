@@ -105,6 +105,16 @@ export const BRIEF_LABELS = {
   get request() { return brief('request') },
 }
 
+/**
+ * What a request AWS refuses because the resource is AWS's own comes to, where there is no
+ * room for the whole explanation (the brief line, the picture): "AWS-owned resource: only AWS
+ * may change it".
+ */
+/** AWS's refusal of a change to its own resource: its name and what it says after it, in the language spoken. */
+export function awsOwnedWords(): { readonly label: string; readonly why: string } {
+  return say()['report.awsOwned']
+}
+
 /** The one line under the deciding statement of an implicit deny, per layer without an Allow. */
 export function missingAllowLine(text: string): string {
   return say()['report.noAllowIn'](text)

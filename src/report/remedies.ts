@@ -12,9 +12,12 @@
  *   an RFC 6902 JSON Patch whose paths start at the statement.
  *
  * A deny without an exception has no minimal edit, and an uncertain statement no remedy yet:
- * neither is given one rather than a guess.
+ * neither is given one rather than a guess. A request AWS refuses because the resource is
+ * AWS's own (an AWS managed policy, a service-linked or Identity Center role) has none at all:
+ * no policy anyone can paste allows it.
  */
 import { principalFromArn, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
+import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
 import { findKey } from './statement-marks.js'
 
 export const REMEDY_KINDS = ['add-statement', 'edit-statement'] as const
@@ -94,11 +97,19 @@ function policyOf(statement: Record<string, unknown>): NonNullable<Remedy['polic
 }
 
 function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | null): Remedy | null {
+  // IAM itself refuses changes to AWS's own resources, whatever any policy says.
+  if (level === AWS_OWNED_LEVEL) return null
   const { action } = verdict.request
   // aws:PrincipalArn carries the role's path when a source knew it; a session ARN never does.
   const caller = contextValue(verdict, 'aws:PrincipalArn') ?? principalForPolicies(verdict.request.principal)
   const Resource = resourcesOf(verdict)
   const grant = { Effect: 'Allow', Action: action, Resource }
+  // A service principal (lambda.amazonaws.com) has no identity-based policies: only a resource
+  // policy naming it as `"Principal": {"Service": …}` can grant it anything.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
+  const service = principalFromArn(verdict.request.principal)?.kind === 'service' ? verdict.request.principal : null
+  if (service && type !== 'resource' && type !== 'scp' && type !== 'rcp' && type !== 'vpce') return null
+  const principal = service ? { Service: service } : { AWS: caller }
   switch (type) {
     case 'identity':
       return { target: caller, kind: 'add-statement', policyType: type, policy: policyOf(grant) }
@@ -112,14 +123,14 @@ function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | 
       // Resource is "*", meaning the key itself.
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
       // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
-      const statement: Record<string, unknown> = { Effect: 'Allow', Principal: { AWS: caller }, Action: action }
+      const statement: Record<string, unknown> = { Effect: 'Allow', Principal: principal, Action: action }
       if (resource && /^arn:[a-z-]+:iam::\d{12}:role\//.test(resource)) return { target: holder, kind: 'add-statement', policyType: type, policy: policyOf(statement) }
       statement['Resource'] = resource && /^arn:[a-z-]+:kms:/.test(resource) ? '*' : Resource
       return { target: holder, kind: 'add-statement', policyType: type, policy: policyOf(statement) }
     }
     case 'vpce': {
       const endpoint = contextValue(verdict, 'aws:SourceVpce') ?? 'the VPC endpoint'
-      return { target: endpoint, kind: 'add-statement', policyType: type, policy: policyOf({ Effect: 'Allow', Principal: { AWS: caller }, Action: action, Resource }) }
+      return { target: endpoint, kind: 'add-statement', policyType: type, policy: policyOf({ Effect: 'Allow', Principal: principal, Action: action, Resource }) }
     }
     case 'scp':
       return { target: level ?? 'the organisation', kind: 'add-statement', policyType: type, ...(level ? { level } : {}), policy: policyOf(grant) }

@@ -7,7 +7,7 @@
  */
 import { say } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
-import { assumedKeys, OVERRIDE_HINT } from './assumptions.js'
+import { assumedKeys, overrideHint } from './assumptions.js'
 import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
 import { answerOf, assumptionPairs, type Answer } from './answer.js'
 import { renderBrief } from './brief.js'
@@ -107,13 +107,15 @@ function requestBlock(verdict: Verdict, options: TextOptions, pal: Palette, widt
   const context = Object.entries(verdict.request.context)
     .filter(([key]) => !assumedKey.has(key.toLowerCase()))
     .map(([key, value]) => `${key}=${formatContextValue(value)}`)
-  if (context.length > 0) details.push([REQUEST_LABELS.context, context.join(', ')])
-  const assumed = assumptionPairs(verdict)
-  if (assumed.length > 0) details.push([REQUEST_LABELS.assumed, `${assumptionsLine(assumed)} ${OVERRIDE_HINT}`])
+  // Where the policies came from stays near the top, before a context list that can be long.
   if (options.origin) details.push([REQUEST_LABELS.source, say()['report.origin'](options.origin)])
+  if (context.length > 0) details.push([REQUEST_LABELS.context, context.join(', ')])
   const labelWidth = Math.max(...details.map(([label]) => length(label))) + 2
   const lines = [pal.bold(HEADINGS.request)]
   for (const [label, value] of details) lines.push(...wrap(value, width, `  ${padEnd(`${label}:`, labelWidth)}`, ' '.repeat(labelWidth + 2)))
+  // Its label says it all ("assumed for a direct call: …"), so it is not aligned with the short ones.
+  const assumed = assumptionPairs(verdict)
+  if (assumed.length > 0) lines.push(...wrap(`${assumptionsLine(assumed)} ${overrideHint()}`, width, '  ', '    '))
   return lines
 }
 

@@ -4,6 +4,7 @@
  */
 import { say } from '../i18n/index.js'
 import type { ConditionTrace, Decision, MissingAllow, PolicyType, StatementFinding, Verdict } from '../model/index.js'
+import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
 
 /** The loud part of the first line (in the language being spoken). */
 export const DECISION_HEADLINE: Readonly<Record<Decision, string>> = {
@@ -74,6 +75,8 @@ export function statementLabel(finding: StatementFinding): string {
 
 /** `SCPs at ou-abcd-11111111`: the layer that had no Allow. */
 export function missingAllowLabel(missing: MissingAllow): string {
+  // Not a policy that lacks an Allow but AWS's own refusal: it is named as such ("AWS-owned resource: …").
+  if (missing.level === AWS_OWNED_LEVEL) return say()['report.awsOwned'].label
   const what = say()['report.missingLayer'][missing.policyType]
   return missing.level ? say()['report.missingAt'](what, missing.level) : what
 }

@@ -13,6 +13,8 @@ describe('a verdict says where its policies came from', () => {
   it('in text: in the request block, after the answer', async () => {
     const result = await runCommand(Principal, [...argv, '--no-color'])
     const request = result.stdout.slice(result.stdout.indexOf('The request:'))
-    expect(request.split('\n').slice(0, 8).join('\n')).toContain('snapshot examples/demo-snapshot.json taken 2026-11-01T10:00:00Z')
+    // Right under the resource, before the context list (which may run to many lines).
+    expect(request.split('\n').slice(0, 4).join('\n')).toContain('source:   snapshot examples/demo-snapshot.json taken 2026-11-01T10:00:00Z')
+    expect(request.indexOf('source:')).toBeLessThan(request.indexOf('context:'))
   })
 })

@@ -44,7 +44,7 @@ describe('the answer first', () => {
   })
 
   it('lists the values assumed for a direct call in one line of the request block', () => {
-    expect(text(withAssumptions(scpExplicitDeny))).toContain('  assumed:  assumed for a direct call: aws:SecureTransport=true, aws:RequestedRegion=us-east-1')
+    expect(text(withAssumptions(scpExplicitDeny))).toContain('\n  assumed for a direct call: aws:SecureTransport=true, aws:RequestedRegion=us-east-1')
   })
 })
 

@@ -21,10 +21,16 @@ describe('the assumptions line', () => {
     const text = renderVerdict(verdict, 'text', { color: false, width: 200 })
     expect(text).toContain('  assumed for a direct call: aws:SecureTransport=true; absent: aws:CalledVia (override with --context KEY=VALUE or --unknown KEY)')
     expect(text.split('\n').find((l) => l.includes('context:'))).not.toContain('aws:SecureTransport')
+    expect(text.match(/assumed/g)).toHaveLength(1)
   })
   it('markdown: one bullet', () => {
     const markdown = renderVerdict(verdict, 'markdown', { color: false })
-    expect(markdown).toContain('- **Assumed for a direct call:** `aws:SecureTransport=true`; absent: `aws:CalledVia`')
+    expect(markdown).toContain('- **assumed for a direct call:** `aws:SecureTransport=true`; absent: `aws:CalledVia` (override with --context KEY=VALUE or --unknown KEY)')
+  })
+  it('brief: the same line, the label said once', () => {
+    const brief = renderVerdict(verdict, 'text', { color: false, width: 200, brief: true })
+    expect(brief).toContain('assumed for a direct call: aws:SecureTransport=true; absent: aws:CalledVia')
+    expect(brief.match(/assumed/g)).toHaveLength(1)
   })
   it('json: the assumptions as they are', () => {
     const json = JSON.parse(renderVerdict(verdict, 'json', { color: false })) as Verdict

@@ -174,3 +174,28 @@ describe('remedies in the reports', () => {
     }
   })
 })
+
+describe('requests no pasted policy can fix', () => {
+  const load = (name: string): Verdict => {
+    const raw = JSON.parse(readFileSync(join(CASES, name), 'utf8')) as Json
+    const { expect: _e, description: _d, reference: _r, ...input } = raw
+    return evaluateCase(input)
+  }
+
+  it.each(['exemptions/aws-managed-policy-set-default-version-refused.json', 'exemptions/service-linked-role-put-policy-refused.json', 'exemptions/identity-center-role-attach-policy-refused.json'])(
+    '%s: AWS refuses a change of its own resource, so there is no remedy for it',
+    (name) => {
+      const verdict = load(name)
+      expect(verdict.missingAllows.some((m) => m.level === 'AWS-owned resource')).toBe(true)
+      expect(remediesFor(verdict).filter((r) => r.kind === 'add-statement')).toEqual([])
+    },
+  )
+
+  it('a service principal is granted in the resource policy by "Principal": {"Service": …}, never in an identity policy', () => {
+    const verdict = load('principals/service-principal-needs-resource-grant.json')
+    const remedies = remediesFor(verdict)
+    expect(remedies.map((r) => r.policyType)).toEqual(['resource'])
+    expect(remedies[0]!.target).toBe('arn:aws:s3:::example-trail-logs')
+    expect(remedies[0]!.policy!.Statement[0]!['Principal']).toEqual({ Service: 'cloudtrail.amazonaws.com' })
+  })
+})

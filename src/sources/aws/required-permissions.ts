@@ -36,6 +36,9 @@ export const ACCOUNT_READER_POLICY = {
         // Only for `audit` selectors such as {roles: "Deploy*"}.
         'iam:ListRoles',
         'iam:ListUsers',
+        // Whether this account is in an organization at all, when the organization reader does
+        // not see it (a partner's account): only the account's own credentials can ask.
+        'organizations:DescribeOrganization',
       ],
       Resource: '*',
     },

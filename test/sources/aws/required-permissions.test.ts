@@ -30,5 +30,7 @@ describe('the minimal IAM policies denydoctor needs', () => {
     const org = parsePolicy(ORGANIZATION_READER_POLICY, { name: 'DenydoctorOrganizationReader', kind: 'identity' })
     expect(account.statements).toHaveLength(3)
     expect(org.statements[0]?.action).toContain('organizations:ListParents')
+    // An account the organization reader does not see asks DescribeOrganization with its own credentials.
+    expect(account.statements.flatMap((s) => s.action ?? [])).toContain('organizations:DescribeOrganization')
   })
 })
