@@ -46,8 +46,14 @@ describe('command-line messages in Japanese', () => {
   })
 
   it('explain\'s JSON is the same in both languages', async () => {
-    const en = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json'])
-    const ja = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json', '--lang', 'ja'])
-    expect(ja.stdout).toBe(en.stdout)
+    // The clock is fixed: aws:CurrentTime, assumed for a direct call, is "now" in each run.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-01T10:05:00Z') })
+    try {
+      const en = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json'])
+      const ja = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json', '--lang', 'ja'])
+      expect(ja.stdout).toBe(en.stdout)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
