@@ -80,7 +80,7 @@ function partLines(finding: StatementFinding): string[] {
   const lines = [`${BRIEF_LABELS.action}: ${finding.matchedAction}`, `${BRIEF_LABELS.resource}: ${finding.matchedResource}`]
   if (finding.matchedPrincipal !== null) lines.push(`${BRIEF_LABELS.principal}: ${finding.matchedPrincipal}`)
   for (const trace of finding.conditions) {
-    lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (request: ${formatRequestValues(trace.requestValues)})`)
+    lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (${BRIEF_LABELS.request}: ${formatRequestValues(trace.requestValues)})`)
   }
   return lines
 }
