@@ -4,6 +4,7 @@
  * implicit deny, each layer without an Allow); the one thing to change; the values assumed for
  * a direct call, in one line. Lines are not wrapped: each is one thing to copy.
  */
+import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { answerOf, assumptionPairs } from './answer.js'
 import { palette, type Palette } from './colors.js'
@@ -33,7 +34,7 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   const tail: string[] = []
   const answer = answerOf(verdict)
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))
-  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? verdict.suggestions[0] ?? null)
+  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? (verdict.suggestions[0] !== undefined ? say()['report.suggestion'](verdict.suggestions[0]) : null))
   if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
