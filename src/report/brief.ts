@@ -4,6 +4,7 @@
  * implicit deny, each layer without an Allow); the one thing to change; the values assumed for
  * a direct call, in one line. Lines are not wrapped: each is one thing to copy.
  */
+import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { answerOf, assumptionPairs } from './answer.js'
 import { branchLines, evidenceLines } from './branch-lines.js'
@@ -35,7 +36,7 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   const tail: string[] = []
   const answer = answerOf(verdict)
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))
-  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? verdict.suggestions[0] ?? null)
+  const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? (verdict.suggestions[0] !== undefined ? say()['report.suggestion'](verdict.suggestions[0]) : null))
   if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
   const assumed = assumptionPairs(verdict)
   if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
@@ -86,7 +87,7 @@ function partLines(finding: StatementFinding): string[] {
   const lines = [`${BRIEF_LABELS.action}: ${finding.matchedAction}`, `${BRIEF_LABELS.resource}: ${finding.matchedResource}`]
   if (finding.matchedPrincipal !== null) lines.push(`${BRIEF_LABELS.principal}: ${finding.matchedPrincipal}`)
   for (const trace of finding.conditions) {
-    lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (request: ${formatRequestValues(trace.requestValues)})`)
+    lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (${BRIEF_LABELS.request}: ${formatRequestValues(trace.requestValues)})`)
   }
   return lines
 }
