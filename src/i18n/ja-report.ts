@@ -8,7 +8,7 @@
 import type { ConditionTrace, StatementFinding } from '../model/index.js'
 import type { enReport } from './en-report.js'
 import { noteInJapanese, originInJapanese } from './ja-sources.js'
-import { suggestionInJapanese } from './ja-suggestions.js'
+import { JA_POLICY_TYPES, suggestionInJapanese } from './ja-suggestions.js'
 
 type Shape = { readonly [K in keyof typeof enReport]: (typeof enReport)[K] }
 
@@ -22,24 +22,8 @@ export const jaReport: Shape = {
   'report.headlineUnread': '未確定 (一部のポリシーを読み取れませんでした)',
   'report.title': { Allowed: '許可', ExplicitDeny: '明示的な拒否', ImplicitDeny: '暗黙的な拒否', Undetermined: '未確定' },
   'report.requestSummary': (action: string, principal: string) => `${principal} による ${action}`,
-  'report.policyType': {
-    identity: 'アイデンティティベースのポリシー',
-    boundary: 'アクセス許可の境界',
-    scp: 'SCP',
-    rcp: 'RCP',
-    resource: 'リソースベースのポリシー',
-    vpce: 'VPC エンドポイントポリシー',
-    session: 'セッションポリシー',
-  },
-  'report.missingLayer': {
-    identity: 'アイデンティティベースのポリシー',
-    boundary: 'アクセス許可の境界',
-    scp: 'SCP',
-    rcp: 'RCP',
-    resource: 'リソースベースのポリシー',
-    vpce: 'VPC エンドポイントポリシー',
-    session: 'セッションポリシー',
-  },
+  'report.policyType': JA_POLICY_TYPES,
+  'report.missingLayer': JA_POLICY_TYPES,
   'report.awsOwned': { label: 'AWS が所有するリソース', why: '変更できるのは AWS のみ' },
   'report.assumedAbsent': (keys: readonly string[]) => `存在しない: ${keys.join(', ')}`,
   'report.overrideHint': '(--context KEY=VALUE または --unknown KEY で上書きできます)',

@@ -8,7 +8,8 @@ import { originInJapanese } from './ja-sources.js'
 
 type Rule = readonly [RegExp, (...groups: string[]) => string]
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
+/** AWS's Japanese names of the policy types, as its Japanese IAM guide writes them. */
+export const JA_POLICY_TYPES: Readonly<Record<string, string>> = {
   identity: 'アイデンティティベースのポリシー',
   boundary: 'アクセス許可の境界',
   scp: 'SCP',
@@ -105,7 +106,7 @@ const SENTENCES: readonly Rule[] = [
   [/^Nothing in the (\w+) layer(?: \((.+)\))? allows (\S+): (.+)\.$/, (type, level, action, gate) => {
     const advice = GATES[gate]
     if (!advice) return ''
-    return `${level ? `${level} の` : ''}${TYPE_WORDS[type] ?? type}で ${action} を許可しているものがありません: ${advice}。`
+    return `${level ? `${level} の` : ''}${JA_POLICY_TYPES[type] ?? type}で ${action} を許可しているものがありません: ${advice}。`
   }],
   [/^The policies allow (\S+); if S3 still denies it, look at what S3 checks besides policies, which denydoctor does not read: .+ — (https:\S+)\.$/, (action, url) =>
     `ポリシーは ${action} を許可しています。それでも S3 が拒否する場合は、denydoctor が読み取らない、ポリシー以外の S3 のチェックを確認してください: ` +
