@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
  * src/cli and dist/cli is the package root.
  */
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../examples/demo-snapshot.json', import.meta.url))
+/** How reports name the demo snapshot (its path is wherever the package was installed). */
+export const DEMO_NAME = 'demo-snapshot.json (the demo organisation, --demo)'
 /** The audit of the demo organisation that `audit --demo` runs when no audit file is given. */
 export const DEMO_AUDIT = fileURLToPath(new URL('../../examples/audit.yaml', import.meta.url))
 

@@ -1,6 +1,7 @@
 import { rcpServices } from '../catalogue/index.js'
 import type { PolicySourceProvider } from '../sources/types.js'
 import { checkProfiles } from './check-profiles.js'
+import { DEMO_NAME, DEMO_SNAPSHOT } from './demo.js'
 
 export interface ProviderFlags {
   readonly snapshot?: string | undefined
@@ -20,7 +21,9 @@ export async function providerFor(flags: ProviderFlags, onCall?: (line: string) 
   if (flags.snapshot) {
     const { readSnapshot } = await import('../sources/snapshot/file.js')
     const { createSnapshotProvider } = await import('../sources/snapshot/provider.js')
-    return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName: flags.snapshot, rcpServices: rcpServices() })
+    // The shipped demo is named as such, not by the path of wherever the package was installed.
+    const fileName = flags.snapshot === DEMO_SNAPSHOT ? DEMO_NAME : flags.snapshot
+    return createSnapshotProvider(await readSnapshot(flags.snapshot), { fileName, rcpServices: rcpServices() })
   }
   const { createAwsProvider } = await import('../sources/aws/provider.js')
   return createAwsProvider(awsProviderOptions(flags, onCall))
