@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-requested-region.html
  */
 import { GetRolePolicyCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam'
-import { GetBucketLocationCommand, GetBucketPolicyCommand } from '@aws-sdk/client-s3'
+import { GetBucketLocationCommand, GetBucketPolicyCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import { rcpServices } from '../../../src/catalogue/index.js'
 import { diagnose } from '../../../src/diagnose.js'
@@ -24,7 +24,7 @@ const REGION_GUARD = {
 const OBJECT = 'arn:aws:s3:::reports/2026/q1.csv'
 
 /** A role allowed s3:GetObject, in an account under the region guardrail; the bucket has no policy. */
-function world(location: { LocationConstraint?: string } | Error) {
+function world(location: { LocationConstraint?: BucketLocationConstraint } | Error) {
   const aws = mockAws()
   givenRole(aws, { name: 'Reader' })
   aws.iam.on(ListRolePoliciesCommand, { RoleName: 'Reader' }).resolves({ PolicyNames: ['Read'], IsTruncated: false })
