@@ -46,8 +46,14 @@ describe('command-line messages in Japanese', () => {
   })
 
   it('explain\'s JSON is the same in both languages', async () => {
-    const en = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json'])
-    const ja = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json', '--lang', 'ja'])
-    expect(ja.stdout).toBe(en.stdout)
+    // One clock for both runs: aws:CurrentTime is now, and the two runs may straddle a second.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-01T10:05:00Z') })
+    try {
+      const en = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json'])
+      const ja = await runCommand(Explain, [SEED_MESSAGE, ...SNAPSHOT, '--json', '--lang', 'ja'])
+      expect(ja.stdout).toBe(en.stdout)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
