@@ -38,9 +38,14 @@ export function checkAction(action: string, allowUnknown: boolean): void {
  * Builds the engine's request from what the user asked and what the source learned, with the
  * context a direct call carries (context/request-context.ts).
  */
-export function requestFrom(query: PrincipalQuery, gathered: Gathered, options: DiagnoseOptions): { request: Request; assumptions: readonly Assumption[] } {
+export function requestFrom(
+  query: PrincipalQuery,
+  gathered: Gathered,
+  options: DiagnoseOptions,
+): { request: Request; assumptions: readonly Assumption[]; warnings: readonly string[] } {
   const given: (readonly [string, string])[] = [...query.context]
-  if (query.region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', query.region])
+  const { region, warnings } = regionOfCall(query, gathered)
+  if (region && !given.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) given.push(['aws:RequestedRegion', region])
   const { context, assumptions } = callContext({
     principal: gathered.principal,
     action: query.action,
@@ -50,7 +55,7 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, options: 
     fromSource: gathered.knownContext,
     absent: [...(query.absentKeys ?? []), ...(gathered.absentContext ?? []).filter((k) => !given.some(([g]) => g.toLowerCase() === k.toLowerCase()))],
     unknown: query.unknownKeys ?? [],
-    region: query.region,
+    region,
     resourceRegion: gathered.resourceRegion ?? null,
     configuredRegion: options.configuredRegion ?? null,
     now: query.time ? new Date(query.time) : (options.now ?? new Date()),
@@ -67,19 +72,40 @@ export function requestFrom(query: PrincipalQuery, gathered: Gathered, options: 
     isManagementAccount: gathered.isManagementAccount,
     resourceInManagementAccount: gathered.resourceInManagementAccount,
   }
-  return { request, assumptions }
+  return { request, assumptions, warnings }
+}
+
+/**
+ * --region, unless the source knows the bucket's own region (an S3 ARN names none): the AWS
+ * CLI and SDKs follow the bucket to its region, so that is the aws:RequestedRegion AWS
+ * evaluates, whatever region the call was first sent to.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-bucket-intro.html
+ */
+function regionOfCall(query: PrincipalQuery, gathered: Gathered): { region: string | null; warnings: string[] } {
+  const bucketRegion = gathered.resourceRegion ?? null
+  const bucket = query.resources.some((r) => parseArn(r)?.service === 's3')
+  const warnings: string[] = []
+  const givenRegion = query.context.some(([k]) => k.toLowerCase() === 'aws:requestedregion')
+  if (bucket && gathered.resourceRegionUnknown && !query.region && !givenRegion) {
+    warnings.push(`${gathered.resourceRegionUnknown}, so aws:RequestedRegion is unknown; pass --region with the bucket's region.`)
+  }
+  if (!query.region || !bucketRegion || !bucket || query.region === bucketRegion) return { region: query.region, warnings }
+  warnings.push(
+    `--region ${query.region} was set aside: the bucket is in ${bucketRegion}, and AWS evaluates aws:RequestedRegion as the bucket's region, since the AWS CLI and SDKs follow a bucket to its own region.`,
+  )
+  return { region: null, warnings }
 }
 
 /** Gather, then evaluate: the one place where I/O meets the pure engine. */
 export async function diagnose(query: PrincipalQuery, provider: PolicySourceProvider, options: DiagnoseOptions): Promise<Diagnosis> {
   checkAction(query.action, options.allowUnknownAction)
   const gathered = await provider.gather(query)
-  const { request, assumptions } = requestFrom(query, gathered, options)
+  const { request, assumptions, warnings } = requestFrom(query, gathered, options)
   const verdict = evaluate(request, gathered.policies, {
     assumptions,
     rcpServices: rcpServices(),
     incomplete: gathered.incomplete,
-    warnings: requestWarnings(query.action, query.context.map(([k]) => k)),
+    warnings: [...requestWarnings(query.action, query.context.map(([k]) => k)), ...warnings],
   })
   return { verdict, gathered }
 }

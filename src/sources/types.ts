@@ -38,6 +38,8 @@ export interface Gathered {
   readonly absentContext?: readonly string[]
   /** The resource's region when the source knows it and the ARN does not say (an S3 bucket's). */
   readonly resourceRegion?: string | null
+  /** Why the resource's region is not known when the source tried to read it (GetBucketLocation refused). */
+  readonly resourceRegionUnknown?: string
   /** Where the data came from, for the report: "live account 111111111111", "snapshot taken 2026-…". */
   readonly origin: string
 }

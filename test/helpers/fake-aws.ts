@@ -9,7 +9,7 @@
 import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2'
 import * as iam from '@aws-sdk/client-iam'
 import * as org from '@aws-sdk/client-organizations'
-import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
+import { GetBucketLocationCommand, GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { DecodeAuthorizationMessageCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { afterEach } from 'vitest'
 import { awsError, expectOnlyReads, iamDocument, mockClientClasses, operationsOf, type AnyStub } from './aws-mock.js'
@@ -84,6 +84,14 @@ export function installFakeAws(world: FakeWorld): FakeAws {
     const policy = world.buckets[bucket]
     if (policy === null || policy === undefined) throw awsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404)
     return { Policy: JSON.stringify(policy) }
+  })
+  // S3 answers a us-east-1 bucket's location with no LocationConstraint.
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
+  on(stubs.s3, 's3', GetBucketLocationCommand, (input) => {
+    const bucket = String(input['Bucket'])
+    if (!(bucket in world.buckets)) throw awsError('NoSuchBucket', 'The specified bucket does not exist', 404)
+    const region = world.bucketRegions?.[bucket] ?? 'us-east-1'
+    return region === 'us-east-1' ? {} : { LocationConstraint: region }
   })
   on(stubs.ec2, 'ec2', DescribeVpcEndpointsCommand, (input) => {
     const ids = (input['VpcEndpointIds'] as string[] | undefined) ?? []

@@ -60,6 +60,8 @@ export interface FakeWorld {
   readonly org: FakeOrganization | null
   /** Bucket name → its policy; null: the bucket has none (NoSuchBucketPolicy). */
   readonly buckets: Readonly<Record<string, object | null>>
+  /** Bucket name → its region; a bucket not named is in us-east-1. */
+  readonly bucketRegions?: Readonly<Record<string, string>>
   readonly endpoints: readonly FakeEndpoint[]
   /** Encoded authorization message → the JSON text STS decodes it to. */
   readonly decoded?: Readonly<Record<string, string>>

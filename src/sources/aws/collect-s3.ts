@@ -9,23 +9,13 @@
 import { GetBucketLocationCommand, GetBucketPolicyCommand, paginateListBuckets, type Bucket } from '@aws-sdk/client-s3'
 import type { CollectionGap } from '../../model/index.js'
 import type { SnapshotBucket } from '../snapshot/format.js'
+import { regionOfLocation } from './bucket-region.js'
 import type { AccountClients } from './collect-accounts.js'
 import { attempt, classifyAwsError, gapFor, UnexpectedResponseError } from './errors.js'
 
 export interface CollectedBuckets {
   readonly buckets: readonly SnapshotBucket[]
   readonly gaps: readonly CollectionGap[]
-}
-
-/**
- * GetBucketLocation's answer as a region: us-east-1 answers with no constraint, and the
- * oldest EU buckets with `EU`.
- * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
- */
-export function regionOfLocation(constraint: string | undefined | null): string {
-  if (!constraint) return 'us-east-1'
-  if (constraint === 'EU') return 'eu-west-1'
-  return constraint
 }
 
 /** Asking for pages makes S3 send each bucket's region too (BucketRegion), which saves a GetBucketLocation per bucket. */

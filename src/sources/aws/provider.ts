@@ -7,6 +7,7 @@
 import { dedupeGaps } from '../gaps.js'
 import type { CollectionGap, PrincipalInfo } from '../../model/index.js'
 import type { Gathered, PolicySourceProvider, PrincipalQuery } from '../types.js'
+import { BucketRegions } from './bucket-region.js'
 import { AwsClientPool, type AwsClients, type CallRecord, type ClientSettings } from './clients.js'
 import { GroupPolicies } from './groups.js'
 import { IdentityPolicies } from './identity.js'
@@ -94,7 +95,7 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
   const organizationReader = new OrganizationReader(pool)
   const organizations = new OrgPolicyReader(organizationReader)
   const memberships = new MembershipReader(pool, identities, organizationReader)
-  const resourceReaders = { buckets: new BucketPolicies(pool, identities), trust: new TrustPolicies(pool, identities) }
+  const resourceReaders = { buckets: new BucketPolicies(pool, identities), regions: new BucketRegions(pool, identities), trust: new TrustPolicies(pool, identities) }
   const endpoints = new EndpointPolicies(pool)
 
   /**
@@ -172,6 +173,8 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
       incomplete: dedupeGaps([...resolved.gaps, ...ids.gaps, ...org.gaps, ...resource.gaps, ...(endpoint?.gaps ?? []), ...sessionGaps(query, principal)]),
       isManagementAccount: org.isManagementAccount,
       resourceAccount: resource.account,
+      resourceRegion: resource.region,
+      ...(resource.regionUnknown ? { resourceRegionUnknown: resource.regionUnknown } : {}),
       resourceInManagementAccount: org.resourceInManagementAccount,
       knownContext,
       absentContext: org.absentContext,

@@ -52,7 +52,7 @@ export const ACCOUNT_READER_POLICY = {
     {
       Sid: 'DenydoctorReadResourcePolicies',
       Effect: 'Allow',
-      Action: ['s3:GetBucketPolicy', 'ec2:DescribeVpcEndpoints'],
+      Action: ['s3:GetBucketPolicy', 's3:GetBucketLocation', 'ec2:DescribeVpcEndpoints'],
       Resource: '*',
     },
   ],

@@ -3,6 +3,7 @@
  * bucket policies are read), and gaps for resource policies the live source does not read.
  */
 import { ACCOUNT_ID, parseArn, type CollectionGap, type SourcedPolicy } from '../../model/index.js'
+import type { BucketRegions } from './bucket-region.js'
 import { bucketOf, type BucketPolicies } from './s3.js'
 import { assumedRole, type TrustPolicies } from './trust.js'
 
@@ -20,6 +21,10 @@ export interface ResourceSide {
   readonly account: string | null
   readonly policy: SourcedPolicy | null
   readonly gaps: readonly CollectionGap[]
+  /** The bucket's region (GetBucketLocation), which its ARN does not say; null when unknown or not a bucket. */
+  readonly region: string | null
+  /** Why the bucket's region is not known, when a bucket's was asked and not read. */
+  readonly regionUnknown: string | null
 }
 
 /** The account in the first resource ARN that names one. */
@@ -70,7 +75,7 @@ function asResourceGap(gap: CollectionGap): CollectionGap {
 }
 
 export async function readResourceSide(
-  readers: { readonly buckets: BucketPolicies; readonly trust: TrustPolicies },
+  readers: { readonly buckets: BucketPolicies; readonly regions: BucketRegions; readonly trust: TrustPolicies },
   query: { readonly resources: readonly string[]; readonly resourceAccount: string | null; readonly action: string },
 ): Promise<ResourceSide> {
   let account = query.resourceAccount ?? accountFromArns(query.resources)
@@ -91,8 +96,13 @@ export async function readResourceSide(
   const refs = query.resources.map(bucketOf).filter((ref) => ref !== null)
   const first = refs[0]
   let policy: SourcedPolicy | null = null
+  let region: string | null = null
+  let regionUnknown: string | null = null
   if (first) {
-    const read = await readers.buckets.read(first, account)
+    // The location is read alongside the policy; it never fails (a failure leaves the region unknown).
+    const [read, location] = await Promise.all([readers.buckets.read(first, account), readers.regions.read(first.bucket, account)])
+    region = location.region
+    regionUnknown = location.why
     policy = read.policy
     gaps.push(...read.gaps.map(asResourceGap))
     if (!account && read.ownerAccount) account = read.ownerAccount
@@ -112,5 +122,5 @@ export async function readResourceSide(
     policy = read.policy
     gaps.push(...read.gaps.map(asResourceGap))
   }
-  return { account, policy, gaps }
+  return { account, policy, gaps, region, regionUnknown }
 }
