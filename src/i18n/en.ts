@@ -22,6 +22,16 @@ export const en = {
   'cli.collectingPolicies': 'Collecting policies…',
   'cli.notDiagnosed': (why: string) => `NOT DIAGNOSED — ${why}`,
   'cli.readFromInput': 'Read from the input:',
+  'cli.profileMissing': (where: string, name: string, files: readonly string[], known: readonly string[]) =>
+    `${where}: profile ${name} is not in ${files[0]} or ${files[1]}${known.length ? ` (profiles there: ${known.join(', ')})` : ''}. Check the name, or set it up with \`aws configure --profile ${name}\` (or \`aws configure sso\`).`,
+  'cli.snapshotNotCase': (name: string, gzip: boolean) =>
+    `${name} ${gzip ? 'is gzip-compressed, as a snapshot written by `denydoctor collect --out FILE.json.gz` is' : 'is a snapshot written by `denydoctor collect`'}, not a case file. Diagnose from it with \`denydoctor principal ARN --action SERVICE:ACTION --snapshot ${name}\` (or \`explain … --snapshot\`, \`audit AUDIT_FILE --snapshot\`); evaluate reads case files (see \`denydoctor evaluate --help\`).`,
+  'cli.jsonAndFormat': (format: string) => `--json and --format ${format} contradict each other: give one of them (--json is --format json).`,
+  'cli.nonexistentFlags': (named: readonly { readonly flag: string; readonly guess: string | null }[]) =>
+    `Nonexistent flag${named.length === 1 ? '' : 's'}: ${named.map((n) => (n.guess ? `${n.flag} (did you mean ${n.guess}?)` : n.flag)).join(', ')}`,
+  'cli.notACommand': (typed: string, bin: string, guess: string | null) =>
+    `\`${typed}\` is not a ${bin} command.${guess ? ` Did you mean \`${bin} ${guess}\`?` : ''}\nSee \`${bin} --help\` for the commands.`,
+  'cli.flagsExclusive': (given: string, other: string) => `${given} cannot also be provided when using ${other}`,
   'flag.notKeyValue': (text: string) => `--context ${text} is not KEY=VALUE (for example --context aws:SourceVpce=vpce-11111).`,
   'flag.notIp': (value: string) => `--source-ip ${value} is not an IP address (for example 203.0.113.7 or 2001:db8::7).`,
   'flag.notVpce': (value: string) => `--source-vpce ${value} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`,

@@ -17,6 +17,16 @@ export const ja: Catalogue = {
   'cli.collectingPolicies': 'ポリシーを収集しています…',
   'cli.notDiagnosed': (why: string) => `診断できませんでした — ${why}`,
   'cli.readFromInput': '入力から読み取った内容:',
+  'cli.profileMissing': (where: string, name: string, files: readonly string[], known: readonly string[]) =>
+    `${where}: プロファイル ${name} は ${files[0]} にも ${files[1]} にもありません${known.length ? ` (定義されているプロファイル: ${known.join(', ')})` : ''}。名前を確認するか、\`aws configure --profile ${name}\` (または \`aws configure sso\`) で設定してください。`,
+  'cli.snapshotNotCase': (name: string, gzip: boolean) =>
+    `${name} は${gzip ? ' gzip で圧縮されています (`denydoctor collect --out FILE.json.gz` が書くスナップショットと同じ)。' : ' `denydoctor collect` が書いたスナップショットです。'}ケースファイルではありません。診断するには \`denydoctor principal ARN --action SERVICE:ACTION --snapshot ${name}\` (または \`explain … --snapshot\`、\`audit AUDIT_FILE --snapshot\`) を使ってください。evaluate が読むのはケースファイルです (\`denydoctor evaluate --help\` を参照)。`,
+  'cli.jsonAndFormat': (format: string) => `--json と --format ${format} は矛盾しています: どちらか一方を指定してください (--json は --format json と同じです)。`,
+  'cli.nonexistentFlags': (named: readonly { readonly flag: string; readonly guess: string | null }[]) =>
+    `存在しないフラグ: ${named.map((n) => (n.guess ? `${n.flag} (${n.guess} のことですか?)` : n.flag)).join(', ')}`,
+  'cli.notACommand': (typed: string, bin: string, guess: string | null) =>
+    `\`${typed}\` は ${bin} のコマンドではありません。${guess ? `\`${bin} ${guess}\` のことですか?` : ''}\nコマンドの一覧は \`${bin} --help\` を参照してください。`,
+  'cli.flagsExclusive': (given: string, other: string) => `${given} は ${other} と同時には指定できません`,
   'flag.notKeyValue': (text: string) => `--context ${text} は KEY=VALUE の形式ではありません (例: --context aws:SourceVpce=vpce-11111)。`,
   'flag.notIp': (value: string) => `--source-ip ${value} は IP アドレスではありません (例: 203.0.113.7、2001:db8::7)。`,
   'flag.notVpce': (value: string) => `--source-vpce ${value} は VPC エンドポイント ID ではありません (vpce- と 16 進数字。例: vpce-0a1b2c3d)。`,
