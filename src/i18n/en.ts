@@ -57,6 +57,22 @@ export const en = {
           : ''
     }`,
 
+  // collect: the summary once the snapshot is written, and the gaps on stderr.
+  'collect.wrote': (file: string, takenAt: string, by: string | null) => `Wrote ${file} (taken ${takenAt}${by ? ` by ${by}` : ''}).`,
+  'collect.row': {
+    accounts: 'accounts', users: 'users', groups: 'groups', roles: 'roles', policies: 'policies', organization: 'organization', buckets: 'buckets', endpoints: 'endpoints', gaps: 'gaps',
+  } as Readonly<Record<'accounts' | 'users' | 'groups' | 'roles' | 'policies' | 'organization' | 'buckets' | 'endpoints' | 'gaps', string>>,
+  'collect.withoutIam': (n: number) => ` (${n} without IAM data: see the gaps)`,
+  'collect.policies': (managed: number, org: { readonly scps: number; readonly rcps: number } | null) =>
+    `${managed} managed polic${managed === 1 ? 'y' : 'ies'}${org ? `, ${plural(org.scps, 'SCP')}, ${plural(org.rcps, 'RCP')}` : ''}`,
+  'collect.organization': (org: { readonly id: string; readonly ous: number; readonly accounts: number } | null) =>
+    org ? `${org.id}: ${plural(org.ous, 'OU')}, ${plural(org.accounts, 'account')}` : 'none',
+  'collect.gapsListed': ' (listed on stderr; every diagnosis from this snapshot carries them)',
+  'collect.incomplete': (n: number) => `the snapshot is incomplete (${plural(n, 'gap')}); no diagnosis from it can come out Allowed:`,
+  'collect.failed': (call: string, account: string | null, error: string) => `${call}${account ? ` (account ${account})` : ''} failed: ${error}`,
+  'collect.unread': (source: string, account: string | null, error: string) => `${source}${account ? ` (account ${account})` : ''}: ${error}`,
+  'collect.note': (note: string) => `note: ${note}`,
+
   // audit: text, markdown and JUnit.
   'audit.passedInShard': (counted: number) => `AUDIT PASSED — the ${plural(counted, 'expectation')} with checks in this shard held`,
   'audit.passedOne': 'AUDIT PASSED — the expectation held',

@@ -50,6 +50,21 @@ export const ja: Catalogue = {
           : ''
     }`,
 
+  'collect.wrote': (file: string, takenAt: string, by: string | null) => `${file} に書き込みました (取得日時 ${takenAt}${by ? `、取得者 ${by}` : ''})。`,
+  'collect.row': {
+    accounts: 'アカウント', users: 'ユーザー', groups: 'グループ', roles: 'ロール', policies: 'ポリシー', organization: '組織', buckets: 'バケット', endpoints: 'エンドポイント', gaps: '欠落',
+  },
+  'collect.withoutIam': (n: number) => ` (うち ${n} 件は IAM データなし: 欠落を参照)`,
+  'collect.policies': (managed: number, org: { readonly scps: number; readonly rcps: number } | null) =>
+    `管理ポリシー ${managed} 件${org ? `、SCP ${org.scps} 件、RCP ${org.rcps} 件` : ''}`,
+  'collect.organization': (org: { readonly id: string; readonly ous: number; readonly accounts: number } | null) =>
+    org ? `${org.id}: OU ${org.ous} 件、アカウント ${org.accounts} 件` : 'なし',
+  'collect.gapsListed': ' (標準エラー出力に一覧表示。このスナップショットからの診断にはすべて含まれます)',
+  'collect.incomplete': (n: number) => `スナップショットは不完全です (欠落 ${n} 件)。このスナップショットからの診断が許可になることはありません:`,
+  'collect.failed': (call: string, account: string | null, error: string) => `${call}${account ? ` (アカウント ${account})` : ''} が失敗しました: ${error}`,
+  'collect.unread': (source: string, account: string | null, error: string) => `${source}${account ? ` (アカウント ${account})` : ''}: ${error}`,
+  'collect.note': (note: string) => `注記: ${note}`,
+
   'audit.passedInShard': (counted: number) => `監査合格 — このシャードでチェックのある ${counted} 件の期待がすべて成立しました`,
   'audit.passedOne': '監査合格 — 期待が成立しました',
   'audit.passedAll': (total: number) => `監査合格 — ${total} 件の期待がすべて成立しました`,
