@@ -31,8 +31,15 @@ function still(o: BranchOutcome): string {
   return o.dependsOn.length > 0 ? ` (さらに ${andList(o.dependsOn)} 次第)` : ' (このキー以外にも依存)'
 }
 
+/** The named values and patterns ("vpce-11111", "vpce-1* に一致する任意の値"), and "その他の値" when asked. */
 function itemsOf(o: BranchOutcome, withOther = false): string[] {
-  return [...o.values, ...o.matching.map((p) => `${p} に一致する任意の値`), ...(o.absent ? ['存在しない'] : []), ...(withOther && o.other ? ['その他の値'] : [])]
+  return [...o.values, ...o.matching.map((p) => `${p} に一致する任意の値`), ...(withOther && o.other ? ['その他の値'] : [])]
+}
+
+/** "false の場合", "false の場合または存在しない場合", "存在しない場合". */
+function when(items: readonly string[], absent: boolean): string {
+  if (items.length === 0) return absent ? '存在しない場合' : ''
+  return `${orList(items)} の場合${absent ? 'または存在しない場合' : ''}`
 }
 
 /** "aws:MultiFactorAuthPresent が false または存在しない場合は拒否、true の場合は許可". */
@@ -43,16 +50,13 @@ function outcomesInJapanese(key: string, outcomes: readonly BranchOutcome[]): st
   const named = byDecision.filter((o) => o !== fallback)
   if (fallback && (fallback.absent || isAlwaysPresent(key)) && named.length === 1) {
     const only = named[0]!
-    const values = orList(itemsOf(only))
+    const values = orList([...itemsOf(only), ...(only.absent ? ['存在しない'] : [])])
     const rest = only.dependsOn.length > 0 ? andList(only.dependsOn) : 'このキー以外'
     const then = only.decision === 'Undetermined' ? `。${values} の場合は、さらに ${rest} 次第` : ` (${values} の場合は${WORD[only.decision]})`
     return `${key} が ${values} でない限り${WORD[fallback.decision]}${still(fallback)}${then}`
   }
-  const parts = named.map((o, i) => `${i === 0 ? `${key} が ` : ''}${orList(itemsOf(o))} の場合は${WORD[o.decision]}${still(o)}`)
-  if (fallback) {
-    const items = [...itemsOf({ ...fallback, absent: false }), 'その他の値', ...(fallback.absent ? ['存在しない'] : [])]
-    parts.push(`${orList(items)} の場合は${WORD[fallback.decision]}${still(fallback)}`)
-  }
+  const parts = named.map((o, i) => `${i === 0 ? `${key} が ` : ''}${when(itemsOf(o), o.absent)}は${WORD[o.decision]}${still(o)}`)
+  if (fallback) parts.push(`${when(itemsOf(fallback, true), fallback.absent)}は${WORD[fallback.decision]}${still(fallback)}`)
   return parts.join('、')
 }
 
@@ -67,7 +71,7 @@ export function branchInJapanese(branch: Branch): string {
   }
   // branch-words.ts: narrowedSummary. The outcomes left are those AWS's message did not rule out.
   if (branch.summary.includes("; AWS's message rules out ")) {
-    const parts = branch.outcomes.map((o, i) => `${i === 0 ? `${key} が ` : ''}${orList(itemsOf(o, true))} の場合は${WORD[o.decision]}${still(o)}`)
+    const parts = branch.outcomes.map((o, i) => `${i === 0 ? `${key} が ` : ''}${when(itemsOf(o, true), o.absent)}は${WORD[o.decision]}${still(o)}`)
     return `${parts.join('、')}。それ以外の値は AWS のメッセージにより除外されます`
   }
   return outcomesInJapanese(key, branch.outcomes)

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { evaluateCase } from '../../src/evaluate-case.js'
 import { reconcileWithMessage } from '../../src/evaluate/message-evidence.js'
 import { parseDeniedMessage } from '../../src/intake/index.js'
+import { messages } from '../../src/i18n/index.js'
 import type { Verdict } from '../../src/model/index.js'
 import { renderVerdict } from '../../src/report/index.js'
 import { loadCase } from '../../src/sources/case/load-case.js'
@@ -37,7 +38,7 @@ describe('branch lines in Japanese', () => {
     expect(verdict.branches![0]!.summary).toBe('DENIED if aws:MultiFactorAuthPresent is false or absent, ALLOWED if true')
     const text = unwrapped(verdict, ja)
     expect(text).toContain('何で決まるか:')
-    expect(text).toContain('  • aws:MultiFactorAuthPresent が false または 存在しない の場合は拒否、true の場合は許可')
+    expect(text).toContain('  • aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否、true の場合は許可')
     expect(text).not.toContain('DENIED if')
     expect(renderVerdict(verdict, 'markdown', ja)).toContain('#### 何で決まるか')
     // English and JSON are unchanged.
@@ -81,5 +82,17 @@ describe('the sentence on AWS\'s message in Japanese', () => {
   it('one candidate: the statement and what it implies are named in Japanese', () => {
     const text = unwrapped(evidenceCase('explicit-one-candidate'), ja)
     expect(text).toMatch(/AWS のメッセージで確定しました: メッセージは「.*明示的な拒否」を示しており/)
+  })
+})
+
+describe('a branch the message narrowed', () => {
+  it('says the values left, and that AWS\'s message rules out the rest', () => {
+    const branch = {
+      key: 'aws:MultiFactorAuthPresent',
+      outcomes: [{ decision: 'ExplicitDeny' as const, values: ['false'], matching: [], absent: true, other: false, dependsOn: [] }],
+      summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
+    }
+    expect(messages('ja')['report.branch'](branch)).toBe('aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否。それ以外の値は AWS のメッセージにより除外されます')
+    expect(messages('en')['report.branch'](branch)).toBe(branch.summary)
   })
 })
