@@ -52,7 +52,7 @@ export abstract class DenyCommand extends Command {
     // oclif's own parse errors (unknown flag, missing argument) mean the command line was wrong.
     if (error.oclif?.exit !== undefined || error.name.endsWith('Error') && /Unexpected argument|Nonexistent flag|Missing required|Expected --|Parsing --/.test(error.message)) {
       const command = (this.id ?? '').replaceAll(':', ' ')
-      process.stderr.write(`denydoctor: ${parseErrorLine(error, { ...this.ctor.baseFlags, ...this.ctor.flags })}\n${m['cli.seeHelp'](command)}\n`)
+      process.stderr.write(`denydoctor: ${parseErrorLine(error, { ...this.ctor.baseFlags, ...this.ctor.flags }, m)}\n${m['cli.seeHelp'](command)}\n`)
       this.exit(EXIT.usage)
     }
     process.stderr.write(`denydoctor: ${m['cli.unexpected'](error.message)}\n`)

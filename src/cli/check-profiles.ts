@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { UserError } from '../user-error.js'
+import { LocalizedUserError } from './localized-error.js'
 
 /** The profile flags a live command may have. */
 export interface ProfileFlags {
@@ -63,7 +63,7 @@ export function checkProfiles(flags: ProfileFlags, env: Env = process.env, home:
   const { names, files } = knownProfiles(env, home)
   for (const [where, name] of wanted) {
     if (names.has(name)) continue
-    const listed = names.size ? ` (profiles there: ${[...names].sort().join(', ')})` : ''
-    throw new UserError(`${where}: profile ${name} is not in ${files[0]} or ${files[1]}${listed}. Check the name, or set it up with \`aws configure --profile ${name}\` (or \`aws configure sso\`).`, where === 'AWS_PROFILE' ? 1 : 2)
+    const known = [...names].sort()
+    throw new LocalizedUserError((m) => m['cli.profileMissing'](where, name, files, known), where === 'AWS_PROFILE' ? 1 : 2)
   }
 }

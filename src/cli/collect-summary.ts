@@ -3,6 +3,7 @@
  * object with the same counts; the gaps go to stderr, where a person sees them and a script's
  * stdout stays parseable.
  */
+import { messages, padEndColumns, type Catalogue } from '../i18n/index.js'
 import type { CollectionGap } from '../model/index.js'
 import type { Snapshot } from '../sources/snapshot/format.js'
 
@@ -56,41 +57,38 @@ export function summarise(snapshot: Snapshot, file: string, notes: readonly stri
   }
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
-}
-
-export function renderSummary(s: CollectSummary): string {
+/** The counts, one a line; `m` is the catalogue of the language asked for. */
+export function renderSummary(s: CollectSummary, m: Catalogue = messages('en')): string {
   const org = s.organization
+  const row = (label: keyof Catalogue['collect.row'], value: string) => `  ${padEndColumns(m['collect.row'][label], 15)}${value}`
   const lines = [
-    `Wrote ${s.file} (taken ${s.takenAt}${s.collectedBy ? ` by ${s.collectedBy}` : ''}).`,
-    `  accounts       ${s.accounts}${s.accountsWithoutIam ? ` (${s.accountsWithoutIam} without IAM data: see the gaps)` : ''}`,
-    `  users          ${s.users}`,
-    `  groups         ${s.groups}`,
-    `  roles          ${s.roles}`,
-    `  policies       ${s.managedPolicies} managed polic${s.managedPolicies === 1 ? 'y' : 'ies'}${org ? `, ${plural(org.scps, 'SCP')}, ${plural(org.rcps, 'RCP')}` : ''}`,
-    `  organization   ${org ? `${org.id}: ${plural(org.ous, 'OU')}, ${plural(org.accounts, 'account')}` : 'none'}`,
-    `  buckets        ${s.buckets}`,
-    `  endpoints      ${s.endpoints}`,
-    `  gaps           ${s.gaps}${s.gaps ? ' (listed on stderr; every diagnosis from this snapshot carries them)' : ''}`,
+    m['collect.wrote'](s.file, s.takenAt, s.collectedBy),
+    row('accounts', `${s.accounts}${s.accountsWithoutIam ? m['collect.withoutIam'](s.accountsWithoutIam) : ''}`),
+    row('users', `${s.users}`),
+    row('groups', `${s.groups}`),
+    row('roles', `${s.roles}`),
+    row('policies', m['collect.policies'](s.managedPolicies, org)),
+    row('organization', m['collect.organization'](org)),
+    row('buckets', `${s.buckets}`),
+    row('endpoints', `${s.endpoints}`),
+    row('gaps', `${s.gaps}${s.gaps ? m['collect.gapsListed'] : ''}`),
   ]
   return `${lines.join('\n')}\n`
 }
 
-/** "organizations:ListRoots (account 111…) failed: Name: message": which call, where, and AWS's answer. */
-function failure(gap: CollectionGap): string {
-  const where = gap.account ? ` (account ${gap.account})` : ''
-  return gap.call ? `${gap.call}${where} failed: ${gap.error}` : `${gap.source}${where}: ${gap.error}`
+/** "organizations:ListRoots (account 111…) failed: Name: message": which call, where, and AWS's answer (as AWS gave it). */
+function failure(gap: CollectionGap, m: Catalogue): string {
+  return gap.call ? m['collect.failed'](gap.call, gap.account ?? null, gap.error) : m['collect.unread'](gap.source, gap.account ?? null, gap.error)
 }
 
-/** The gaps and notes for stderr; empty when there are none. */
-export function renderGaps(s: CollectSummary): string {
+/** The gaps and notes for stderr; empty when there are none. The effect and notes are the sources' own sentences. */
+export function renderGaps(s: CollectSummary, m: Catalogue = messages('en')): string {
   const out: string[] = []
   if (s.incomplete.length) {
-    out.push(`denydoctor: the snapshot is incomplete (${plural(s.incomplete.length, 'gap')}); no diagnosis from it can come out Allowed:`)
-    for (const gap of s.incomplete) out.push(`  - ${failure(gap)}\n    ${gap.effect}`)
+    out.push(`denydoctor: ${m['collect.incomplete'](s.incomplete.length)}`)
+    for (const gap of s.incomplete) out.push(`  - ${failure(gap, m)}\n    ${gap.effect}`)
   }
-  for (const note of s.notes) out.push(`denydoctor: note: ${note}`)
+  for (const note of s.notes) out.push(`denydoctor: ${m['collect.note'](note)}`)
   return out.length ? `${out.join('\n')}\n` : ''
 }
 

@@ -1,4 +1,5 @@
 import { Errors, type Hook, type Interfaces } from '@oclif/core'
+import { langFromArgv, messages, type Catalogue } from '../i18n/index.js'
 import { closest } from '../policy/suggest.js'
 import { EXIT } from './exit-status.js'
 
@@ -7,20 +8,19 @@ import { EXIT } from './exit-status.js'
  * id as oclif has it: the words given, joined with ':' ("princpal:arn:…"). The command is the
  * words up to the first that is not a topic (`audit mrege` → "audit:mrege").
  */
-export function notACommand(config: Interfaces.Config, id: string): string {
+export function notACommand(config: Interfaces.Config, id: string, m: Catalogue = messages('en')): string {
   const spelled = (words: string) => words.replaceAll(':', config.topicSeparator)
   const words = id.split(':')
   let length = 1
   while (length < words.length && config.findTopic(words.slice(0, length).join(':'))) length++
   const typed = words.slice(0, length).join(':')
   const guess = closest(typed, config.commands.filter((c) => !c.hidden).map((c) => c.id))
-  const hint = guess ? ` Did you mean \`${config.bin} ${spelled(guess.name)}\`?` : ''
-  return `\`${spelled(typed)}\` is not a ${config.bin} command.${hint}\nSee \`${config.bin} --help\` for the commands.`
+  return m['cli.notACommand'](spelled(typed), config.bin, guess ? spelled(guess.name) : null)
 }
 
 /** Says `notACommand` on stderr and ends with exit status 2 (the command line was wrong). */
-export function refuseCommand(config: Interfaces.Config, id: string): never {
-  process.stderr.write(`${config.bin}: ${notACommand(config, id)}\n`)
+export function refuseCommand(config: Interfaces.Config, id: string, argv: readonly string[] = process.argv.slice(2)): never {
+  process.stderr.write(`${config.bin}: ${notACommand(config, id, messages(langFromArgv(argv, process.env)))}\n`)
   return Errors.exit(EXIT.usage)
 }
 

@@ -1,5 +1,5 @@
 import type { ReportFormat } from '../report/index.js'
-import { UserError } from '../user-error.js'
+import { LocalizedUserError } from './localized-error.js'
 
 /** The flags that choose what stdout carries. */
 export interface OutputFormatFlags {
@@ -15,7 +15,7 @@ export interface OutputFormatFlags {
 export function outputFormatOf(flags: OutputFormatFlags): ReportFormat {
   const format = flags.format as ReportFormat | undefined
   if (flags.json && format !== undefined && format !== 'json') {
-    throw new UserError(`--json and --format ${format} contradict each other: give one of them (--json is --format json).`, 2)
+    throw new LocalizedUserError((m) => m['cli.jsonAndFormat'](format), 2)
   }
   if (flags.json) return 'json'
   return format ?? 'text'

@@ -1,3 +1,4 @@
+import { messages, type Catalogue } from '../i18n/index.js'
 import { closest } from '../policy/suggest.js'
 
 /** A flag definition, as far as a suggestion needs it. */
@@ -12,18 +13,16 @@ interface FlagDefinition {
  * mean --format?"). oclif puts the reason on the lines after the headline ("Parsing --x" /
  * "Expected …"), and ends with its own "See more help" line, which the caller replaces.
  */
-export function parseErrorLine(error: Error & { flags?: unknown }, flags: Readonly<Record<string, FlagDefinition>>): string {
+export function parseErrorLine(error: Error & { flags?: unknown }, flags: Readonly<Record<string, FlagDefinition>>, m: Catalogue = messages('en')): string {
   const unknown = Array.isArray(error.flags) ? error.flags.filter((f): f is string => typeof f === 'string') : []
   if (unknown.length > 0) {
-    const named = unknown.map((flag) => {
-      const guess = suggestFlag(flag, flags)
-      return guess ? `${flag} (did you mean ${guess}?)` : flag
-    })
-    return `Nonexistent flag${unknown.length === 1 ? '' : 's'}: ${named.join(', ')}`
+    return m['cli.nonexistentFlags'](unknown.map((flag) => ({ flag, guess: suggestFlag(flag, flags) })))
   }
   const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('See more help'))
   // oclif's heading for a flag used with one it excludes ("--snapshot=x cannot also be provided when using --demo").
-  return lines.join(' ').replace(/^The following errors? occurred:\s*/, '')
+  const line = lines.join(' ').replace(/^The following errors? occurred:\s*/, '')
+  const exclusive = /^(--\S+) cannot also be provided when using (--\S+)$/.exec(line)
+  return exclusive ? m['cli.flagsExclusive'](exclusive[1]!, exclusive[2]!) : line
 }
 
 /** The known flag closest to what was typed, written as it would be typed. */

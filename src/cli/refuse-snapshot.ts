@@ -1,5 +1,5 @@
 import { SNAPSHOT_FORMAT } from '../sources/snapshot/format.js'
-import { UserError } from '../user-error.js'
+import { LocalizedUserError } from './localized-error.js'
 
 /**
  * A snapshot handed to `evaluate` is a mistake of command, not a broken case file: say what the
@@ -10,11 +10,7 @@ export function refuseSnapshot(input: { readonly text: string; readonly name: st
   const gzip = input.text.startsWith('\u001f\uFFFD')
   const snapshot = gzip || new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${SNAPSHOT_FORMAT}"`).test(input.text.slice(0, 200))
   if (!snapshot) return
-  const what = gzip ? 'is gzip-compressed, as a snapshot written by `denydoctor collect --out FILE.json.gz` is' : 'is a snapshot written by `denydoctor collect`'
-  throw new UserError(
-    `${input.name} ${what}, not a case file. Diagnose from it with \`denydoctor principal ARN --action SERVICE:ACTION --snapshot ${input.name}\` (or \`explain … --snapshot\`, \`audit AUDIT_FILE --snapshot\`); evaluate reads case files (see \`denydoctor evaluate --help\`).`,
-    2,
-  )
+  throw new LocalizedUserError((m) => m['cli.snapshotNotCase'](input.name, gzip), 2)
 }
 
 /**

@@ -5,6 +5,7 @@ import { checkProfiles } from '../cli/check-profiles.js'
 import { checkOutputPath, collectOptionsFromFlags } from '../cli/collect-options.js'
 import { CollectProgress } from '../cli/collect-progress.js'
 import { renderGaps, renderSummary, summarise, summaryJson } from '../cli/collect-summary.js'
+import { messages } from '../i18n/index.js'
 
 export default class Collect extends DenyCommand {
   static override summary = 'Read an account (or several accounts of an organization) into a snapshot file for offline diagnosis.'
@@ -57,8 +58,8 @@ export default class Collect extends DenyCommand {
     }
     await writeSnapshot(flags.out, result.snapshot)
     const summary = summarise(result.snapshot, flags.out, result.notes)
-    this.print(json ? summaryJson(summary) : renderSummary(summary))
-    const gaps = renderGaps(summary)
+    this.print(json ? summaryJson(summary) : renderSummary(summary, messages(this.language(flags))))
+    const gaps = renderGaps(summary, messages(this.language(flags)))
     if (gaps) process.stderr.write(gaps)
     // Written, but with gaps: a scheduled collect must not pass this off as a complete snapshot.
     if (summary.gaps > 0) this.exit(EXIT.collectIncomplete)

@@ -4,7 +4,17 @@
  * sentences that travel in the Verdict's JSON (explanations, suggestions, a condition's why)
  * are the evaluator's and stay as they are.
  */
-import type { ConditionTrace, Decision, PolicyType, StatementFinding } from '../model/index.js'
+import type { Branch, ConditionTrace, Decision, MessageEvidence, PolicyType, StatementFinding } from '../model/index.js'
+
+/** What the report passes along with AWS's message evidence, for a language that words it from the data. */
+export interface EvidenceParts {
+  /** The candidate statements, named as the report names them. */
+  readonly statements: readonly { readonly policy: string; readonly statement: string }[]
+  /** The keys deciding between several candidates. */
+  readonly dependsOn: readonly string[]
+  readonly decision: Decision
+  readonly anyDeny: boolean
+}
 
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -84,6 +94,10 @@ export const enReport = {
   /** A condition's why and a finding's explanation: the evaluator's own sentences, as in the JSON. */
   'report.why': (trace: ConditionTrace) => trace.why,
   'report.explanation': (finding: StatementFinding) => finding.explanation,
+  /** An Undetermined verdict's branch lines and the message-evidence sentence: the verdict's own English sentences. */
+  'report.branchesTitle': 'What it turns on',
+  'report.branch': (branch: Branch) => branch.summary,
+  'report.evidence': (evidence: MessageEvidence, _parts: EvidenceParts) => evidence.summary,
   // A statement's conditions in words ("denies unless aws:PrincipalArn matches "x"").
   'report.cond.verb': { Deny: 'denies', Allow: 'allows' } as Readonly<Record<'Deny' | 'Allow', string>>,
   'report.cond.mfa': 'unless the call was made with MFA',

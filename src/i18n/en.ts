@@ -22,6 +22,16 @@ export const en = {
   'cli.collectingPolicies': 'Collecting policies…',
   'cli.notDiagnosed': (why: string) => `NOT DIAGNOSED — ${why}`,
   'cli.readFromInput': 'Read from the input:',
+  'cli.profileMissing': (where: string, name: string, files: readonly string[], known: readonly string[]) =>
+    `${where}: profile ${name} is not in ${files[0]} or ${files[1]}${known.length ? ` (profiles there: ${known.join(', ')})` : ''}. Check the name, or set it up with \`aws configure --profile ${name}\` (or \`aws configure sso\`).`,
+  'cli.snapshotNotCase': (name: string, gzip: boolean) =>
+    `${name} ${gzip ? 'is gzip-compressed, as a snapshot written by `denydoctor collect --out FILE.json.gz` is' : 'is a snapshot written by `denydoctor collect`'}, not a case file. Diagnose from it with \`denydoctor principal ARN --action SERVICE:ACTION --snapshot ${name}\` (or \`explain … --snapshot\`, \`audit AUDIT_FILE --snapshot\`); evaluate reads case files (see \`denydoctor evaluate --help\`).`,
+  'cli.jsonAndFormat': (format: string) => `--json and --format ${format} contradict each other: give one of them (--json is --format json).`,
+  'cli.nonexistentFlags': (named: readonly { readonly flag: string; readonly guess: string | null }[]) =>
+    `Nonexistent flag${named.length === 1 ? '' : 's'}: ${named.map((n) => (n.guess ? `${n.flag} (did you mean ${n.guess}?)` : n.flag)).join(', ')}`,
+  'cli.notACommand': (typed: string, bin: string, guess: string | null) =>
+    `\`${typed}\` is not a ${bin} command.${guess ? ` Did you mean \`${bin} ${guess}\`?` : ''}\nSee \`${bin} --help\` for the commands.`,
+  'cli.flagsExclusive': (given: string, other: string) => `${given} cannot also be provided when using ${other}`,
   'flag.notKeyValue': (text: string) => `--context ${text} is not KEY=VALUE (for example --context aws:SourceVpce=vpce-11111).`,
   'flag.notIp': (value: string) => `--source-ip ${value} is not an IP address (for example 203.0.113.7 or 2001:db8::7).`,
   'flag.notVpce': (value: string) => `--source-vpce ${value} is not a VPC endpoint ID (vpce- and hexadecimal digits, for example vpce-0a1b2c3d).`,
@@ -46,6 +56,22 @@ export const en = {
           ? `, ${failing} failing`
           : ''
     }`,
+
+  // collect: the summary once the snapshot is written, and the gaps on stderr.
+  'collect.wrote': (file: string, takenAt: string, by: string | null) => `Wrote ${file} (taken ${takenAt}${by ? ` by ${by}` : ''}).`,
+  'collect.row': {
+    accounts: 'accounts', users: 'users', groups: 'groups', roles: 'roles', policies: 'policies', organization: 'organization', buckets: 'buckets', endpoints: 'endpoints', gaps: 'gaps',
+  } as Readonly<Record<'accounts' | 'users' | 'groups' | 'roles' | 'policies' | 'organization' | 'buckets' | 'endpoints' | 'gaps', string>>,
+  'collect.withoutIam': (n: number) => ` (${n} without IAM data: see the gaps)`,
+  'collect.policies': (managed: number, org: { readonly scps: number; readonly rcps: number } | null) =>
+    `${managed} managed polic${managed === 1 ? 'y' : 'ies'}${org ? `, ${plural(org.scps, 'SCP')}, ${plural(org.rcps, 'RCP')}` : ''}`,
+  'collect.organization': (org: { readonly id: string; readonly ous: number; readonly accounts: number } | null) =>
+    org ? `${org.id}: ${plural(org.ous, 'OU')}, ${plural(org.accounts, 'account')}` : 'none',
+  'collect.gapsListed': ' (listed on stderr; every diagnosis from this snapshot carries them)',
+  'collect.incomplete': (n: number) => `the snapshot is incomplete (${plural(n, 'gap')}); no diagnosis from it can come out Allowed:`,
+  'collect.failed': (call: string, account: string | null, error: string) => `${call}${account ? ` (account ${account})` : ''} failed: ${error}`,
+  'collect.unread': (source: string, account: string | null, error: string) => `${source}${account ? ` (account ${account})` : ''}: ${error}`,
+  'collect.note': (note: string) => `note: ${note}`,
 
   // audit: text, markdown and JUnit.
   'audit.passedInShard': (counted: number) => `AUDIT PASSED — the ${plural(counted, 'expectation')} with checks in this shard held`,

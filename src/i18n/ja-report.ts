@@ -5,8 +5,9 @@
  * セッションポリシー、ステートメント、条件キー、リクエストコンテキスト) を使う。
  * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-import type { ConditionTrace, StatementFinding } from '../model/index.js'
-import type { enReport } from './en-report.js'
+import type { Branch, ConditionTrace, MessageEvidence, StatementFinding } from '../model/index.js'
+import type { enReport, EvidenceParts } from './en-report.js'
+import { branchInJapanese, evidenceInJapanese } from './ja-branches.js'
 import { noteInJapanese, originInJapanese } from './ja-sources.js'
 import { JA_POLICY_TYPES, suggestionInJapanese } from './ja-suggestions.js'
 
@@ -144,6 +145,9 @@ export const jaReport: Shape = {
   'report.suggestion': (suggestion: string) => suggestionInJapanese(suggestion),
   'report.why': (trace: ConditionTrace) => whyInJapanese(trace),
   'report.explanation': (finding: StatementFinding) => explanationInJapanese(finding),
+  'report.branchesTitle': '何で決まるか',
+  'report.branch': (branch: Branch) => branchInJapanese(branch),
+  'report.evidence': (evidence: MessageEvidence, parts: EvidenceParts) => evidenceInJapanese(evidence, parts),
   'report.cond.verb': { Deny: '拒否します', Allow: '許可します' },
   'report.cond.mfa': 'MFA を使用した呼び出しでない限り',
   'report.cond.anyValue': (key: string) => `${key} のいずれかの値`,

@@ -17,6 +17,16 @@ export const ja: Catalogue = {
   'cli.collectingPolicies': 'ポリシーを収集しています…',
   'cli.notDiagnosed': (why: string) => `診断できませんでした — ${why}`,
   'cli.readFromInput': '入力から読み取った内容:',
+  'cli.profileMissing': (where: string, name: string, files: readonly string[], known: readonly string[]) =>
+    `${where}: プロファイル ${name} は ${files[0]} にも ${files[1]} にもありません${known.length ? ` (定義されているプロファイル: ${known.join(', ')})` : ''}。名前を確認するか、\`aws configure --profile ${name}\` (または \`aws configure sso\`) で設定してください。`,
+  'cli.snapshotNotCase': (name: string, gzip: boolean) =>
+    `${name} は${gzip ? ' gzip で圧縮されています (`denydoctor collect --out FILE.json.gz` が書くスナップショットと同じ)。' : ' `denydoctor collect` が書いたスナップショットです。'}ケースファイルではありません。診断するには \`denydoctor principal ARN --action SERVICE:ACTION --snapshot ${name}\` (または \`explain … --snapshot\`、\`audit AUDIT_FILE --snapshot\`) を使ってください。evaluate が読むのはケースファイルです (\`denydoctor evaluate --help\` を参照)。`,
+  'cli.jsonAndFormat': (format: string) => `--json と --format ${format} は矛盾しています: どちらか一方を指定してください (--json は --format json と同じです)。`,
+  'cli.nonexistentFlags': (named: readonly { readonly flag: string; readonly guess: string | null }[]) =>
+    `存在しないフラグ: ${named.map((n) => (n.guess ? `${n.flag} (${n.guess} のことですか?)` : n.flag)).join(', ')}`,
+  'cli.notACommand': (typed: string, bin: string, guess: string | null) =>
+    `\`${typed}\` は ${bin} のコマンドではありません。${guess ? `\`${bin} ${guess}\` のことですか?` : ''}\nコマンドの一覧は \`${bin} --help\` を参照してください。`,
+  'cli.flagsExclusive': (given: string, other: string) => `${given} は ${other} と同時には指定できません`,
   'flag.notKeyValue': (text: string) => `--context ${text} は KEY=VALUE の形式ではありません (例: --context aws:SourceVpce=vpce-11111)。`,
   'flag.notIp': (value: string) => `--source-ip ${value} は IP アドレスではありません (例: 203.0.113.7、2001:db8::7)。`,
   'flag.notVpce': (value: string) => `--source-vpce ${value} は VPC エンドポイント ID ではありません (vpce- と 16 進数字。例: vpce-0a1b2c3d)。`,
@@ -39,6 +49,21 @@ export const ja: Catalogue = {
           ? `、${failing} 件が不合格`
           : ''
     }`,
+
+  'collect.wrote': (file: string, takenAt: string, by: string | null) => `${file} に書き込みました (取得日時 ${takenAt}${by ? `、取得者 ${by}` : ''})。`,
+  'collect.row': {
+    accounts: 'アカウント', users: 'ユーザー', groups: 'グループ', roles: 'ロール', policies: 'ポリシー', organization: '組織', buckets: 'バケット', endpoints: 'エンドポイント', gaps: '欠落',
+  },
+  'collect.withoutIam': (n: number) => ` (うち ${n} 件は IAM データなし: 欠落を参照)`,
+  'collect.policies': (managed: number, org: { readonly scps: number; readonly rcps: number } | null) =>
+    `管理ポリシー ${managed} 件${org ? `、SCP ${org.scps} 件、RCP ${org.rcps} 件` : ''}`,
+  'collect.organization': (org: { readonly id: string; readonly ous: number; readonly accounts: number } | null) =>
+    org ? `${org.id}: OU ${org.ous} 件、アカウント ${org.accounts} 件` : 'なし',
+  'collect.gapsListed': ' (標準エラー出力に一覧表示。このスナップショットからの診断にはすべて含まれます)',
+  'collect.incomplete': (n: number) => `スナップショットは不完全です (欠落 ${n} 件)。このスナップショットからの診断が許可になることはありません:`,
+  'collect.failed': (call: string, account: string | null, error: string) => `${call}${account ? ` (アカウント ${account})` : ''} が失敗しました: ${error}`,
+  'collect.unread': (source: string, account: string | null, error: string) => `${source}${account ? ` (アカウント ${account})` : ''}: ${error}`,
+  'collect.note': (note: string) => `注記: ${note}`,
 
   'audit.passedInShard': (counted: number) => `監査合格 — このシャードでチェックのある ${counted} 件の期待がすべて成立しました`,
   'audit.passedOne': '監査合格 — 期待が成立しました',

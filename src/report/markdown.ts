@@ -8,7 +8,7 @@
 import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
 import { assumedKeys, assumptionsText, overrideHint } from './assumptions.js'
-import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
+import { branchesTitle, branchLines, evidenceLines } from './branch-lines.js'
 import { answerOf } from './answer.js'
 import { briefLines } from './brief.js'
 import { intakeView } from './intake.js'
@@ -39,7 +39,7 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   const evidence = evidenceLines(verdict)
   if (evidence.length > 0) sections.push(evidence.map((line) => `> ${prose(line)}`))
   const branches = branchLines(verdict)
-  if (branches.length > 0) sections.push([`#### ${BRANCHES_TITLE}`, '', ...branches.map((line) => `- ${prose(line)}`)])
+  if (branches.length > 0) sections.push([`#### ${branchesTitle()}`, '', ...branches.map((line) => `- ${prose(line)}`)])
   const deciding = answer.deciding.slice(0, FULL_FINDINGS)
   if (deciding.length > 0 || verdict.decision === 'ImplicitDeny') sections.push([`#### ${H.decidedBy}`])
   deciding.forEach((finding, i) => sections.push(findingSection(finding, i + 1, verdict)))

@@ -8,7 +8,7 @@
 import { say } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
 import { assumedKeys, overrideHint } from './assumptions.js'
-import { BRANCHES_TITLE, branchLines, evidenceLines } from './branch-lines.js'
+import { branchesTitle, branchLines, evidenceLines } from './branch-lines.js'
 import { answerOf, assumptionPairs, type Answer } from './answer.js'
 import { renderBrief } from './brief.js'
 import { palette, type Palette } from './colors.js'
@@ -42,7 +42,7 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
   if (evidence.length > 0) blocks.push(evidence.flatMap((line) => wrap(line, width, '', '  ')))
   // For an open verdict the answer is what it turns on: one line per unknown key, first.
   const branches = branchLines(verdict)
-  if (branches.length > 0) blocks.push([pal.bold(`${BRANCHES_TITLE}:`), ...branches.flatMap((line) => wrap(line, width, '  • ', '    '))])
+  if (branches.length > 0) blocks.push([pal.bold(`${branchesTitle()}:`), ...branches.flatMap((line) => wrap(line, width, '  • ', '    '))])
   blocks.push(...decidedBy(verdict, answer, pal, width))
   blocks.push(...whatToChange(verdict, pal, width))
   blocks.push(requestBlock(verdict, options, pal, width))

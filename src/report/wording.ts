@@ -46,7 +46,7 @@ export const POLICY_TYPE_WORDS: Readonly<Record<PolicyType, string>> = {
 }
 
 /** `SCP "DenyRunInstances" attached to ou-abcd-11111111`, or the source's own origin sentence. */
-export function policyTitle(finding: StatementFinding): string {
+export function policyTitle(finding: Pick<StatementFinding, 'origin' | 'policyName' | 'policyArn' | 'policyType' | 'attachedTo'>): string {
   if (finding.origin) return say()['report.origin'](splitOrigin(finding.origin).name)
   const name = finding.policyName ? `"${finding.policyName}"` : finding.policyArn
   return say()['report.policyTitle'](POLICY_TYPE_WORDS[finding.policyType], name, finding.attachedTo)
@@ -69,7 +69,7 @@ export function policyNote(finding: StatementFinding): string | null {
 }
 
 /** `statement 1 (Sid DenyEC2)`: 1-based, as people count. */
-export function statementLabel(finding: StatementFinding): string {
+export function statementLabel(finding: Pick<StatementFinding, 'statementIndex' | 'sid'>): string {
   return say()['report.statement'](finding.statementIndex + 1, finding.sid)
 }
 

@@ -1,0 +1,149 @@
+/**
+ * 未確定の判定の「何で決まるか」の行と、AWS のメッセージから分かったことの文を、判定の構造化
+ * データ (branches[].outcomes, messageEvidence) から日本語で組み立てる。JSON の英語の summary は
+ * そのまま残る。用語は AWS の日本語ドキュメントに合わせる (拒否、許可、明示的な拒否、暗黙的な拒否)。
+ * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+import { isAlwaysPresent, type Branch, type BranchOutcome, type Decision, type MessageEvidence } from '../model/index.js'
+import type { EvidenceParts } from './en-report.js'
+import { JA_POLICY_TYPES } from './ja-suggestions.js'
+
+const WORD: Readonly<Record<Decision, string>> = {
+  ExplicitDeny: '拒否',
+  ImplicitDeny: '拒否 (許可するポリシーがない)',
+  Allowed: '許可',
+  Undetermined: '未確定',
+}
+
+// The English summary's order: the most severe answer first.
+const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
+
+function list(items: readonly string[], word: string): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join('、')} ${word} ${items[items.length - 1]}`
+}
+const orList = (items: readonly string[]) => list(items, 'または')
+const andList = (items: readonly string[]) => list(items, 'と')
+
+/** For an Undetermined outcome: what it still depends on. */
+function still(o: BranchOutcome): string {
+  if (o.decision !== 'Undetermined') return ''
+  return o.dependsOn.length > 0 ? ` (さらに ${andList(o.dependsOn)} 次第)` : ' (このキー以外にも依存)'
+}
+
+/** The named values and patterns ("vpce-11111", "vpce-1* に一致する任意の値"), and "その他の値" when asked. */
+function itemsOf(o: BranchOutcome, withOther = false): string[] {
+  return [...o.values, ...o.matching.map((p) => `${p} に一致する任意の値`), ...(withOther && o.other ? ['その他の値'] : [])]
+}
+
+/** "false の場合", "false の場合または存在しない場合", "存在しない場合". */
+function when(items: readonly string[], absent: boolean): string {
+  if (items.length === 0) return absent ? '存在しない場合' : ''
+  return `${orList(items)} の場合${absent ? 'または存在しない場合' : ''}`
+}
+
+/** "aws:MultiFactorAuthPresent が false または存在しない場合は拒否、true の場合は許可". */
+function outcomesInJapanese(key: string, outcomes: readonly BranchOutcome[]): string {
+  if (outcomes.length === 1) return `${key} の値にかかわらず${WORD[outcomes[0]!.decision]}${still(outcomes[0]!)}`
+  const byDecision = [...outcomes].sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
+  const fallback = byDecision.find((o) => o.other)
+  const named = byDecision.filter((o) => o !== fallback)
+  if (fallback && (fallback.absent || isAlwaysPresent(key)) && named.length === 1) {
+    const only = named[0]!
+    const values = orList([...itemsOf(only), ...(only.absent ? ['存在しない'] : [])])
+    const rest = only.dependsOn.length > 0 ? andList(only.dependsOn) : 'このキー以外'
+    const then = only.decision === 'Undetermined' ? `。${values} の場合は、さらに ${rest} 次第` : ` (${values} の場合は${WORD[only.decision]})`
+    return `${key} が ${values} でない限り${WORD[fallback.decision]}${still(fallback)}${then}`
+  }
+  const parts = named.map((o, i) => `${i === 0 ? `${key} が ` : ''}${when(itemsOf(o), o.absent)}は${WORD[o.decision]}${still(o)}`)
+  if (fallback) parts.push(`${when(itemsOf(fallback, true), fallback.absent)}は${WORD[fallback.decision]}${still(fallback)}`)
+  return parts.join('、')
+}
+
+/** One branch line in Japanese, from its outcomes (the English summary says the same in JSON). */
+export function branchInJapanese(branch: Branch): string {
+  const key = branch.key
+  if (branch.outcomes.length === 0) {
+    // branch-words.ts: uncountableSummary ("depends on …") or "no value of … settles the answer on its own".
+    return branch.summary.startsWith('depends on ')
+      ? `${key} 次第ですが、結果を左右する値をここでは正確に列挙できません。--context ${key}=VALUE で値を指定してください`
+      : `${key} の値だけでは結果が決まりません`
+  }
+  // branch-words.ts: narrowedSummary. The outcomes left are those AWS's message did not rule out.
+  if (branch.summary.includes("; AWS's message rules out ")) {
+    const parts = branch.outcomes.map((o, i) => `${i === 0 ? `${key} が ` : ''}${when(itemsOf(o, true), o.absent)}は${WORD[o.decision]}${still(o)}`)
+    return `${parts.join('、')}。それ以外の値は AWS のメッセージにより除外されます`
+  }
+  return outcomesInJapanese(key, branch.outcomes)
+}
+
+
+const DISAGREE_REASONS =
+  'エラーの後にポリシーが変更されたか、これらが呼び出しを拒否したアカウントのポリシーではない (別のアカウント、プロファイル、スナップショット) 可能性があります。'
+
+/** What AWS's message said: "アイデンティティベースのポリシーによる明示的な拒否 (arn:…)". */
+function saysInJapanese(e: MessageEvidence): string {
+  const type = e.policyType ? JA_POLICY_TYPES[e.policyType] : null
+  const arn = e.policyArn ? ` (${e.policyArn})` : ''
+  if (e.denyKind === 'implicit') return `「${type ?? 'ポリシー'}で許可されていない (暗黙的な拒否)${arn}」`
+  return `「${type ? `${type}による` : ''}明示的な拒否${arn}」`
+}
+
+/** The evidence sentence in Japanese, from the evidence's data and the report's titles. */
+export function evidenceInJapanese(e: MessageEvidence, parts: EvidenceParts): string {
+  const says = saysInJapanese(e)
+  const type = e.policyType ? JA_POLICY_TYPES[e.policyType] : 'ポリシー'
+  // message-evidence.ts: the message names an ARN that is not among the policies read.
+  const unread = e.summary.includes('which is not among the policies read')
+    ? `メッセージが挙げている ${e.policyArn ?? ''} は読み取ったポリシーに含まれていません。該当し得るのは ARN のないポリシー (インラインポリシー) だけです。`
+    : ''
+  const names = parts.statements.map((s) => `${s.policy} の${s.statement}`)
+  const titles = names.join('、')
+  if (e.denyKind === 'explicit') {
+    if (e.outcome === 'disagrees') {
+      const what = e.summary.includes('the policy it names (')
+        ? `メッセージが挙げているポリシー (${e.policyArn ?? ''}) には、このリクエストに適用され得る Deny ステートメントがありません`
+        : `ここで読み取った${type}には、このリクエストに適用され得る Deny ステートメントがありません${e.policyType === 'scp' ? '。また、すべての SCP 階層が許可しています' : ''}`
+      return `AWS のメッセージとポリシーが一致しません: メッセージは${says}を示していますが、${what}。${unread}${DISAGREE_REASONS}`
+    }
+    if (e.outcome === 'settled') {
+      const so = e.implies.length > 0 ? ` — つまり、${e.implies.map(impliedInJapanese).join('、かつ ')}` : ''
+      return `AWS のメッセージで確定しました: メッセージは${says}を示しており、ここでこのリクエストを拒否できるのは ${titles} だけです${so}。${unread}`
+    }
+    const alsoScp = e.summary.includes('or an SCP level without an Allow') ? ' (または Allow のない SCP 階層。AWS は同じ表現で示します)' : ''
+    const alsoUnread = e.summary.includes('or a policy in a source that could not be read') ? ' (または読み取れなかった情報源のポリシー)' : ''
+    const which = parts.dependsOn.length > 0 ? `どれかは ${parts.dependsOn.join(', ')} 次第です。` : ''
+    const one = names.length === 1 ? '' : 'のいずれか'
+    return `AWS のメッセージで絞り込まれました: メッセージは${says}を示しており、ここで該当し得るのは ${titles}${one}${alsoScp}${alsoUnread} だけです。${which}${unread}`
+  }
+  if (e.outcome === 'disagrees') {
+    const what = e.summary.includes('allows it here whatever the request carried')
+      ? `${names[0] ?? ''} がリクエストの内容にかかわらず許可しています`
+      : `denydoctor は、ここで許可する必要のある${type}を見つけられません`
+    return `AWS のメッセージとポリシーが一致しません: メッセージは${says}を示していますが、${what}。${DISAGREE_REASONS}`
+  }
+  if (e.outcome === 'settled') {
+    return `AWS のメッセージで確定しました: メッセージは${says}を示しているため、${titles} は呼び出しを許可しておらず、ほかに許可できるものもありません。`
+  }
+  const why =
+    parts.decision !== 'Undetermined' ? '' : parts.anyDeny ? '。いずれにせよ呼び出しは拒否されており、Deny も適用されたかどうかはまだ未確定です' : '。残りはまだ未確定です'
+  return `AWS のメッセージで絞り込まれました: メッセージは${says}を示しているため、${titles} は呼び出しを許可していません${why}。`
+}
+
+/** An implied condition (evaluate/suggestions.ts denyTrigger) in Japanese where its template is known. */
+function impliedInJapanese(text: string): string {
+  const rules: readonly [RegExp, (...m: string[]) => string][] = [
+    [/^the call was made without MFA \(aws:MultiFactorAuthPresent false or absent\)$/, () => 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない)'],
+    [/^the call was made without MFA \(aws:MultiFactorAuthPresent false\)$/, () => 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false)'],
+    [/^the resource was one it covers \((.+)\)$/, (types) => `リソースがこのステートメントの対象だった (${types})`],
+    [/^(\S+) is absent$/, (key) => `${key} が存在しなかった`],
+    [/^(\S+) is present$/, (key) => `${key} が存在した`],
+    [/^(\S+) is not (.+?)( or absent)?$/, (key, values, absent) => `${key} が ${values} ではなかった${absent ? ' (または存在しなかった)' : ''}`],
+    [/^(\S+) is (.+?)( or absent)?$/, (key, values, absent) => `${key} が ${values} だった${absent ? ' (または存在しなかった)' : ''}`],
+  ]
+  for (const [pattern, render] of rules) {
+    const m = pattern.exec(text)
+    if (m) return render(...m.slice(1).map((s) => s ?? ''))
+  }
+  return text
+}

@@ -1,0 +1,98 @@
+/**
+ * Under --lang ja, the "What it turns on" lines of an Undetermined verdict and the sentence on
+ * AWS's message are worded in Japanese from the verdict's data; the JSON keeps the English
+ * summaries, and the English report still prints them as they are.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { evaluateCase } from '../../src/evaluate-case.js'
+import { reconcileWithMessage } from '../../src/evaluate/message-evidence.js'
+import { parseDeniedMessage } from '../../src/intake/index.js'
+import { messages } from '../../src/i18n/index.js'
+import type { Verdict } from '../../src/model/index.js'
+import { renderVerdict } from '../../src/report/index.js'
+import { loadCase } from '../../src/sources/case/load-case.js'
+
+const ja = { color: false, width: 400, lang: 'ja' } as const
+const en = { color: false, width: 400, lang: 'en' } as const
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+function branchCase(name: string): Verdict {
+  const { description: _d, reference: _r, expect: _e, ...caseFile } = read(`cases/branches/${name}.json`)
+  return evaluateCase(caseFile)
+}
+
+function evidenceCase(name: string): Verdict {
+  const fixture = read(`evidence/${name}.json`) as { message: string; case: Record<string, unknown> }
+  const intake = parseDeniedMessage(fixture.message)
+  const reported = { denyKind: intake.reportedDenyKind, policyType: intake.reportedPolicyType, policyArn: intake.reportedPolicyArn }
+  return reconcileWithMessage(evaluateCase(fixture.case), reported, loadCase(fixture.case).policies)
+}
+
+/** The text report, wide enough not to wrap. */
+const unwrapped = (verdict: Verdict, options: typeof ja | typeof en) => renderVerdict(verdict, 'text', options)
+
+describe('branch lines in Japanese', () => {
+  it('MFA with IfExists: denied when false or absent, allowed when true', () => {
+    const verdict = branchCase('mfa-bool-if-exists')
+    expect(verdict.branches![0]!.summary).toBe('DENIED if aws:MultiFactorAuthPresent is false or absent, ALLOWED if true')
+    const text = unwrapped(verdict, ja)
+    expect(text).toContain('何で決まるか:')
+    expect(text).toContain('  • aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否、true の場合は許可')
+    expect(text).not.toContain('DENIED if')
+    expect(renderVerdict(verdict, 'markdown', ja)).toContain('#### 何で決まるか')
+    // English and JSON are unchanged.
+    expect(unwrapped(verdict, en)).toContain(`  • ${verdict.branches![0]!.summary}`)
+    expect(renderVerdict(verdict, 'json', ja)).toContain(JSON.stringify(verdict.branches![0]!.summary))
+  })
+
+  it.each(['two-unknown-keys', 'source-vpce-string-not-equals', 'region-string-not-equals-list', 'wildcard-pattern', 'numeric-not-listed', 'source-vpce-string-equals-allow', 'mfa-bool-plain'])(
+    '%s: no English decision word is left',
+    async (name) => {
+      const verdict = branchCase(name)
+      const text = unwrapped(verdict, ja)
+      expect(text).not.toMatch(/\b(DENIED|ALLOWED|UNDETERMINED|unless|whatever)\b/)
+      for (const branch of verdict.branches!) expect(text).toContain(branch.key)
+      const at = text.indexOf('何で決まるか:')
+      await expect(`${text.slice(at, text.indexOf('\n\n', at))}\n`).toMatchFileSnapshot(`__snapshots__/ja/branches-${name}.txt`)
+    },
+  )
+})
+
+describe('the sentence on AWS\'s message in Japanese', () => {
+  it.each([
+    'explicit-one-candidate',
+    'explicit-several-candidates',
+    'explicit-none-can-apply',
+    'explicit-named-policy-cannot-apply',
+    'explicit-inline-named-by-unknown-arn',
+    'implicit-allow-did-not-grant',
+    'implicit-certain-allow-disagrees',
+  ])('%s', async (name) => {
+    const verdict = evidenceCase(name)
+    const text = unwrapped(verdict, ja)
+    const flat = (t: string) => t.replace(/\s+/g, ' ')
+    expect(flat(unwrapped(verdict, en))).toContain(flat(verdict.messageEvidence!.summary))
+    const line = text.split('\n\n').find((b) => b.startsWith('AWS のメッセージ'))!
+    expect(line).toBeDefined()
+    expect(line).not.toMatch(/AWS's message|explicit deny|identity-based|the policies|statement/)
+    await expect(`${line}\n`).toMatchFileSnapshot(`__snapshots__/ja/evidence-${name}.txt`)
+  })
+
+  it('one candidate: the statement and what it implies are named in Japanese', () => {
+    const text = unwrapped(evidenceCase('explicit-one-candidate'), ja)
+    expect(text).toMatch(/AWS のメッセージで確定しました: メッセージは「.*明示的な拒否」を示しており/)
+  })
+})
+
+describe('a branch the message narrowed', () => {
+  it('says the values left, and that AWS\'s message rules out the rest', () => {
+    const branch = {
+      key: 'aws:MultiFactorAuthPresent',
+      outcomes: [{ decision: 'ExplicitDeny' as const, values: ['false'], matching: [], absent: true, other: false, dependsOn: [] }],
+      summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
+    }
+    expect(messages('ja')['report.branch'](branch)).toBe('aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否。それ以外の値は AWS のメッセージにより除外されます')
+    expect(messages('en')['report.branch'](branch)).toBe(branch.summary)
+  })
+})
