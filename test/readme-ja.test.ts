@@ -2,34 +2,15 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import Explain from '../src/commands/explain.js'
 import Principal from '../src/commands/principal.js'
+import { blocks, examples } from './helpers/readme-blocks.js'
 import { runCommand } from './helpers/run-command.js'
 
 // README.ja.md's commands run as shown (with the demo snapshot) and print the lines under them.
 const readme = readFileSync(new URL('../README.ja.md', import.meta.url), 'utf8')
 const english = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
-function blocks(text: string): { lang: string; body: string }[] {
-  return [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }))
-}
-
-function words(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
-}
-
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-function examples(text: string): { argv: string[]; expected: string[] }[] {
-  const list = blocks(text)
-  const out: { argv: string[]; expected: string[] }[] = []
-  list.forEach((block, i) => {
-    const next = list[i + 1]
-    if (block.lang !== 'sh' || next?.lang !== 'text') return
-    const lines = block.body.trim().split('\n')
-    if (lines.length !== 1 || !lines[0]!.startsWith('denydoctor ')) return
-    out.push({ argv: words(lines[0]!).slice(1), expected: next.body.split('\n').map((l) => l.trim()).filter((l) => l && l !== '…') })
-  })
-  return out
-}
 
 const COMMANDS = { principal: Principal, explain: Explain } as const
 

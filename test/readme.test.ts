@@ -8,44 +8,16 @@ import {
   ORGANIZATION_COLLECTOR_POLICY,
   ORGANIZATION_READER_POLICY,
 } from '../src/sources/aws/required-permissions.js'
+import { blocks, examples, words } from './helpers/readme-blocks.js'
 import { runCommand } from './helpers/run-command.js'
 
 // The README is what a new user trusts first: its tour and its permissions must stay true.
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
-interface Block {
-  readonly lang: string
-  readonly body: string
-}
-
-function blocks(text: string): Block[] {
-  return [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }))
-}
-
-/** Splits a command line as a POSIX shell would, for the quoting the README uses. */
-function words(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
-}
-
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 function section(from: string, to: string): string {
   return readme.slice(readme.indexOf(from), readme.indexOf(to))
-}
-
-/** Each `denydoctor …` command block followed by the lines its output must contain. */
-function examples(text: string): { argv: string[]; expected: string[] }[] {
-  const list = blocks(text)
-  const out: { argv: string[]; expected: string[] }[] = []
-  list.forEach((block, i) => {
-    const next = list[i + 1]
-    if (block.lang !== 'sh' || next?.lang !== 'text') return
-    const lines = block.body.trim().split('\n')
-    if (lines.length !== 1 || !lines[0]!.startsWith('denydoctor ')) return
-    const expected = next.body.split('\n').map((l) => l.trim()).filter((l) => l && l !== '…')
-    out.push({ argv: words(lines[0]!).slice(1), expected })
-  })
-  return out
 }
 
 const SNAPSHOT = ['--snapshot', 'examples/demo-snapshot.json', '--no-color']

@@ -4,29 +4,11 @@
  * settled. Pinned as snapshots of those lines (the rest of the report has its own snapshots),
  * from real verdicts of the branch and evidence fixtures.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { evaluateCase } from '../../src/evaluate-case.js'
-import { reconcileWithMessage } from '../../src/evaluate/message-evidence.js'
-import { parseDeniedMessage } from '../../src/intake/index.js'
-import type { Verdict } from '../../src/model/index.js'
 import { renderVerdict } from '../../src/report/index.js'
-import { loadCase } from '../../src/sources/case/load-case.js'
+import { branchCase, evidenceCase } from '../helpers/definite-cases.js'
 
 const plain = { color: false, width: 100 } as const
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>
-
-function branchCase(name: string): Verdict {
-  const { description: _d, reference: _r, expect: _e, ...caseFile } = read(`cases/branches/${name}.json`)
-  return evaluateCase(caseFile)
-}
-
-function evidenceCase(name: string): Verdict {
-  const fixture = read(`evidence/${name}.json`) as { message: string; case: Record<string, unknown> }
-  const intake = parseDeniedMessage(fixture.message)
-  const reported = { denyKind: intake.reportedDenyKind, policyType: intake.reportedPolicyType, policyArn: intake.reportedPolicyArn }
-  return reconcileWithMessage(evaluateCase(fixture.case), reported, loadCase(fixture.case).policies)
-}
 
 /** The report's blocks (text: separated by blank lines; markdown: sections). */
 const blocks = (output: string): string[] => output.split('\n\n')

@@ -3,31 +3,14 @@
  * AWS's message are worded in Japanese from the verdict's data; the JSON keeps the English
  * summaries, and the English report still prints them as they are.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { evaluateCase } from '../../src/evaluate-case.js'
-import { reconcileWithMessage } from '../../src/evaluate/message-evidence.js'
-import { parseDeniedMessage } from '../../src/intake/index.js'
 import { messages } from '../../src/i18n/index.js'
 import type { Verdict } from '../../src/model/index.js'
 import { renderVerdict } from '../../src/report/index.js'
-import { loadCase } from '../../src/sources/case/load-case.js'
+import { branchCase, evidenceCase } from '../helpers/definite-cases.js'
 
 const ja = { color: false, width: 400, lang: 'ja' } as const
 const en = { color: false, width: 400, lang: 'en' } as const
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>
-
-function branchCase(name: string): Verdict {
-  const { description: _d, reference: _r, expect: _e, ...caseFile } = read(`cases/branches/${name}.json`)
-  return evaluateCase(caseFile)
-}
-
-function evidenceCase(name: string): Verdict {
-  const fixture = read(`evidence/${name}.json`) as { message: string; case: Record<string, unknown> }
-  const intake = parseDeniedMessage(fixture.message)
-  const reported = { denyKind: intake.reportedDenyKind, policyType: intake.reportedPolicyType, policyArn: intake.reportedPolicyArn }
-  return reconcileWithMessage(evaluateCase(fixture.case), reported, loadCase(fixture.case).policies)
-}
 
 /** The text report, wide enough not to wrap. */
 const unwrapped = (verdict: Verdict, options: typeof ja | typeof en) => renderVerdict(verdict, 'text', options)
