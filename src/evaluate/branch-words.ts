@@ -1,4 +1,4 @@
-import { isAlwaysPresent, type BranchOutcome, type Decision } from '../model/index.js'
+import { DECISION_SEVERITY, isAlwaysPresent, type BranchOutcome, type Decision } from '../model/index.js'
 
 /**
  * The one-line summary of a key's branches: "DENIED if aws:MultiFactorAuthPresent is false or
@@ -11,8 +11,6 @@ const WORD: Readonly<Record<Decision, string>> = {
   Allowed: 'ALLOWED',
   Undetermined: 'UNDETERMINED',
 }
-
-const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
 
 function decisionWords(outcome: BranchOutcome): string {
   return WORD[outcome.decision]
@@ -40,7 +38,7 @@ function itemsOf(outcome: BranchOutcome): string[] {
 export function branchSummary(key: string, outcomes: readonly BranchOutcome[]): string {
   if (outcomes.length === 0) return `no value of ${key} settles the answer on its own`
   if (outcomes.length === 1) return `${decisionWords(outcomes[0]!)} whatever ${key} is${still(outcomes[0]!)}`
-  const byDecision = [...outcomes].sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
+  const byDecision = [...outcomes].sort((a, b) => DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision])
   const fallback = byDecision.find((o) => o.other)
   const named = byDecision.filter((o) => o !== fallback)
   // Two answers, one for the named values and one for everything else (absent included):

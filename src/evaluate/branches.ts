@@ -1,5 +1,6 @@
 import {
   canonicalKey,
+  DECISION_SEVERITY,
   isAlwaysPresent,
   operatorFamily,
   parseOperator,
@@ -28,8 +29,6 @@ import { branchSummary, uncountableSummary } from './branch-words.js'
 export const MAX_BRANCH_KEYS = 4
 /** At most this many named values per key (each costs one evaluation). */
 export const MAX_BRANCH_VALUES = 8
-
-const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
 
 /** Evaluates the same request with another context: the evaluator itself, passed in. */
 export type Rerun = (context: RequestContext) => Verdict
@@ -164,7 +163,7 @@ function branchFor(key: string, findings: readonly StatementFinding[], context: 
     else into.other = true
   }
   // Most severe first, as the summary reads them.
-  outcomes.sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
+  outcomes.sort((a, b) => DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision])
   return { key, outcomes, summary: branchSummary(key, outcomes) }
 }
 

@@ -1,4 +1,4 @@
-import type { Assumption, CollectionGap, Decision, MissingAllow, PolicySet, Request, Verdict } from '../model/index.js'
+import { DECISION_SEVERITY, type Assumption, type CollectionGap, type Decision, type MissingAllow, type PolicySet, type Request, type Verdict } from '../model/index.js'
 import { AWS_OWNED_LEVEL } from './aws-owned.js'
 import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
@@ -17,7 +17,6 @@ export interface EvaluateOptions {
   readonly assumptions?: readonly Assumption[]
 }
 
-const SEVERITY: Record<Decision, number> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
 /** Shared by verdicts that have nothing to list (frozen, so that no reader can change them for all). */
 const NONE: readonly never[] = Object.freeze([])
 
@@ -51,7 +50,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     const resource = resources[i] ?? null
     const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options)
     const here = decisionFor(outcome)
-    if (SEVERITY[here] > SEVERITY[decision]) decision = here
+    if (DECISION_SEVERITY[here] > DECISION_SEVERITY[decision]) decision = here
     for (const gate of outcome.open) {
       // Each layer once (the first resource that lacks its Allow says so).
       if (gate.passes !== false || missing?.some((m) => m.policyType === gate.type && (m.level ?? '') === (gate.level ?? ''))) continue

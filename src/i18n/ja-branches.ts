@@ -4,7 +4,7 @@
  * そのまま残る。用語は AWS の日本語ドキュメントに合わせる (拒否、許可、明示的な拒否、暗黙的な拒否)。
  * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-import { isAlwaysPresent, type Branch, type BranchOutcome, type Decision, type MessageEvidence } from '../model/index.js'
+import { DECISION_SEVERITY, isAlwaysPresent, type Branch, type BranchOutcome, type Decision, type MessageEvidence } from '../model/index.js'
 import type { EvidenceParts } from './en-report.js'
 import { JA_POLICY_TYPES } from './ja-suggestions.js'
 
@@ -14,9 +14,6 @@ const WORD: Readonly<Record<Decision, string>> = {
   Allowed: '許可',
   Undetermined: '未確定',
 }
-
-// The English summary's order: the most severe answer first.
-const SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
 
 function list(items: readonly string[], word: string): string {
   if (items.length <= 1) return items.join('')
@@ -45,7 +42,7 @@ function when(items: readonly string[], absent: boolean): string {
 /** "aws:MultiFactorAuthPresent が false または存在しない場合は拒否、true の場合は許可". */
 function outcomesInJapanese(key: string, outcomes: readonly BranchOutcome[]): string {
   if (outcomes.length === 1) return `${key} の値にかかわらず${WORD[outcomes[0]!.decision]}${still(outcomes[0]!)}`
-  const byDecision = [...outcomes].sort((a, b) => SEVERITY[b.decision] - SEVERITY[a.decision])
+  const byDecision = [...outcomes].sort((a, b) => DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision])
   const fallback = byDecision.find((o) => o.other)
   const named = byDecision.filter((o) => o !== fallback)
   if (fallback && (fallback.absent || isAlwaysPresent(key)) && named.length === 1) {

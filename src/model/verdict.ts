@@ -3,6 +3,8 @@ import type { CollectionGap, PolicyType } from './policy-set.js'
 
 export const DECISIONS = ['Allowed', 'ExplicitDeny', 'ImplicitDeny', 'Undetermined'] as const
 export type Decision = (typeof DECISIONS)[number]
+/** How severe each decision is: the most severe answer wins, and summaries list it first. */
+export const DECISION_SEVERITY: Readonly<Record<Decision, number>> = { ExplicitDeny: 3, ImplicitDeny: 2, Undetermined: 1, Allowed: 0 }
 
 /** Three-valued truth: conditions on unknown keys are neither true nor false. */
 export type Tri = true | false | 'unknown'
