@@ -5,6 +5,7 @@
  * Variables are not expanded here: the operators page allows them for Bool, the variables page
  * does not (reference §5 item 5), and no real policy needs them.
  */
+import { hasVariables } from '../variables.js'
 import { family } from './family.js'
 
 function readBool(text: string): 'true' | 'false' | null {
@@ -21,7 +22,7 @@ export const boolFamily = family<'true' | 'false'>({
   policyProblem: (policyValue) => {
     if (readBool(policyValue) !== null) return null
     // The two AWS pages disagree on variables in Bool: say so instead of passing it off as AWS's rule.
-    if (/\$\{[^}]*\}/.test(policyValue)) return `${policyValue} is a policy variable, which denydoctor does not expand in Bool: AWS's operators page allows it and its variables page does not, so it matches nothing here`
+    if (hasVariables(policyValue)) return `${policyValue} is a policy variable, which denydoctor does not expand in Bool: AWS's operators page allows it and its variables page does not, so it matches nothing here`
     return `${policyValue} is neither true nor false`
   },
   prepare(_base, policyValue) {
