@@ -44,7 +44,7 @@ const DISAGREE_REASONS =
   'Either a policy changed since the error, or these are not the policies of the account that denied the call (another account, profile or snapshot).'
 
 /** Every policy ARN the set holds: a message naming one of them is about a policy that was read. */
-export function policyArns(set: PolicySet): Set<string> {
+function policyArns(set: PolicySet): Set<string> {
   const all = [
     ...set.identity,
     set.boundary,
@@ -79,7 +79,7 @@ const toStatement = (f: StatementFinding): EvidenceStatement => ({
 })
 
 /** "statement 2 (Sid DenyAllExceptListedIfNoMFA) of inline policy `ForceMFA` of group `Developers`". */
-export function statementTitle(f: EvidenceStatement): string {
+function statementTitle(f: EvidenceStatement): string {
   const where = describePolicy({ type: f.policyType, name: f.policyName, arn: f.policyArn, attachedTo: f.attachedTo, origin: f.origin })
   return `${statementLabel(f.statementIndex, f.sid)} of ${where}`
 }
@@ -108,10 +108,6 @@ function settledFinding(f: StatementFinding): StatementFinding {
   return { ...f, certain: true, unknownKeys: [], conditions, explanation }
 }
 
-function unchanged(verdict: Verdict): Verdict {
-  return verdict
-}
-
 /** A verdict with some fields replaced, keeping every other field (extra ones included). */
 function replaced(verdict: Verdict, changes: Partial<Mutable<Verdict>>): Verdict {
   // `branches` belong to an Undetermined verdict only, and are not read here (each costs evaluations).
@@ -126,9 +122,9 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
   // S3 reports a RestrictPublicBuckets denial as an explicit deny in a resource-based policy,
   // whatever the bucket policy says: the message is no evidence about the bucket policy then.
   // https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html
-  if (type === 'resource' && action.toLowerCase().startsWith('s3:')) return unchanged(verdict)
+  if (type === 'resource' && action.toLowerCase().startsWith('s3:')) return verdict
   // AWS words an SCP chain without an Allow as an explicit deny in a service control policy too.
-  if (type === 'scp' && verdict.missingAllows.some((m) => m.policyType === 'scp')) return unchanged(verdict)
+  if (type === 'scp' && verdict.missingAllows.some((m) => m.policyType === 'scp')) return verdict
   const scpGateOpen = type === 'scp' && verdict.allows.some((a) => a.policyType === 'scp' && !a.certain)
 
   const arn = reported.policyArn
@@ -138,7 +134,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
   const named = (f: StatementFinding) => arnState === 'none' || (arnState === 'read' ? f.policyArn === arn : f.policyArn === null)
   const ofType = (f: StatementFinding) => (type === null || f.policyType === type) && named(f)
   const denies = uniqueStatements(verdict.denies.filter(ofType))
-  if (denies.some((d) => d.certain)) return unchanged(verdict)
+  if (denies.some((d) => d.certain)) return verdict
   const candidates = denies.filter((d) => !d.certain)
   const says = said(reported)
   const unreadNote =
@@ -148,7 +144,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
   const base = { says, denyKind: 'explicit' as const, policyType: type, policyArn: arn }
 
   if (candidates.length === 0) {
-    if (scpGateOpen) return unchanged(verdict)
+    if (scpGateOpen) return verdict
     const what =
       arnState === 'read'
         ? `the policy it names (${arn}) has no Deny statement that can apply to this request`
@@ -206,8 +202,8 @@ const PLAIN_GATES: ReadonlySet<PolicyType> = new Set(['identity', 'boundary', 's
 
 function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: string): Verdict {
   const type = reported.policyType
-  if (type === null || !PLAIN_GATES.has(type)) return unchanged(verdict)
-  if (verdict.missingAllows.some((m) => m.policyType === type)) return unchanged(verdict)
+  if (type === null || !PLAIN_GATES.has(type)) return verdict
+  if (verdict.missingAllows.some((m) => m.policyType === type)) return verdict
   const says = said(reported)
   const base = { says, denyKind: 'implicit' as const, policyType: type, policyArn: reported.policyArn }
   const allows = uniqueStatements(verdict.allows.filter((a) => a.policyType === type))
