@@ -38,7 +38,7 @@ export function checkAction(action: string, allowUnknown: boolean): void {
  * Builds the engine's request from what the user asked and what the source learned, with the
  * context a direct call carries (context/request-context.ts).
  */
-export function requestFrom(
+function requestFrom(
   query: PrincipalQuery,
   gathered: Gathered,
   options: DiagnoseOptions,

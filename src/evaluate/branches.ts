@@ -26,9 +26,9 @@ import { branchSummary, uncountableSummary } from './branch-words.js'
  */
 
 /** At most this many keys get branches; the rest are named in one line each without them. */
-export const MAX_BRANCH_KEYS = 4
+const MAX_BRANCH_KEYS = 4
 /** At most this many named values per key (each costs one evaluation). */
-export const MAX_BRANCH_VALUES = 8
+const MAX_BRANCH_VALUES = 8
 
 /** Evaluates the same request with another context: the evaluator itself, passed in. */
 export type Rerun = (context: RequestContext) => Verdict
@@ -123,7 +123,7 @@ export function candidatesFor(key: string, findings: readonly StatementFinding[]
 }
 
 /** `context` with `key` set to one value, or absent (`null`); every other key as it was. */
-export function withKey(context: RequestContext, key: string, value: string | null): RequestContext {
+function withKey(context: RequestContext, key: string, value: string | null): RequestContext {
   const lower = canonicalKey(key.toLowerCase())
   const known = new Map<string, ContextEntry>(context.known)
   known.delete(lower)
@@ -171,7 +171,7 @@ function branchFor(key: string, findings: readonly StatementFinding[], context: 
  * The branches of an Undetermined verdict: one per unknown key (at most MAX_BRANCH_KEYS),
  * `context` being the request's own (before implied keys), `rerun` the evaluator.
  */
-export function branchesOf(verdict: Verdict, context: RequestContext, rerun: Rerun): Branch[] {
+function branchesOf(verdict: Verdict, context: RequestContext, rerun: Rerun): Branch[] {
   if (verdict.decision !== 'Undetermined') return []
   const findings = [...verdict.denies, ...verdict.allows]
   const keys = unknownKeysOf(findings)
