@@ -2,7 +2,7 @@ import { conditionKeyApplies, lookupAction, rcpServices, suggestActions } from '
 import { evaluate } from './evaluate/index.js'
 import type { CollectionGap, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
-import { loadCase } from './sources/case/load-case.js'
+import { loadCase, type ResourceTypeLookup } from './sources/case/load-case.js'
 
 /** Warnings about the request itself: an action or context key the catalogue does not know. */
 export function requestWarnings(action: string, contextKeys: Iterable<string>): string[] {
@@ -58,7 +58,8 @@ function cachedRequestWarnings(action: string, keys: readonly string[]): readonl
 /** The catalogue's RCP services, read once (rcpServices builds a new set on each call). */
 let services: ReadonlySet<string> | null = null
 
-const resourceTypesOf = (action: string) => lookupAction(action)?.resourceTypes ?? []
+/** The catalogue's resource types of an action (none for an action it does not know), as the case loader asks for them. */
+export const resourceTypesOf: ResourceTypeLookup = (action) => lookupAction(action)?.resourceTypes ?? []
 
 /** How evaluateCase reuses work across calls. */
 export interface EvaluateCaseOptions {

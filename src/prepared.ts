@@ -1,5 +1,4 @@
-import { lookupAction } from './catalogue/index.js'
-import { evaluateLoaded } from './evaluate-case.js'
+import { evaluateLoaded, resourceTypesOf } from './evaluate-case.js'
 import type { PolicySet, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { isTrustAction, loadCasePolicies, loadCaseRequest, rcpFullAccessNotes } from './sources/case/load-case.js'
@@ -17,8 +16,6 @@ export interface PreparedPolicies {
    */
   evaluate(requestCase: unknown): Verdict
 }
-
-const resourceTypesOf = (action: string) => lookupAction(action)?.resourceTypes ?? []
 
 /**
  * Prepares a case file's `policies` object (cli-contract.md, "Case file"): every document is
