@@ -1,4 +1,4 @@
-import { DECISION_SEVERITY, isAlwaysPresent, type BranchOutcome, type Decision } from '../model/index.js'
+import { DECISION_SEVERITY, isAlwaysPresent, joinList, type BranchOutcome, type Decision } from '../model/index.js'
 
 /**
  * The one-line summary of a key's branches: "DENIED if aws:MultiFactorAuthPresent is false or
@@ -22,13 +22,8 @@ function still(outcome: BranchOutcome): string {
   return outcome.dependsOn.length > 0 ? ` (still depending on ${andList(outcome.dependsOn)})` : ' (still depending on more than this key)'
 }
 
-function list(items: readonly string[], word: string): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`
-}
-
-const orList = (items: readonly string[]): string => list(items, 'or')
-const andList = (items: readonly string[]): string => list(items, 'and')
+const orList = (items: readonly string[]): string => joinList(items, ', ', 'or')
+const andList = (items: readonly string[]): string => joinList(items, ', ', 'and')
 
 /** "false or absent", "vpce-11111, any value like vpce-1*". `other` is left to the caller. */
 function itemsOf(outcome: BranchOutcome): string[] {

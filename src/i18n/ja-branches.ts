@@ -4,7 +4,7 @@
  * そのまま残る。用語は AWS の日本語ドキュメントに合わせる (拒否、許可、明示的な拒否、暗黙的な拒否)。
  * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-import { DECISION_SEVERITY, isAlwaysPresent, type Branch, type BranchOutcome, type Decision, type MessageEvidence } from '../model/index.js'
+import { DECISION_SEVERITY, isAlwaysPresent, joinList, type Branch, type BranchOutcome, type Decision, type MessageEvidence } from '../model/index.js'
 import type { EvidenceParts } from './en-report.js'
 import { JA_POLICY_TYPES } from './ja-suggestions.js'
 
@@ -15,12 +15,8 @@ const WORD: Readonly<Record<Decision, string>> = {
   Undetermined: '未確定',
 }
 
-function list(items: readonly string[], word: string): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join('、')} ${word} ${items[items.length - 1]}`
-}
-const orList = (items: readonly string[]) => list(items, 'または')
-const andList = (items: readonly string[]) => list(items, 'と')
+const orList = (items: readonly string[]) => joinList(items, '、', 'または')
+const andList = (items: readonly string[]) => joinList(items, '、', 'と')
 
 /** For an Undetermined outcome: what it still depends on. */
 function still(o: BranchOutcome): string {

@@ -54,3 +54,9 @@ export interface MessageEvidence {
   /** One or two sentences for people. */
   readonly summary: string
 }
+
+/** "a, b or c": the items joined by `comma`, the last by `word` (each language's branch lines use it). */
+export function joinList(items: readonly string[], comma: string, word: string): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(comma)} ${word} ${items[items.length - 1]}`
+}
