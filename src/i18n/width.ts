@@ -10,7 +10,7 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200B\uFE00-\uFE0F]$/u
 const CONTROL = /^[\u0000-\u001F\u007F-\u009F]$/
 
 /** Columns one code point takes. */
-export function charWidth(char: string): number {
+function charWidth(char: string): number {
   if (ZERO_WIDTH.test(char) || CONTROL.test(char)) return 0
   return eastAsianWidth(char.codePointAt(0)!, { ambiguousAsWide: false })
 }
@@ -53,7 +53,7 @@ const NO_LINE_START = /[、。，．）」』】〕！？ー々ぁぃぅぇぉ�
  * is dropped at a break) and, inside Japanese text, single characters (no space is added). Each
  * piece says whether a space stood before it.
  */
-export function breakPieces(text: string): { piece: string; spaced: boolean }[] {
+function breakPieces(text: string): { piece: string; spaced: boolean }[] {
   const out: { piece: string; spaced: boolean }[] = []
   for (const [i, word] of text.split(/\s+/).filter((w) => w !== '').entries()) {
     let current = ''

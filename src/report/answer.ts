@@ -4,7 +4,6 @@
  * markdown, the picture) reads this one selection, so they never disagree about what decided.
  */
 import type { StatementFinding, Verdict } from '../model/index.js'
-import { assumptionsText } from './assumptions.js'
 
 /** Organisation-wide Allows with the same name, counted by the levels they are attached at. */
 export interface FoldedAllow {
@@ -83,13 +82,4 @@ function fold(findings: readonly StatementFinding[]): NonNullable<Answer['orgWid
     rcp: findings.some((f) => f.policyType === 'rcp'),
     parts: [...levelsByName].map(([name, levels]) => ({ name, levels: levels.size })),
   }
-}
-
-/**
- * The assumptions in one line's worth of parts: `aws:SecureTransport=true, …; absent: …`
- * (report/assumptions.ts words them, absent keys apart), or none when nothing was assumed.
- */
-export function assumptionPairs(verdict: Verdict): string[] {
-  const text = assumptionsText(verdict)
-  return text ? [text] : []
 }

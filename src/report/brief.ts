@@ -6,7 +6,8 @@
  */
 import { say } from '../i18n/index.js'
 import type { StatementFinding, Verdict } from '../model/index.js'
-import { answerOf, assumptionPairs } from './answer.js'
+import { answerOf } from './answer.js'
+import { assumptionsText } from './assumptions.js'
 import { branchLines, evidenceLines } from './branch-lines.js'
 import { palette, type Palette } from './colors.js'
 import { remediesFor } from './remedies.js'
@@ -38,8 +39,8 @@ export function briefLines(verdict: Verdict, pal: Palette = palette(false)): str
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))
   const change = verdict.decision === 'Allowed' ? null : (oneLineRemedy(verdict) ?? (verdict.suggestions[0] !== undefined ? say()['report.suggestion'](verdict.suggestions[0]) : null))
   if (change) tail.push(`${pal.heading(`${BRIEF_LABELS.change}:`)} ${change}`)
-  const assumed = assumptionPairs(verdict)
-  if (assumed.length > 0) tail.push(pal.dim(assumptionsLine(assumed)))
+  const assumed = assumptionsText(verdict)
+  if (assumed) tail.push(pal.dim(assumptionsLine([assumed])))
   // An open verdict's one line per unknown key (the answer for each value that matters), and
   // what AWS's message settled, come right after the deciding statement, within the budget.
   const turnsOn = [...evidenceLines(verdict), ...branchLines(verdict)].slice(0, 3).map((line) => pal.unknown(line))

@@ -76,12 +76,12 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
 }
 
 /** `--brief --format markdown`: the brief answer as a text block, and the picture. */
-export function renderMarkdownBrief(verdict: Verdict): string {
+function renderMarkdownBrief(verdict: Verdict): string {
   return [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', fence(briefLines(verdict).join('\n'), 'text'), '', ...mermaidBlock(verdict)].join('\n')
 }
 
 /** The picture of the evaluation path, as a fenced Mermaid block. */
-export function mermaidBlock(verdict: Verdict): string[] {
+function mermaidBlock(verdict: Verdict): string[] {
   return [fence(mermaidFlowchart(evaluationPath(verdict)), 'mermaid')]
 }
 

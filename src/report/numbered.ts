@@ -18,12 +18,12 @@ const WORDS: Readonly<Record<Decision, string>> = {
 }
 
 /** "Case 2 of 5 — cases.jsonl line 2"; without the total when it is not known yet (a stream). */
-export function caseHeading(index: number, total: number | null, label: string): string {
+function caseHeading(index: number, total: number | null, label: string): string {
   return `Case ${index + 1}${total === null ? '' : ` of ${total}`} — ${label}`
 }
 
 /** "5 cases: 2 explicit deny, 1 implicit deny, 1 allowed, 1 could not be evaluated." Worst first, zeros left out. */
-export function caseSummary(outcomes: readonly CaseOutcome[]): string {
+function caseSummary(outcomes: readonly CaseOutcome[]): string {
   const count = (test: (o: CaseOutcome) => boolean) => outcomes.filter(test).length
   const parts = [
     ...(['ExplicitDeny', 'Undetermined', 'ImplicitDeny', 'Allowed'] as const).map((d) => [count((o) => 'verdict' in o && o.verdict.decision === d), WORDS[d]] as const),

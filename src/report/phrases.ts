@@ -8,25 +8,27 @@
 import { say } from '../i18n/index.js'
 import type { Decision, PolicyType } from '../model/index.js'
 
-const heading = (key: string): string => say()['report.heading'][key]!
 const md = (key: string): string => say()['report.md'][key]!
 
-/** Headings of the report's sections, in the order the report shows them. */
-export const HEADINGS = {
-  get whatToChange() { return heading('whatToChange') },
-  get ifStillDenied() { return heading('ifStillDenied') },
-  get nothingAllows() { return heading('nothingAllows') },
-  get alsoWithoutAllow() { return heading('alsoWithoutAllow') },
-  get request() { return heading('request') },
-  get otherDenies() { return heading('otherDenies') },
-  get otherAllows() { return heading('otherAllows') },
-  get allowedOverridden() { return heading('allowedOverridden') },
-  get allowedNotEnough() { return heading('allowedNotEnough') },
-  get allowedUnsettled() { return heading('allowedUnsettled') },
-  get couldNotRead() { return heading('couldNotRead') },
-  get warnings() { return heading('warnings') },
-  get remedies() { return heading('remedies') },
+/**
+ * A table of words read from one section of the catalogue, one getter per key, so each read
+ * speaks the language current at the time (renderVerdict may switch it between reports).
+ */
+function readsFrom<K extends string>(
+  section: 'report.heading' | 'report.label' | 'report.brief' | 'report.md',
+  keys: readonly K[],
+): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>
+  for (const key of keys) Object.defineProperty(table, key, { get: () => say()[section][key]!, enumerable: true })
+  return table
 }
+
+/** Headings of the report's sections, in the order the report shows them. */
+export const HEADINGS = readsFrom('report.heading', [
+  'whatToChange', 'ifStillDenied', 'nothingAllows', 'alsoWithoutAllow', 'request', 'otherDenies',
+  'otherAllows', 'allowedOverridden', 'allowedNotEnough', 'allowedUnsettled', 'couldNotRead', 'warnings',
+  'remedies',
+])
 
 /** How a finding is introduced, by its effect and whether it certainly applies. */
 export const FINDING_VERBS = {
@@ -45,17 +47,10 @@ export const FINDING_PHRASES = {
   get conditions() { return say()['report.conditions'] },
 }
 
-const label = (key: string): string => say()['report.label'][key]!
-
 /** The labels of the request block ("resource: …"). */
-export const REQUEST_LABELS = {
-  get resource() { return label('resource') },
-  get resources() { return label('resources') },
-  get notGiven() { return label('notGiven') },
-  get context() { return label('context') },
-  get assumed() { return label('assumed') },
-  get source() { return label('source') },
-}
+export const REQUEST_LABELS = readsFrom('report.label', [
+  'resource', 'resources', 'notGiven', 'context', 'assumed', 'source',
+])
 
 /** What every report says about a diagnosis with unread sources, right under the verdict. */
 export function partialWarning(sources: string): string {
@@ -90,20 +85,13 @@ export function assumptionsLine(pairs: readonly string[]): string {
   return say()['report.assumptions'](pairs)
 }
 
-const brief = (key: string): string => say()['report.brief'][key]!
-
 /** The parts of a deciding statement in the brief form, one line each. */
-export const BRIEF_LABELS = {
-  get action() { return brief('action') },
-  get resource() { return brief('resource') },
-  get principal() { return brief('principal') },
-  get condition() { return brief('condition') },
-  get change() { return brief('change') },
-  get notRead() { return brief('notRead') },
+export const BRIEF_LABELS = Object.assign(readsFrom('report.brief', [
+  'action', 'resource', 'principal', 'condition', 'change', 'notRead',
+  'noChange', 'request',
+]), {
   more: (n: number): string => say()['report.briefMore'](n),
-  get noChange() { return brief('noChange') },
-  get request() { return brief('request') },
-}
+})
 
 /**
  * What a request AWS refuses because the resource is AWS's own comes to, where there is no
@@ -133,26 +121,13 @@ export const REMEDY_PHRASES = {
 }
 
 /** Markdown headings (without the leading #s). */
-export const MARKDOWN_HEADINGS = {
+export const MARKDOWN_HEADINGS = Object.assign(readsFrom('report.md', [
+  'decidedBy', 'path', 'whatToChange', 'ifStillDenied', 'nothingAllows', 'alsoWithoutAllow',
+  'request', 'denies', 'allows', 'couldNotRead', 'warnings', 'remedies',
+  'matched', 'conditions', 'undetermined', 'resourceTypes', 'condition',
+]), {
   verdict: (title: string): string => say()['report.mdVerdict'](title),
-  get decidedBy() { return md('decidedBy') },
-  get path() { return md('path') },
-  get whatToChange() { return md('whatToChange') },
-  get ifStillDenied() { return md('ifStillDenied') },
-  get nothingAllows() { return md('nothingAllows') },
-  get alsoWithoutAllow() { return md('alsoWithoutAllow') },
-  get request() { return md('request') },
-  get denies() { return md('denies') },
-  get allows() { return md('allows') },
-  get couldNotRead() { return md('couldNotRead') },
-  get warnings() { return md('warnings') },
-  get remedies() { return md('remedies') },
-  get matched() { return md('matched') },
-  get conditions() { return md('conditions') },
-  get undetermined() { return md('undetermined') },
-  get resourceTypes() { return md('resourceTypes') },
-  get condition() { return md('condition') },
-}
+})
 
 const column = (key: string): string => say()['report.columns'][key]!
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -74,7 +74,7 @@ export function remediesFor(verdict: Verdict): Remedy[] {
 }
 
 /** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
-export function principalForPolicies(principalArn: string): string {
+function principalForPolicies(principalArn: string): string {
   const info = principalFromArn(principalArn)
   if (!info) return principalArn
   return info.kind === 'assumed-role' && info.roleArn ? info.roleArn : info.principalArn

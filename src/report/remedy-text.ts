@@ -23,7 +23,7 @@ export function remedyHeading(remedy: Remedy): string {
 }
 
 /** The JSON to paste: the policy to add, or the patch to apply. */
-export function remedyJson(remedy: Remedy): string {
+function remedyJson(remedy: Remedy): string {
   // A patch reads best one operation a line; a policy as IAM's console shows it.
   if (remedy.kind === 'edit-statement') return `[\n${(remedy.patch ?? []).map((op) => `  ${JSON.stringify(op)}`).join(',\n')}\n]`
   return JSON.stringify(remedy.policy, null, 2)

@@ -7,9 +7,9 @@
  */
 import { say } from '../i18n/index.js'
 import type { Verdict } from '../model/index.js'
-import { assumedKeys, overrideHint } from './assumptions.js'
+import { assumedKeys, assumptionsText, overrideHint } from './assumptions.js'
 import { branchesTitle, branchLines, evidenceLines } from './branch-lines.js'
-import { answerOf, assumptionPairs, type Answer } from './answer.js'
+import { answerOf, type Answer } from './answer.js'
 import { renderBrief } from './brief.js'
 import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
@@ -114,8 +114,8 @@ function requestBlock(verdict: Verdict, options: TextOptions, pal: Palette, widt
   const lines = [pal.bold(HEADINGS.request)]
   for (const [label, value] of details) lines.push(...wrap(value, width, `  ${padEnd(`${label}:`, labelWidth)}`, ' '.repeat(labelWidth + 2)))
   // Its label says it all ("assumed for a direct call: …"), so it is not aligned with the short ones.
-  const assumed = assumptionPairs(verdict)
-  if (assumed.length > 0) lines.push(...wrap(`${assumptionsLine(assumed)} ${overrideHint()}`, width, '  ', '    '))
+  const assumed = assumptionsText(verdict)
+  if (assumed) lines.push(...wrap(`${assumptionsLine([assumed])} ${overrideHint()}`, width, '  ', '    '))
   return lines
 }
 
