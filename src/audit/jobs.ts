@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads'
 import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
-import { assembleAudit, planChecks, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
+import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
 import type { JobReply, JobRequest } from './worker.js'
 
@@ -75,17 +75,8 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
   const ranAt = options.now().toISOString()
   const { plan, mine } = await planChecks(file, reach, options.shard)
   const jobs = Math.max(1, Math.min(options.jobs, Math.floor(mine.length / (options.minChecksPerJob ?? MIN_CHECKS_PER_JOB))))
-  let done = 0
-  let failing = 0
-  // The same counters as one job's (run.ts), so that progress agrees with the summary.
-  const outcomes = { failed: 0, undetermined: 0, error: 0 }
-  options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  const onCheck = (fails: boolean, outcome: CheckResult['outcome']) => {
-    done++
-    if (fails) failing++
-    if (outcome !== 'held') outcomes[outcome]++
-    options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  }
+  // The same counter as one job's, so that progress agrees with the summary.
+  const onCheck = progressCounter(mine.length, options.onProgress)
   let run: ChecksRun
   if (jobs <= 1) run = await runChecks(mine, reach, options, onCheck)
   else {
