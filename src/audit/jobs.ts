@@ -45,9 +45,10 @@ function startWorker(request: JobRequest): Worker {
   return new Worker(boot, { eval: true, workerData: request })
 }
 
-function runPart(request: JobRequest, onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void): Promise<ChecksRun> {
+function runPart(request: JobRequest, onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void, workers: Worker[]): Promise<ChecksRun> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(request)
+    workers.push(worker)
     let settled = false
     worker.on('message', (reply: JobReply) => {
       if (reply.kind === 'progress') for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
@@ -83,6 +84,9 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
     // The main thread runs the first part itself, over the sources it has read already: one
     // snapshot read and one plan fewer, and only the other parts' results are copied over.
     const [[firstStart, firstEnd], ...others] = partsOf(mine.length, jobs) as [[number, number], ...[number, number][]]
+    // One part failing fails the audit: the other workers are stopped rather than left to
+    // finish checks nobody will read (the process would wait for them before it exits).
+    const workers: Worker[] = []
     const parts = await Promise.all([
       runChecks(mine.slice(firstStart, firstEnd), reach, options, onCheck),
       ...others.map(([start, end]) =>
@@ -101,9 +105,13 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
             ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
           },
           onCheck,
+          workers,
         ),
       ),
-    ])
+    ]).catch(async (error: unknown) => {
+      await Promise.all(workers.map((w) => w.terminate()))
+      throw error
+    })
     run = { results: parts.flatMap((p) => p.results), origins: parts.flatMap((p) => p.origins) }
   }
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })
