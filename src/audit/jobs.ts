@@ -28,7 +28,7 @@ export interface JobsOptions extends AuditRunOptions {
 }
 
 /** Below this many checks a job, a worker's start (its own snapshot read) costs more than it saves. */
-export const MIN_CHECKS_PER_JOB = 2000
+const MIN_CHECKS_PER_JOB = 2000
 
 /** `count` contiguous parts of `total` items, as even as can be: [start, end) each. */
 export function partsOf(total: number, count: number): [number, number][] {
