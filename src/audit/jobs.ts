@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads'
 import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
-import { assembleAudit, planChecks, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
+import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
 import type { JobReply, JobRequest } from './worker.js'
 
@@ -28,7 +28,7 @@ export interface JobsOptions extends AuditRunOptions {
 }
 
 /** Below this many checks a job, a worker's start (its own snapshot read) costs more than it saves. */
-export const MIN_CHECKS_PER_JOB = 2000
+const MIN_CHECKS_PER_JOB = 2000
 
 /** `count` contiguous parts of `total` items, as even as can be: [start, end) each. */
 export function partsOf(total: number, count: number): [number, number][] {
@@ -45,9 +45,10 @@ function startWorker(request: JobRequest): Worker {
   return new Worker(boot, { eval: true, workerData: request })
 }
 
-function runPart(request: JobRequest, onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void): Promise<ChecksRun> {
+function runPart(request: JobRequest, onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void, workers: Worker[]): Promise<ChecksRun> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(request)
+    workers.push(worker)
     let settled = false
     worker.on('message', (reply: JobReply) => {
       if (reply.kind === 'progress') for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
@@ -75,23 +76,17 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
   const ranAt = options.now().toISOString()
   const { plan, mine } = await planChecks(file, reach, options.shard)
   const jobs = Math.max(1, Math.min(options.jobs, Math.floor(mine.length / (options.minChecksPerJob ?? MIN_CHECKS_PER_JOB))))
-  let done = 0
-  let failing = 0
-  // The same counters as one job's (run.ts), so that progress agrees with the summary.
-  const outcomes = { failed: 0, undetermined: 0, error: 0 }
-  options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  const onCheck = (fails: boolean, outcome: CheckResult['outcome']) => {
-    done++
-    if (fails) failing++
-    if (outcome !== 'held') outcomes[outcome]++
-    options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  }
+  // The same counter as one job's, so that progress agrees with the summary.
+  const onCheck = progressCounter(mine.length, options.onProgress)
   let run: ChecksRun
   if (jobs <= 1) run = await runChecks(mine, reach, options, onCheck)
   else {
     // The main thread runs the first part itself, over the sources it has read already: one
     // snapshot read and one plan fewer, and only the other parts' results are copied over.
     const [[firstStart, firstEnd], ...others] = partsOf(mine.length, jobs) as [[number, number], ...[number, number][]]
+    // One part failing fails the audit: the other workers are stopped rather than left to
+    // finish checks nobody will read (the process would wait for them before it exits).
+    const workers: Worker[] = []
     const parts = await Promise.all([
       runChecks(mine.slice(firstStart, firstEnd), reach, options, onCheck),
       ...others.map(([start, end]) =>
@@ -110,9 +105,13 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
             ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
           },
           onCheck,
+          workers,
         ),
       ),
-    ])
+    ]).catch(async (error: unknown) => {
+      await Promise.all(workers.map((w) => w.terminate()))
+      throw error
+    })
     run = { results: parts.flatMap((p) => p.results), origins: parts.flatMap((p) => p.origins) }
   }
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })

@@ -148,19 +148,28 @@ export async function runChecks(
   return { results, origins: [...origins] }
 }
 
-export async function runAudit(file: AuditFile, reach: AuditReach, options: AuditRunOptions): Promise<AuditResult> {
-  const ranAt = options.now().toISOString()
-  const { plan, mine } = await planChecks(file, reach, options.shard)
+/**
+ * Counts finished checks for the progress line, one job or several (jobs.ts): reports the
+ * start at once, then each check, by outcome in the words of the summary so the two agree.
+ */
+export function progressCounter(total: number, onProgress: AuditRunOptions['onProgress']): (failing: boolean, outcome: CheckResult['outcome']) => void {
   let done = 0
   let failing = 0
   const outcomes = { failed: 0, undetermined: 0, error: 0 }
-  options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  const run = await runChecks(mine, reach, options, (fails, outcome) => {
+  const report = () => onProgress?.({ done, total, failing, outcomes: { ...outcomes } })
+  report()
+  return (fails, outcome) => {
     done++
     if (fails) failing++
     if (outcome !== 'held') outcomes[outcome]++
-    options.onProgress?.({ done, total: mine.length, failing, outcomes: { ...outcomes } })
-  })
+    report()
+  }
+}
+
+export async function runAudit(file: AuditFile, reach: AuditReach, options: AuditRunOptions): Promise<AuditResult> {
+  const ranAt = options.now().toISOString()
+  const { plan, mine } = await planChecks(file, reach, options.shard)
+  const run = await runChecks(mine, reach, options, progressCounter(mine.length, options.onProgress))
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })
 }
 

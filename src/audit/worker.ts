@@ -11,6 +11,7 @@ import { parseAuditText } from './read-audit-file.js'
 import type { CheckResult } from './result.js'
 import { planChecks, runChecks } from './run.js'
 import type { Shard } from './shard.js'
+import { UserError } from '../user-error.js'
 
 export interface JobRequest {
   readonly snapshot: string
@@ -42,7 +43,7 @@ async function work(request: JobRequest, post: (reply: JobReply) => void): Promi
   const { mine } = await planChecks(file, reach, request.shard)
   const part = mine.slice(request.start, request.end)
   if (part.length !== request.keys.length || part.some((c, i) => c.key !== request.keys[i])) {
-    throw new Error('An audit worker planned other checks than the main thread (did the snapshot or the audit file change during the run?).')
+    throw new UserError('An audit worker planned other checks than the main thread (did the snapshot or the audit file change during the run?).')
   }
   let pending: (readonly [boolean, CheckResult['outcome']])[] = []
   const run = await runChecks(part, reach, { ...request, now: () => new Date(), sourceLabel: '' }, (failing, outcome) => {

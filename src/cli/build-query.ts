@@ -79,7 +79,7 @@ export async function buildQuery(principalArn: string, action: string, flags: Re
 }
 
 /** A principal that is not an ARN denydoctor can look up is a wrong command line, not a failed read. */
-export function checkPrincipalArn(arn: string): void {
+function checkPrincipalArn(arn: string): void {
   const info = principalFromArn(arn)
   if (info && info.kind !== 'service' && info.kind !== 'anonymous') return
   throw new LocalizedUserError((m) => m['flag.notPrincipalArn'](JSON.stringify(arn)), 2)

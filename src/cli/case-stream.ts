@@ -73,24 +73,25 @@ export async function* streamCaseEntries(input: AsyncIterable<Buffer | string>, 
     yield* caseEntries(text, name)
   }
 
-  // The first two lines that are not blank decide the format.
-  let skipped = ''
-  let first = await nextLine()
-  while (first !== null && first.trim() === '') {
-    skipped += `${first}\n`
-    first = await nextLine()
+  /** The next line that is not blank (null at the end), and the blank lines passed over. */
+  const nextNonBlank = async (): Promise<{ line: string | null; blanks: string }> => {
+    let blanks = ''
+    let line = await nextLine()
+    while (line !== null && line.trim() === '') {
+      blanks += `${line}\n`
+      line = await nextLine()
+    }
+    return { line, blanks }
   }
+
+  // The first two lines that are not blank decide the format.
+  const { line: first, blanks: skipped } = await nextNonBlank()
   if (first === null || !isCaseLine(first)) {
     yield* wholeFrom(first === null ? skipped : `${skipped}${first}\n`)
     return
   }
   const firstNumber = lineNumber
-  let between = ''
-  let second = await nextLine()
-  while (second !== null && second.trim() === '') {
-    between += `${second}\n`
-    second = await nextLine()
-  }
+  const { line: second, blanks: between } = await nextNonBlank()
   if (second === null || !isCaseLine(second)) {
     yield* wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
     return

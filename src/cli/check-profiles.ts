@@ -32,7 +32,7 @@ function sections(path: string): string[] | null {
 }
 
 /** Profile names the shared files define, and the files as named in messages. */
-export function knownProfiles(env: Env = process.env, home: string = homedir()): { names: Set<string>; files: string[] } {
+function knownProfiles(env: Env = process.env, home: string = homedir()): { names: Set<string>; files: string[] } {
   const configFile = env['AWS_CONFIG_FILE'] || join(home, '.aws', 'config')
   const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] || join(home, '.aws', 'credentials')
   const names = new Set<string>()

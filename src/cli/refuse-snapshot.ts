@@ -6,7 +6,7 @@ import { LocalizedUserError } from './localized-error.js'
  * file is and which commands read it, instead of "request is missing". A .json.gz snapshot reads
  * as gzip's magic bytes (1f 8b; 8b is not UTF-8, so it decodes as U+FFFD).
  */
-export function refuseSnapshot(input: { readonly text: string; readonly name: string }): void {
+function refuseSnapshot(input: { readonly text: string; readonly name: string }): void {
   const gzip = input.text.startsWith('\u001f\uFFFD')
   const snapshot = gzip || new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${SNAPSHOT_FORMAT}"`).test(input.text.slice(0, 200))
   if (!snapshot) return

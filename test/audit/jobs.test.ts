@@ -83,3 +83,13 @@ describe('audit --jobs', () => {
     expect(seen.at(-1)).toBe(15)
   })
 })
+
+describe('audit --jobs, a worker that fails', () => {
+  it('fails the audit with the worker’s sentence, as a user-facing error naming the file', async () => {
+    const missing = '/nonexistent/snapshot.json'
+    const run = executeAudit(EXAMPLE_AUDIT, flags(3, { snapshot: missing }), environment)
+    const error = (await run.then(() => null, (e: unknown) => e)) as Error
+    expect(error.name).toBe('SnapshotError')
+    expect(error.message).toContain(missing)
+  })
+})
