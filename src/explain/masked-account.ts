@@ -14,7 +14,7 @@ export type AccountFound = { readonly account: string; readonly why: string } | 
 export type MaskedAccountResolver = (maskedPrincipal: string) => Promise<AccountFound>
 
 /** `user/tester` → {kind: 'user', name: 'tester'}; an assumed-role session names its role. */
-export function principalNameOf(arn: string): { kind: 'user' | 'role'; name: string } | null {
+function principalNameOf(arn: string): { kind: 'user' | 'role'; name: string } | null {
   const resource = arn.split(':').slice(5).join(':')
   const session = /^assumed-role\/([^/]+)\//.exec(resource)
   if (session) return { kind: 'role', name: session[1]! }
@@ -42,7 +42,7 @@ export function accountAmong(maskedPrincipal: string, listed: readonly string[],
 }
 
 /** The message for a masked account nobody could fill in: what is masked, why it stays so, and how to give it. */
-export function maskedAccountError(mask: string, principal: string, why: string | null): string {
+function maskedAccountError(mask: string, principal: string, why: string | null): string {
   const because = why ? ` (${why})` : ''
   return (
     `The message masks the caller's account ID as ${mask} (${principal}), and denydoctor cannot tell which account it is${because}. ` +

@@ -7,6 +7,7 @@
  */
 import { GetBucketLocationCommand } from '@aws-sdk/client-s3'
 import type { AwsClientPool } from './clients.js'
+import { describeAwsError } from './errors.js'
 import { OnceCache } from './limit.js'
 import type { CallerIdentities } from './sts.js'
 
@@ -23,13 +24,6 @@ export function regionOfLocation(constraint: string | undefined | null): string 
 
 /** The bucket's region, or null with why it is not known. */
 export type BucketRegion = { readonly region: string; readonly why: null } | { readonly region: null; readonly why: string }
-
-function describe(error: unknown): string {
-  const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {}
-  const name = typeof record['name'] === 'string' ? record['name'] : 'Error'
-  const message = typeof record['message'] === 'string' ? record['message'] : String(error)
-  return `${name}: ${message}`
-}
 
 export class BucketRegions {
   private readonly cache = new OnceCache<BucketRegion>()
@@ -60,7 +54,7 @@ export class BucketRegions {
       if (typeof answer !== 'object' || answer === null) return { region: null, why: `${notRead} (GetBucketLocation gave no answer)` }
       return { region: regionOfLocation(answer.LocationConstraint), why: null }
     } catch (error) {
-      return { region: null, why: `${notRead} (${describe(error)}; the credentials need s3:GetBucketLocation on it)` }
+      return { region: null, why: `${notRead} (${describeAwsError(error)}; the credentials need s3:GetBucketLocation on it)` }
     }
   }
 }

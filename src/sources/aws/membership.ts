@@ -2,8 +2,10 @@
  * Whether an account the organization reader does not see (a partner's, a contractor's, a
  * vendor's) is in an organization at all. DescribeOrganization answers only for the account of
  * the credentials that ask, so it is asked with whichever credentials given belong to that
- * account: the caller's, the resource account's (--resource-profile / --resource-role-arn) or
- * the organization reader's (--org-profile / --org-role-arn).
+ * account: the caller's or the resource account's (--resource-profile / --resource-role-arn).
+ * The organization reader's own account is never asked about: it is only asked for an account
+ * outside the organization the reader reads (ChildNotFoundException), or for another account
+ * when the reader is in no organization.
  * - AWSOrganizationsNotInUseException: the account is in no organization, so no SCP or RCP
  *   governs it and aws:PrincipalOrgID / aws:ResourceOrgID are absent from its requests.
  * - An organization: its SCPs / RCPs were not read, and the gap names the account whose role
@@ -12,10 +14,10 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
  */
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations'
-import type { AwsClientPool, CredentialSet } from './clients.js'
+import type { AwsClientPool } from './clients.js'
 import { classifyAwsError, describeAwsError, UnexpectedResponseError } from './errors.js'
 import { OnceCache } from './limit.js'
-import type { OrganizationFacts, OrganizationReader } from './organizations.js'
+import type { OrganizationFacts } from './organizations.js'
 import type { CallerIdentities } from './sts.js'
 
 export type AccountMembership =
@@ -24,7 +26,7 @@ export type AccountMembership =
   /** Not asked (no credentials given belong to the account) or the question failed: `why` says which. */
   | { readonly kind: 'unknown'; readonly why: string }
 
-const SETS: readonly CredentialSet[] = ['caller', 'resource', 'org']
+const SETS = ['caller', 'resource'] as const
 
 export class MembershipReader {
   private readonly answers = new OnceCache<AccountMembership>()
@@ -32,7 +34,6 @@ export class MembershipReader {
   constructor(
     private readonly pool: AwsClientPool,
     private readonly identities: CallerIdentities,
-    private readonly reader: OrganizationReader,
   ) {}
 
   /** The organization `account` belongs to, asked once per account. */
@@ -41,7 +42,8 @@ export class MembershipReader {
   }
 
   private async ask(account: string): Promise<AccountMembership> {
-    const sets = [...new Set(SETS.map((set) => this.pool.effective(set)))]
+    // Without credentials of its own, the resource set is the caller's: asked once.
+    const sets = SETS.filter((set) => this.pool.effective(set) === set)
     for (const set of sets) {
       let own: string
       try {
@@ -52,7 +54,7 @@ export class MembershipReader {
       if (own !== account) continue
       const via = this.pool.describeCredentials(set)
       try {
-        const facts = set === 'org' ? await this.reader.organization() : await this.describe(set)
+        const facts = await this.describe(set)
         return facts ? { kind: 'member', organization: facts, via } : { kind: 'none', via }
       } catch (error) {
         if (classifyAwsError(error) === 'credentials' || classifyAwsError(error) === 'program') throw error

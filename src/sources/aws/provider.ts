@@ -94,7 +94,7 @@ export function createAwsProvider(options: AwsProviderOptions): AwsPolicySource 
   const principals = new PrincipalReader(pool, () => identities.requireAccountOf('caller'))
   const organizationReader = new OrganizationReader(pool)
   const organizations = new OrgPolicyReader(organizationReader)
-  const memberships = new MembershipReader(pool, identities, organizationReader)
+  const memberships = new MembershipReader(pool, identities)
   const resourceReaders = { buckets: new BucketPolicies(pool, identities), regions: new BucketRegions(pool, identities), trust: new TrustPolicies(pool, identities) }
   const endpoints = new EndpointPolicies(pool)
 

@@ -1,7 +1,7 @@
 /**
  * Accounts outside the organization the reader sees (partners, contractors, vendors): whether
  * such an account is in any organization is asked with credentials that belong to it (the
- * caller's, --resource-role-arn's, --org-role-arn's). In none (AWSOrganizationsNotInUseException)
+ * caller's or --resource-role-arn's). In none (AWSOrganizationsNotInUseException)
  * no SCP or RCP governs it and aws:PrincipalOrgID / aws:ResourceOrgID are absent; in another
  * organization its SCPs / RCPs are a gap naming the management account whose role reads them.
  * https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeOrganization.html
