@@ -14,6 +14,7 @@
  *
  * `--wide` skips all of it. What is left may still be wider than a very narrow terminal.
  */
+import { cutColumns } from '../i18n/index.js'
 import { length } from '../report/layout.js'
 
 export type ColumnId = 'mark' | 'expectation' | 'principal' | 'action' | 'resource' | 'expected' | 'actual' | 'deciding'
@@ -39,10 +40,9 @@ export function shortenMiddle(text: string, max: number): string {
   return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`
 }
 
-/** `abcdef…`: the start kept. */
+/** `abcdef…`: the start kept, within `max` terminal columns (a wide character takes two). */
 export function cutEnd(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
+  return cutColumns(text, max)
 }
 
 function columnWidth(column: Column): number {
