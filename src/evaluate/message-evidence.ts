@@ -12,6 +12,7 @@ import {
 } from '../model/index.js'
 import { narrowedSummary } from './branch-words.js'
 import { describePolicy, statementLabel } from './explain.js'
+import { MISSING_TEXTS } from './need-texts.js'
 import { denySuggestion, denyTrigger } from './suggestions.js'
 
 /**
@@ -225,7 +226,7 @@ function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: str
     const missing: MissingAllow = {
       policyType: type,
       level: null,
-      explanation: `No Allow for ${action}: AWS's message says no ${POLICY_TYPE_MESSAGE_WORDS[type]} allowed it, so ${maybe.length === 1 ? 'the one that may' : 'none of those that may'} did not.`,
+      explanation: MISSING_TEXTS.messageSaysNone.en(action, POLICY_TYPE_MESSAGE_WORDS[type], maybe.length === 1 ? 'the one that may' : 'none of those that may'),
     }
     const summary = `AWS's message settles it: it says ${says}, so ${list} did not grant the call, and nothing else here could.`
     return replaced(verdict, {
