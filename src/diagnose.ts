@@ -1,7 +1,7 @@
 import { lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { requestWarnings } from './evaluate-case.js'
 import { evaluate } from './evaluate/index.js'
-import { REQUEST_WARNING_TEXTS } from './evaluate/request-warning-texts.js'
+import { REQUEST_WARNING_TEXTS } from './model/request-warning-texts.js'
 import { parseArn } from './model/arn.js'
 import { callContext } from './context/request-context.js'
 import { ACCOUNT_ID, type Assumption, type Request, type Verdict } from './model/index.js'

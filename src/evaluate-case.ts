@@ -1,6 +1,6 @@
 import { conditionKeyApplies, lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { evaluate } from './evaluate/index.js'
-import { REQUEST_WARNING_TEXTS } from './evaluate/request-warning-texts.js'
+import { REQUEST_WARNING_TEXTS } from './model/request-warning-texts.js'
 import type { CollectionGap, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { loadCase, type ResourceTypeLookup } from './sources/case/load-case.js'

@@ -1,5 +1,5 @@
 import type { PrincipalInfo } from '../model/index.js'
-import { NEED_TEXTS } from './need-texts.js'
+import { NEED_TEXTS } from '../model/need-texts.js'
 
 /**
  * Resources only AWS may change, whatever the caller's policies say. IAM refuses the change

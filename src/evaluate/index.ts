@@ -4,7 +4,7 @@ import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type LayerOutcome } from './layers.js'
 import { planFor } from './set-plan.js'
-import { MISSING_TEXTS } from './need-texts.js'
+import { MISSING_TEXTS } from '../model/need-texts.js'
 import { makeVerdict } from './verdict.js'
 
 export interface EvaluateOptions {

@@ -5,7 +5,7 @@ import type { ConditionEnv } from './condition/index.js'
 import { resourceView } from './match/resource-compiled.js'
 import type { PlannedLevel, PlannedPolicy, SetPlan } from './set-plan.js'
 import type { Hit } from './statement.js'
-import { NEED_TEXTS } from './need-texts.js'
+import { NEED_TEXTS } from '../model/need-texts.js'
 import { triOr } from './tri.js'
 
 /**

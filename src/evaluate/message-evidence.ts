@@ -12,7 +12,7 @@ import {
 } from '../model/index.js'
 import { narrowedSummary } from './branch-words.js'
 import { describePolicy, statementLabel } from './explain.js'
-import { MISSING_TEXTS } from './need-texts.js'
+import { MISSING_TEXTS } from '../model/need-texts.js'
 import { denySuggestion, denyTrigger } from './suggestions.js'
 
 /**

@@ -7,7 +7,7 @@ import type { ConditionClause, Policy, PrincipalBlock, Statement } from '../mode
 import { isSingleValuedKey } from './single-valued-keys.js'
 import { statementLabel } from './site.js'
 import { guessAction } from './validate-elements.js'
-import { LINT_STATEMENT_TEXTS as SAY, LINT_TEXTS } from './lint-texts.js'
+import { LINT_STATEMENT_TEXTS as SAY, LINT_TEXTS } from '../model/lint-texts.js'
 
 const NOT_PRINCIPAL_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html'
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[a-z-]+:iam::\d{12}:root)$/

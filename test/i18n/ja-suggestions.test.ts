@@ -22,8 +22,12 @@ describe('suggestions in Japanese', () => {
       'リソースベースのポリシーで s3:GetObject を許可しているものがありません: リソースポリシー (バケットポリシー、キーポリシー、信頼ポリシー) でプリンシパルに許可する。',
     ],
     [
-      'statement 2 (Sid DenyAllExceptListedIfNoMFA) of inline policy `ForceMFA` of group `Developers` denies if the call was made without MFA (aws:MultiFactorAuthPresent false or absent); the request context does not say whether it did. Once you know, re-run with --context aws:MultiFactorAuthPresent=VALUE (or --assume-absent, which is what AWS does with a key the call did not send).',
-      'グループ `Developers` のインラインポリシー `ForceMFA` のステートメント 2 (Sid DenyAllExceptListedIfNoMFA) は、MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない) 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --context aws:MultiFactorAuthPresent=VALUE を付けて再実行してください (または --assume-absent: 呼び出しが送らなかったキーを AWS と同じく存在しないものとして扱います)。',
+      'statement 2 (Sid DenyAllExceptListedIfNoMFA) of inline policy `ForceMFA` of group `Developers` denies if the call was made without MFA (aws:MultiFactorAuthPresent false or absent); the request context does not say whether it did. Once you know, re-run with --mfa (or --no-mfa) (or --assume-absent if the call did not send it: AWS treats a key the call did not send as absent).',
+      'グループ `Developers` のインラインポリシー `ForceMFA` のステートメント 2 (Sid DenyAllExceptListedIfNoMFA) は、MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない) 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --mfa (または --no-mfa) を付けて再実行してください (呼び出しがそのキーを送らなかった場合は --assume-absent: AWS は呼び出しが送らなかったキーを存在しないものとして扱います)。',
+    ],
+    [
+      'statement 1 of identity-based policy `Guard` denies if aws:SourceVpce is not "vpce-1", "vpce-2" or absent and aws:PrincipalTag/team is "ops"; the request context does not say whether it did. Once you know, re-run with --source-vpce vpce-1 and --context aws:PrincipalTag/team=ops.',
+      'アイデンティティベースのポリシー `Guard` のステートメント 1 は、aws:SourceVpce が "vpce-1", "vpce-2" ではない、または存在しない、かつ aws:PrincipalTag/team が "ops" である 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --source-vpce vpce-1 と --context aws:PrincipalTag/team=ops を付けて再実行してください。',
     ],
   ])('%s', (english, japanese) => {
     expect(suggestionInJapanese(english)).toBe(japanese)

@@ -3,9 +3,9 @@
  * back the same way (model/coded-text.ts): the verdict's `warnings` keep the English, and a
  * report in another language says the same warning from its code.
  */
-import type { TextTemplate } from '../model/coded-text.js'
+import type { TextTemplate } from './coded-text.js'
 
-/** A warning about the whole policy, or one of its statements: `Policy "NAME", statement 2 (Sid X): BODY`. */
+/** A warning about the whole policy, or one of its statements: `Policy "NAME", statement 2: BODY` (`statement "SID"` when it has a Sid, policy/site.ts). */
 export const LINT_TEXTS = {
   lone: {
     en: (name: string) => `Policy "${name}" is a lone statement without a "Statement" wrapper; it is read as a policy of one statement, with no Version.`,
@@ -18,7 +18,7 @@ export const LINT_TEXTS = {
   },
   statement: {
     en: (name: string, label: string, body: string) => `Policy "${name}", ${label}: ${body}`,
-    read: /^Policy "(.*?)", (statement \d+(?: \(Sid [^)]*\))?): (.*)$/s,
+    read: /^Policy "(.*?)", (statement (?:\d+|".*?")): (.*)$/s,
   },
 } satisfies Record<string, TextTemplate>
 

@@ -3,7 +3,7 @@
  * written from a code and its arguments and read back the same way (model/coded-text.ts): the
  * verdict's `warnings` keep the English, a report in another language says it from the code.
  */
-import type { TextTemplate } from '../model/coded-text.js'
+import type { TextTemplate } from './coded-text.js'
 
 export const REQUEST_WARNING_TEXTS = {
   /** `guesses` is '' or the catalogue's guesses joined by ', '. */

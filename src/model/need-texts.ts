@@ -5,7 +5,7 @@
  * (model/coded-text.ts), so a report in another language says it from the code while the
  * JSON keeps the English.
  */
-import type { TextTemplate } from '../model/coded-text.js'
+import type { TextTemplate } from './coded-text.js'
 
 /** A gate's need: the part after "No Allow for ACTION: ". */
 export const NEED_TEXTS = {
