@@ -141,8 +141,8 @@ export function evidenceInJapanese(e: MessageEvidence, parts: EvidenceParts): st
     const alsoScp = detail.scpGateOpen ? ' (または Allow のない SCP 階層。AWS は同じ表現で示します)' : ''
     const alsoUnread = detail.sourceUnread ? ' (または読み取れなかった情報源のポリシー)' : ''
     const which = parts.dependsOn.length > 0 ? `どれかは ${parts.dependsOn.join(', ')} 次第です。` : ''
-    const one = names.length === 1 ? '' : 'のいずれか'
-    return `AWS のメッセージで絞り込まれました: メッセージは${says}を示しており、ここで該当し得るのは ${titles}${one}${alsoScp}${alsoUnread} だけです。${which}${unread}`
+    const only = names.length === 1 ? ' だけです' : ' のいずれかだけです'
+    return `AWS のメッセージで絞り込まれました: メッセージは${says}を示しており、ここで該当し得るのは ${titles}${alsoScp}${alsoUnread}${only}。${which}${unread}`
   }
   if (e.outcome === 'disagrees') {
     const what = detail.certainAllow
