@@ -62,7 +62,7 @@ function reasonInJapanese(reason: UncountableReason): string {
     case 'policyVariable': return 'ポリシーがこのキーをポリシー変数として使っています'
     case 'notNamedDirectly': return 'このキーを直接指定している条件がありません'
     case 'operator': return `演算子 ${reason.operator} では場合分けできません`
-    case 'multiValued': return 'リクエストがこのキーの値を複数持つことがあります'
+    case 'multiValued': return '複数値のコンテキストキーとして条件集合演算子で使われています'
     case 'ranges': return `このキーの${FAMILY[reason.family] ?? reason.family}の条件は値の範囲を比較します`
     case 'variablesInConditions': return 'このキーの条件がポリシー変数を使っています'
     case 'patterns': return `ポリシーがこのキーに ${reason.count} 個のワイルドカードパターンを指定しています`

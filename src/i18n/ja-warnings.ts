@@ -4,6 +4,7 @@
  * コードと引数を読み戻して日本語で言い直す。どのテンプレートにも当てはまらない文は英語のまま全体を
  * 表示し、半分だけ訳すことはしない。JSON は英語のまま変わらない。
  * 用語: https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_elements.html
+ * (単一値のコンテキストキー、条件集合演算子: https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html)
  */
 import { readCoded } from '../model/coded-text.js'
 import { POLICY_TYPE_MESSAGE_WORDS, type PolicyType } from '../model/index.js'
@@ -41,7 +42,7 @@ const LINT_STATEMENT: Readonly<Record<LintStatementCode, Say>> = {
   forAllValuesAllow: (operator, key) =>
     `Allow の "${key}" に対する ${operator} は、リクエストに "${key}" がまったくない場合にも true になるため、意図した以上に許可する可能性があります — "Null": {"${key}": "false"} を追加してください。`,
   setOnSingleValued: (operator, key, single) =>
-    `"${key}" に対する ${operator}: このキーはリクエストごとに単一の値を持ちます — 集合演算子は複数値のキー向けであり、ここでは許可が広くなりすぎる可能性があります。"${single}" を使ってください。`,
+    `"${key}" に対する ${operator}: "${key}" は単一値のコンテキストキーです — 条件集合演算子は複数値のコンテキストキー向けであり、ここでは許可が広くなりすぎる可能性があります。"${single}" を使ってください。`,
 }
 
 /** A lint warning (without set-plan's policy-name prefix) in Japanese, or null. */
