@@ -27,8 +27,8 @@ const CASES_DIR = join(ROOT, 'test', 'fixtures', 'cases')
  * small; each entry says why it is not a sentence.
  */
 const NOT_SENTENCES: readonly RegExp[] = [
-  // Condition operators and policy elements shown by name in a condition table or a statement line.
-  /\b(?:for all values|for any value)\b/,
+  // Condition values in a table row ("false  false  true"): JSON values, not words.
+  /^(?:(?:true|false|null)(?:,? |$))+$/,
 ]
 
 /**
