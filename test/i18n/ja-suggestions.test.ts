@@ -29,8 +29,25 @@ describe('suggestions in Japanese', () => {
       'statement 1 of identity-based policy `Guard` denies if aws:SourceVpce is not "vpce-1", "vpce-2" or absent and aws:PrincipalTag/team is "ops"; the request context does not say whether it did. Once you know, re-run with --source-vpce vpce-1 and --context aws:PrincipalTag/team=ops.',
       'アイデンティティベースのポリシー `Guard` のステートメント 1 は、aws:SourceVpce が "vpce-1", "vpce-2" ではない、または存在しない、かつ aws:PrincipalTag/team が "ops" である 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --source-vpce vpce-1 と --context aws:PrincipalTag/team=ops を付けて再実行してください。',
     ],
+    [
+      'No policy can allow this: `arn:aws:iam::aws:policy/ReadOnlyAccess` is an AWS managed policy: only AWS creates, changes and deletes it, so IAM refuses iam:DeletePolicy on it whatever the caller\'s policies allow.',
+      'どのポリシーでも許可できません: `arn:aws:iam::aws:policy/ReadOnlyAccess` は AWS 管理ポリシーです: 作成、変更、削除ができるのは AWS だけなので、呼び出し元のポリシーが何を許可していても IAM はこのポリシーに対する iam:DeletePolicy を拒否します。',
+    ],
+    [
+      'The identity layer allows s3:GetObject only for some resources: give the resource with --resource ARN to decide.',
+      'アイデンティティベースのポリシーが s3:GetObject を許可するのは一部のリソースに対してだけです: 判断するには --resource ARN でリソースを指定してください。',
+    ],
+    [
+      'The boundary layer allows ec2:RunInstances only under conditions the request context does not settle (aws:SourceVpce): re-run with --source-vpce vpce-1 to decide.',
+      'アクセス許可の境界が ec2:RunInstances を許可するのは、リクエストコンテキストからは決まらない条件 (aws:SourceVpce) の下でだけです: 判断するには --source-vpce vpce-1 を付けて再実行してください。',
+    ],
   ])('%s', (english, japanese) => {
     expect(suggestionInJapanese(english)).toBe(japanese)
+  })
+
+  it('leaves a deny suggestion whose trigger or policy is unknown in English, whole', () => {
+    const odd = 'statement 1 of identity-based policy `G` denies if the moon is full; the request context does not say whether it did. Once you know, re-run with --resource ARN.'
+    expect(suggestionInJapanese(odd)).toBe(odd)
   })
 
   it('leaves a sentence with an unknown part in English, whole', () => {

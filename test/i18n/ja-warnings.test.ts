@@ -80,3 +80,15 @@ describe('missing-Allow explanations in Japanese', () => {
     expect(ja['report.missingExplanation'](odd)).toBe(odd)
   })
 })
+
+describe('what matched a negated element, in Japanese', () => {
+  it.each([
+    ['NotAction (ec2:DescribeInstances is not listed)', 'NotAction (ec2:DescribeInstances はリストにない)'],
+    ['NotResource (arn:aws:s3:::b/k is not among arn:aws:s3:::a/*, arn:aws:s3:::c/*)', 'NotResource (arn:aws:s3:::b/k は arn:aws:s3:::a/*, arn:aws:s3:::c/* のいずれでもない)'],
+    ['NotPrincipal (exempts some sessions of arn:aws:iam::1:role/R)', 'NotPrincipal (arn:aws:iam::1:role/R の一部のセッションを除外)'],
+    ['ec2:*', 'ec2:*'],
+  ])('%s', (english, japanese) => {
+    expect(ja['report.matched'](english)).toBe(japanese)
+    expect(messages('en')['report.matched'](english)).toBe(english)
+  })
+})

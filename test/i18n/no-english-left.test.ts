@@ -1,7 +1,7 @@
 /**
  * A Japanese report says nothing in English outside code. Every evaluator fixture is rendered as
- * text, markdown and --brief text with --lang ja, and so is the README's tour (its commands run
- * with the demo snapshot and --lang ja); a line fails when, once code is taken out (backticks,
+ * text and markdown, full and --brief, with --lang ja, and so are the commands of README.md and
+ * README.ja.md that run offline (on the demo snapshot); a line fails when, once code is taken out (backticks,
  * fenced blocks, policy JSON, ARNs, URLs, flags, condition keys, quoted names), it still holds
  * three or more lowercase English words in a row, one space apart. A translated sentence never
  * has that: its English is names, values and keys, one or two words at a time, and a list of
