@@ -26,7 +26,7 @@ const LINT_STATEMENT: Readonly<Record<LintStatementCode, Say>> = {
   wildcardPrefix: (element, action) =>
     `"${element}": "${action}" のサービスプレフィックスにワイルドカードがあります — サービスを正確に指定する (例: "ec2:…") か、すべてのアクションなら "*" と書いてください。`,
   spacesAction: (action, guess) =>
-    `"Action": "${action}" には空白が含まれていますが、空白を含むアクション名はありません — どのアクションにも一致しないため、このエントリは何も許可も拒否もしません。${guess ? `"${guess}" のことですか?` : ''}`,
+    `"Action": "${action}" には空白が含まれていますが、空白を含むアクション名はありません — どのアクションにも一致しないため、このエントリは何も許可せず、何も拒否しません。${guess ? `"${guess}" のことですか?` : ''}`,
   spacesNotAction: (action, guess) =>
     `"NotAction": "${action}" には空白が含まれていますが、空白を含むアクション名はありません — どのアクションにも一致しないため、NotAction として何も除外しません。${guess ? `"${guess}" のことですか?` : ''}`,
   allowNotAction: () =>
