@@ -1,6 +1,7 @@
 import { lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { requestWarnings } from './evaluate-case.js'
 import { evaluate } from './evaluate/index.js'
+import { REQUEST_WARNING_TEXTS } from './model/request-warning-texts.js'
 import { parseArn } from './model/arn.js'
 import { callContext } from './context/request-context.js'
 import { ACCOUNT_ID, type Assumption, type Request, type Verdict } from './model/index.js'
@@ -90,9 +91,7 @@ function regionOfCall(query: PrincipalQuery, gathered: Gathered): { region: stri
     warnings.push(`${gathered.resourceRegionUnknown}, so aws:RequestedRegion is unknown; pass --region with the bucket's region.`)
   }
   if (!query.region || !bucketRegion || !bucket || query.region === bucketRegion) return { region: query.region, warnings }
-  warnings.push(
-    `--region ${query.region} was set aside: the bucket is in ${bucketRegion}, and AWS evaluates aws:RequestedRegion as the bucket's region, since the AWS CLI and SDKs follow a bucket to its own region.`,
-  )
+  warnings.push(REQUEST_WARNING_TEXTS.regionSetAside.en(query.region, bucketRegion))
   return { region: null, warnings }
 }
 

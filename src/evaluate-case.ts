@@ -1,5 +1,6 @@
 import { conditionKeyApplies, lookupAction, rcpServices, suggestActions } from './catalogue/index.js'
 import { evaluate } from './evaluate/index.js'
+import { REQUEST_WARNING_TEXTS } from './model/request-warning-texts.js'
 import type { CollectionGap, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { loadCase, type ResourceTypeLookup } from './sources/case/load-case.js'
@@ -9,12 +10,11 @@ export function requestWarnings(action: string, contextKeys: Iterable<string>): 
   const info = lookupAction(action)
   if (!info) {
     const guesses = suggestActions(action)
-    const hint = guesses.length ? ` Did you mean ${guesses.join(', ')}?` : ''
-    return [`The IAM action catalogue does not know ${action}: a misspelt action never matches an Allow, so it reads as an implicit deny.${hint} (The catalogue can lag behind a brand-new API.)`]
+    return [REQUEST_WARNING_TEXTS.unknownAction.en(action, guesses.join(', '))]
   }
   const warnings: string[] = []
   for (const key of contextKeys) {
-    if (!conditionKeyApplies(info, key)) warnings.push(`Context key ${key} is not one that ${info.name} supports, so AWS would never send it with this request.`)
+    if (!conditionKeyApplies(info, key)) warnings.push(REQUEST_WARNING_TEXTS.keyNotSupported.en(key, info.name))
   }
   return warnings
 }

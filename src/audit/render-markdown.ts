@@ -29,7 +29,7 @@ export function renderAuditMarkdown(result: AuditResult): string {
     }
   }
   out.push('', ...checkTable(result))
-  const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${w}`))
+  const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${say()['report.warning'](w)}`))
   if (warnings.length) out.push('', `## ${W.warnings}`, '', ...warnings.map((w) => `- ${prose(w)}`))
   if (result.drift) {
     out.push('', `## ${W.drift(result.drift.length)}`, '')

@@ -77,7 +77,7 @@ export function renderAuditText(result: AuditResult, options: AuditTextOptions):
   if (rows.length) out.push(...table(rows, hasResources(result), pal, effectiveWidth(options.width)))
   else out.push(AUDIT_TEXT.noCheck)
   out.push(...failureSection(result, pal))
-  const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${w}`))
+  const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${say()['report.warning'](w)}`))
   if (warnings.length) out.push('', pal.heading(AUDIT_TEXT.warnings), ...warnings.map((w) => `  • ${w}`))
   if (result.drift) {
     out.push('', pal.heading(AUDIT_TEXT.drift(result.drift.length)))

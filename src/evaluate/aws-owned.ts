@@ -1,4 +1,5 @@
 import type { PrincipalInfo } from '../model/index.js'
+import { NEED_TEXTS } from '../model/need-texts.js'
 
 /**
  * Resources only AWS may change, whatever the caller's policies say. IAM refuses the change
@@ -63,16 +64,16 @@ export function awsOwnedRefusal(action: string, resource: string | null, princip
   const lower = action.toLowerCase()
   if (MANAGED_POLICY.test(resource)) {
     if (!POLICY_CHANGES.has(lower)) return null
-    return `\`${resource}\` is an AWS managed policy: only AWS creates, changes and deletes it, so IAM refuses ${action} on it whatever the caller's policies allow`
+    return NEED_TEXTS.managedPolicy.en(resource, action)
   }
   const role = IAM_ROLE.exec(resource)
   if (!role || principal.isServiceLinkedRole) return null
   const path = role[1]!
   if (path.startsWith('/aws-reserved/sso.amazonaws.com/') && (ROLE_CHANGES.has(lower) || DESCRIPTION_CHANGES.has(lower))) {
-    return `\`${resource}\` is a role IAM Identity Center manages: IAM refuses ${action} on it (UnmodifiableEntity, "this role is only modifiable by AWS"); change its permission set in IAM Identity Center instead`
+    return NEED_TEXTS.identityCenterRole.en(resource, action)
   }
   if (path.startsWith('/aws-service-role/') && ROLE_CHANGES.has(lower)) {
-    return `\`${resource}\` is a service-linked role: only the service it is linked to may change or delete it, so IAM refuses ${action} (UnmodifiableEntity) whatever the caller's policies allow; ask that service for the change (iam:DeleteServiceLinkedRole to delete it)`
+    return NEED_TEXTS.serviceLinkedRole.en(resource, action)
   }
   return null
 }

@@ -1,4 +1,4 @@
-import { DECISION_SEVERITY, isAlwaysPresent, joinList, type BranchOutcome, type Decision } from '../model/index.js'
+import { DECISION_SEVERITY, isAlwaysPresent, joinList, type BranchOutcome, type Decision, type UncountableReason } from '../model/index.js'
 
 /**
  * The one-line summary of a key's branches: "DENIED if aws:MultiFactorAuthPresent is false or
@@ -54,8 +54,25 @@ export function branchSummary(key: string, outcomes: readonly BranchOutcome[]): 
   return parts.join(', ')
 }
 
-export function uncountableSummary(key: string, reason: string): string {
-  return `depends on ${key}, whose values that matter cannot be listed exactly here (${reason}); give it with --context ${key}=VALUE`
+/** Why the values cannot be listed, in English (the JSON summary's words). */
+function reasonWords(reason: UncountableReason): string {
+  switch (reason.code) {
+    case 'policyVariable': return 'the policies use it as a policy variable'
+    case 'notNamedDirectly': return 'no condition names it directly'
+    case 'operator': return `the operator ${reason.operator} is not one denydoctor can branch on`
+    case 'multiValued': return 'a request can carry several values of it'
+    case 'ranges': return `its ${reason.family} conditions compare ranges of values`
+    case 'variablesInConditions': return 'its conditions use policy variables'
+    case 'patterns': return `the policies name ${reason.count} wildcard patterns for it`
+    case 'values': return `the policies name ${reason.count} values for it`
+    case 'sampleClash': return `a named value looks like the sample of ${reason.pattern}`
+    case 'matchesEverything': return `its pattern ${reason.pattern} matches every value`
+    case 'firstKeysOnly': return `only the first ${reason.max} keys are worked out`
+  }
+}
+
+export function uncountableSummary(key: string, reason: UncountableReason): string {
+  return `depends on ${key}, whose values that matter cannot be listed exactly here (${reasonWords(reason)}); give it with --context ${key}=VALUE`
 }
 
 function itemsWithOther(outcome: BranchOutcome): string[] {

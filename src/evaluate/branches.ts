@@ -11,10 +11,19 @@ import {
   type Decision,
   type RequestContext,
   type StatementFinding,
+  type UncountableReason,
   type Verdict,
+  withHidden,
 } from '../model/index.js'
 import { globMatch } from './match/glob.js'
 import { branchSummary, uncountableSummary } from './branch-words.js'
+
+/** A branch with its case (model/branch-case.ts), kept off the JSON. */
+const withCase = (branch: Branch, kase: NonNullable<Branch['case']>): Branch => withHidden(branch, 'case', kase)
+
+/** A key whose values that matter cannot be listed exactly: the line that says so. */
+const uncountable = (key: string, reason: UncountableReason): Branch =>
+  withCase({ key, outcomes: [], summary: uncountableSummary(key, reason) }, { kind: 'uncountable', reason })
 
 /**
  * "Honest branches" for an Undetermined verdict (cli-contract.md, "Unknown is not absent"): for
@@ -66,36 +75,36 @@ const sampleOf = (pattern: string): string => pattern.replace(/[*?]/g, 'x')
  * conditions can read the key: a statement that is not a finding does not apply whatever the
  * key holds.
  */
-export function candidatesFor(key: string, findings: readonly StatementFinding[]): { candidates: Candidate[] } | { reason: string } {
+export function candidatesFor(key: string, findings: readonly StatementFinding[]): { candidates: Candidate[] } | { reason: UncountableReason } {
   const lower = key.toLowerCase()
   const traces: ConditionTrace[] = []
   for (const finding of findings) {
     for (const trace of finding.conditions) {
-      if (trace.policyValues.some((v) => v.toLowerCase().includes(`\${${lower}}`))) return { reason: `the policies use it as a policy variable` }
+      if (trace.policyValues.some((v) => v.toLowerCase().includes(`\${${lower}}`))) return { reason: { code: 'policyVariable' } }
       if (trace.key.toLowerCase() === lower) traces.push(trace)
     }
   }
-  if (traces.length === 0) return { reason: 'no condition names it directly' }
+  if (traces.length === 0) return { reason: { code: 'notNamedDirectly' } }
   const families = new Set<string>()
   const literals: string[] = []
   const patterns: string[] = []
   for (const trace of traces) {
     const op = parseOperator(trace.operator)
     const family = op ? operatorFamily(op.base) : null
-    if (!op || !family) return { reason: `the operator ${trace.operator} is not one denydoctor can branch on` }
-    if (op.setOperator) return { reason: 'a request can carry several values of it' }
-    if (!COUNTABLE_FAMILIES.has(family)) return { reason: `its ${family} conditions compare ranges of values` }
+    if (!op || !family) return { reason: { code: 'operator', operator: trace.operator } }
+    if (op.setOperator) return { reason: { code: 'multiValued' } }
+    if (!COUNTABLE_FAMILIES.has(family)) return { reason: { code: 'ranges', family } }
     families.add(family)
     if (family === 'bool' || family === 'null') continue
     for (const value of trace.policyValues) {
-      if (value.includes('${')) return { reason: 'its conditions use policy variables' }
+      if (value.includes('${')) return { reason: { code: 'variablesInConditions' } }
       const wild = isPattern(value) && (family === 'arn' || op.base.endsWith('Like'))
       const list = wild ? patterns : literals
       if (!list.includes(value)) list.push(value)
     }
   }
-  if (patterns.length > 1) return { reason: `the policies name ${patterns.length} wildcard patterns for it` }
-  if (literals.length + patterns.length > MAX_BRANCH_VALUES) return { reason: `the policies name ${literals.length + patterns.length} values for it` }
+  if (patterns.length > 1) return { reason: { code: 'patterns', count: patterns.length } }
+  if (literals.length + patterns.length > MAX_BRANCH_VALUES) return { reason: { code: 'values', count: literals.length + patterns.length } }
 
   const candidates: Candidate[] = []
   if (families.has('bool')) for (const value of ['true', 'false']) candidates.push({ kind: 'value', value })
@@ -104,7 +113,7 @@ export function candidatesFor(key: string, findings: readonly StatementFinding[]
   if (pattern !== undefined) {
     const value = sampleOf(pattern)
     // The sample must stand for "matches the pattern, and is none of the named values".
-    if (literals.some((l) => l.toLowerCase() === value.toLowerCase())) return { reason: `a named value looks like the sample of ${pattern}` }
+    if (literals.some((l) => l.toLowerCase() === value.toLowerCase())) return { reason: { code: 'sampleClash', pattern } }
     candidates.push({ kind: 'matching', pattern, value })
   }
   // AWS sends some keys with every request (aws:SecureTransport, aws:RequestedRegion, …):
@@ -116,7 +125,7 @@ export function candidatesFor(key: string, findings: readonly StatementFinding[]
   if (!families.has('bool') || families.size > 1) {
     const other = families.has('arn') ? OTHER_ARN : OTHER_STRING
     const clash = literals.some((l) => l.toLowerCase() === other.toLowerCase()) || patterns.some((p) => globMatch(p, other, true))
-    if (clash) return { reason: `its pattern ${pattern ?? ''} matches every value` }
+    if (clash) return { reason: { code: 'matchesEverything', pattern: pattern ?? '' } }
     candidates.push({ kind: 'other', value: other })
   }
   return { candidates }
@@ -142,7 +151,7 @@ function stillDependsOn(verdict: Verdict, key: string): string[] {
 
 function branchFor(key: string, findings: readonly StatementFinding[], context: RequestContext, rerun: Rerun): Branch {
   const found = candidatesFor(key, findings)
-  if ('reason' in found) return { key, outcomes: [], summary: uncountableSummary(key, found.reason) }
+  if ('reason' in found) return uncountable(key, found.reason)
   const outcomes: BranchOutcome[] = []
   for (const candidate of found.candidates) {
     const verdict = rerun(withKey(context, key, candidate.kind === 'absent' ? null : candidate.value))
@@ -164,7 +173,7 @@ function branchFor(key: string, findings: readonly StatementFinding[], context: 
   }
   // Most severe first, as the summary reads them.
   outcomes.sort((a, b) => DECISION_SEVERITY[b.decision] - DECISION_SEVERITY[a.decision])
-  return { key, outcomes, summary: branchSummary(key, outcomes) }
+  return withCase({ key, outcomes, summary: branchSummary(key, outcomes) }, { kind: outcomes.length === 0 ? 'noValueSettles' : 'outcomes' })
 }
 
 /**
@@ -176,7 +185,7 @@ function branchesOf(verdict: Verdict, context: RequestContext, rerun: Rerun): Br
   const findings = [...verdict.denies, ...verdict.allows]
   const keys = unknownKeysOf(findings)
   return keys.map((key, i) =>
-    i < MAX_BRANCH_KEYS ? branchFor(key, findings, context, rerun) : { key, outcomes: [], summary: uncountableSummary(key, `only the first ${MAX_BRANCH_KEYS} keys are worked out`) },
+    i < MAX_BRANCH_KEYS ? branchFor(key, findings, context, rerun) : uncountable(key, { code: 'firstKeysOnly', max: MAX_BRANCH_KEYS }),
   )
 }
 

@@ -4,6 +4,7 @@ import { addBranches } from './branches.js'
 import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type LayerOutcome } from './layers.js'
 import { planFor } from './set-plan.js'
+import { MISSING_TEXTS } from '../model/need-texts.js'
 import { makeVerdict } from './verdict.js'
 
 export interface EvaluateOptions {
@@ -54,9 +55,8 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
     for (const gate of outcome.open) {
       // Each layer once (the first resource that lacks its Allow says so).
       if (gate.passes !== false || missing?.some((m) => m.policyType === gate.type && (m.level ?? '') === (gate.level ?? ''))) continue
-      const where = resource ? ` on ${resource}` : ''
       // AWS's own refusal (a resource only AWS may change) is no missing Allow: it says so alone.
-      const explanation = gate.level === AWS_OWNED_LEVEL ? `${gate.need}.` : `No Allow for ${request.action}${where}: ${gate.need}.`
+      const explanation = gate.level === AWS_OWNED_LEVEL ? MISSING_TEXTS.awsOwned.en(gate.need) : MISSING_TEXTS.noAllow.en(request.action, resource ?? '', gate.need)
       ;(missing ??= []).push({ policyType: gate.type, level: gate.level, explanation })
     }
   }

@@ -5,6 +5,7 @@ import type { ConditionEnv } from './condition/index.js'
 import { resourceView } from './match/resource-compiled.js'
 import type { PlannedLevel, PlannedPolicy, SetPlan } from './set-plan.js'
 import type { Hit } from './statement.js'
+import { NEED_TEXTS } from '../model/need-texts.js'
 import { triOr } from './tri.js'
 
 /**
@@ -46,7 +47,7 @@ export interface LayerOptions {
   readonly incomplete?: readonly CollectionGap[]
 }
 
-const SCP_NEED = 'every level of the organization, root to account, must have an SCP that allows it'
+const SCP_NEED = NEED_TEXTS.scpLevels.en()
 
 /** KMS aliases have no resource policy: an alias is governed by IAM policies alone. https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html */
 function isKmsAlias(resource: string | null): boolean {
@@ -160,7 +161,7 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   if (scpApplies) scan.levels('scp', plan.scps)
 
   const vpceAllows = scan.policy(plan.vpce)
-  if (set.vpce) scan.gate('vpce', set.vpce.source.attachedTo, vpceAllows, 'the request went through a VPC endpoint, whose policy must allow it')
+  if (set.vpce) scan.gate('vpce', set.vpce.source.attachedTo, vpceAllows, NEED_TEXTS.vpce.en())
 
   // An alias has no resource policy of its own (the key policy is the key's, not the alias's).
   const alias = isKmsAlias(resourceArn)
@@ -177,7 +178,7 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   if (service) {
     // A service principal has no identity-based policies, boundary or session policy: the
     // resource policy decides. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
-    scan.gate('resource', null, anyResource, `${principal.service} is an AWS service principal, which has no identity-based policies: the resource policy must allow it`, unread)
+    scan.gate('resource', null, anyResource, NEED_TEXTS.servicePrincipal.en(String(principal.service)), unread)
     return scan
   }
 
@@ -193,8 +194,8 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
 
   if ((!sameAccount || (plan.resourcePolicyRequired && !alias)) && anyResource !== true) {
     const why = sameAccount
-      ? `${request.action} needs its resource policy (key policy or trust policy) to allow the caller`
-      : `the resource is in account ${resourceAccount}, not ${principal.account}: across accounts the resource policy must allow too`
+      ? NEED_TEXTS.resourcePolicyRequired.en(request.action)
+      : NEED_TEXTS.crossAccount.en(resourceAccount, principal.account)
     scan.gate('resource', null, anyResource, why, unread)
   }
   // Within one account a resource-policy grant naming the user, the session or `*` stands
@@ -206,16 +207,16 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   const bypassLimits = sameAccount ? triOr(direct, unreadGrant) : false
   // Undecided only for want of the unread policy: the gap explains it, not the context.
   const onlyUnread = (allows: Tri) => unread && sameAccount && allows === false && direct === false && viaRole === false
-  scan.gate('identity', null, triOr(identity, bypassIdentity), 'an identity-based policy of the principal must allow it', onlyUnread(identity))
+  scan.gate('identity', null, triOr(identity, bypassIdentity), NEED_TEXTS.identity.en(), onlyUnread(identity))
   if (set.boundary) {
-    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), 'the permissions boundary must allow it as well', onlyUnread(boundaryAllows))
+    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), NEED_TEXTS.boundary.en(), onlyUnread(boundaryAllows))
   }
   if (set.session) {
-    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), 'the session policy passed when the session was created must allow it', onlyUnread(sessionAllows))
+    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), NEED_TEXTS.session.en(), onlyUnread(sessionAllows))
   } else if (principal.kind === 'federated-user') {
     // A GetFederationToken session without a session policy has no permissions.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
-    scan.gate('session', null, bypassLimits, 'a federated-user session (GetFederationToken) gets no permissions without a session policy', onlyUnread(false))
+    scan.gate('session', null, bypassLimits, NEED_TEXTS.federated.en(), onlyUnread(false))
   }
   return scan
 }

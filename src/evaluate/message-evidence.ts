@@ -2,6 +2,7 @@ import {
   POLICY_TYPE_MESSAGE_WORDS,
   type Branch,
   type ConditionTrace,
+  type EvidenceDetail,
   type EvidenceStatement,
   type MessageEvidence,
   type MissingAllow,
@@ -9,9 +10,11 @@ import {
   type PolicyType,
   type StatementFinding,
   type Verdict,
+  withHidden,
 } from '../model/index.js'
 import { narrowedSummary } from './branch-words.js'
 import { describePolicy, statementLabel } from './explain.js'
+import { MISSING_TEXTS } from '../model/need-texts.js'
 import { denySuggestion, denyTrigger } from './suggestions.js'
 
 /**
@@ -39,6 +42,11 @@ export interface ReportedDeny {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** The evidence with what it was worked out from (model/branch-case.ts), kept off the JSON. */
+function withDetail(evidence: MessageEvidence, detail: Partial<EvidenceDetail>): MessageEvidence {
+  return withHidden(evidence, 'detail', { namedPolicy: 'none', scpGateOpen: false, sourceUnread: false, certainAllow: false, ...detail })
+}
 
 const DISAGREE_REASONS =
   'Either a policy changed since the error, or these are not the policies of the account that denied the call (another account, profile or snapshot).'
@@ -150,7 +158,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
         ? `the policy it names (${arn}) has no Deny statement that can apply to this request`
         : `no ${type ? POLICY_TYPE_MESSAGE_WORDS[type] : 'policy'} read here has a Deny statement that can apply to this request${type === 'scp' ? ', and every SCP level allows it' : ''}`
     const summary = `AWS's message and the policies disagree: the message says ${says}, but ${what}.${unreadNote} ${DISAGREE_REASONS}`
-    return replaced(verdict, { messageEvidence: { ...base, outcome: 'disagrees', candidates: [], implies: [], summary } })
+    return replaced(verdict, { messageEvidence: withDetail({ ...base, outcome: 'disagrees', candidates: [], implies: [], summary }, { namedPolicy: arnState }) })
   }
 
   const unread = verdict.incomplete.length > 0
@@ -169,7 +177,7 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
         ...verdict.suggestions.filter((s) => s.startsWith('Not everything could be read')),
       ]),
     ]
-    const evidence: MessageEvidence = { ...base, outcome: 'settled', candidates: [toStatement(only)], implies, summary }
+    const evidence = withDetail({ ...base, outcome: 'settled', candidates: [toStatement(only)], implies, summary }, { namedPolicy: arnState })
     return replaced(verdict, { decision: 'ExplicitDeny', denies: newDenies, suggestions, messageEvidence: evidence })
   }
 
@@ -179,7 +187,10 @@ function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: Reado
   const alsoUnread = unread ? ' (or a policy in a source that could not be read)' : ''
   const dependsOn = keys.length > 0 ? ` Which one depends on ${keys.join(', ')}.` : ''
   const summary = `AWS's message narrows it: it says ${says}, which here can only be ${candidates.length === 1 ? '' : 'one of '}${list}${alsoScp}${alsoUnread}.${dependsOn}${unreadNote}`
-  const evidence: MessageEvidence = { ...base, outcome: 'narrowed', candidates: candidates.map(toStatement), implies: [], summary }
+  const evidence = withDetail(
+    { ...base, outcome: 'narrowed', candidates: candidates.map(toStatement), implies: [], summary },
+    { namedPolicy: arnState, scpGateOpen, sourceUnread: unread },
+  )
   return replaced(verdict, { messageEvidence: evidence, branches: consistentBranches(verdict.branches ?? [], type) })
 }
 
@@ -193,7 +204,8 @@ function consistentBranches(branches: readonly Branch[], type: PolicyType | null
   return branches.map((branch) => {
     const kept = branch.outcomes.filter((o) => possible(o.decision))
     if (kept.length === branch.outcomes.length || kept.length === 0) return branch
-    return { key: branch.key, outcomes: kept, summary: narrowedSummary(branch.key, kept, branch.outcomes.filter((o) => !kept.includes(o))) }
+    const ruledOut = branch.outcomes.filter((o) => !kept.includes(o))
+    return withHidden({ key: branch.key, outcomes: kept, summary: narrowedSummary(branch.key, kept, ruledOut) }, 'case', { kind: 'narrowed' as const, ruledOut })
   })
 }
 
@@ -215,7 +227,7 @@ function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: str
         ? `${statementTitle(certain[0]!)} allows it here whatever the request carried`
         : `denydoctor finds no ${POLICY_TYPE_MESSAGE_WORDS[type]} here that would need to allow it`
     const summary = `AWS's message and the policies disagree: the message says ${says}, but ${what}. ${DISAGREE_REASONS}`
-    return replaced(verdict, { messageEvidence: { ...base, outcome: 'disagrees', candidates: [], implies: [], summary } })
+    return replaced(verdict, { messageEvidence: withDetail({ ...base, outcome: 'disagrees', candidates: [], implies: [], summary }, { certainAllow: certain.length > 0 }) })
   }
   const gone = new Set(maybe.map(statementKey))
   const implies = maybe.map((a) => `${statementTitle(a)} did not apply (it hangs on ${a.unknownKeys.join(', ') || 'the resource'})`)
@@ -225,14 +237,14 @@ function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: str
     const missing: MissingAllow = {
       policyType: type,
       level: null,
-      explanation: `No Allow for ${action}: AWS's message says no ${POLICY_TYPE_MESSAGE_WORDS[type]} allowed it, so ${maybe.length === 1 ? 'the one that may' : 'none of those that may'} did not.`,
+      explanation: MISSING_TEXTS.messageSaysNone.en(action, POLICY_TYPE_MESSAGE_WORDS[type], maybe.length === 1 ? 'the one that may' : 'none of those that may'),
     }
     const summary = `AWS's message settles it: it says ${says}, so ${list} did not grant the call, and nothing else here could.`
     return replaced(verdict, {
       decision: 'ImplicitDeny',
       missingAllows: [...verdict.missingAllows, missing],
       allows: verdict.allows.filter((a) => !gone.has(statementKey(a))),
-      messageEvidence: { ...base, outcome: 'settled', candidates: maybe.map(toStatement), implies, summary },
+      messageEvidence: withDetail({ ...base, outcome: 'settled', candidates: maybe.map(toStatement), implies, summary }, {}),
     })
   }
   const why =
@@ -242,7 +254,7 @@ function reconcileImplicit(verdict: Verdict, reported: ReportedDeny, action: str
         ? '; the call was denied either way, and whether a Deny applied too is still open'
         : '; the rest is still open'
   const summary = `AWS's message narrows it: it says ${says}, so ${list} did not grant the call${why}.`
-  return replaced(verdict, { messageEvidence: { ...base, outcome: 'narrowed', candidates: maybe.map(toStatement), implies, summary } })
+  return replaced(verdict, { messageEvidence: withDetail({ ...base, outcome: 'narrowed', candidates: maybe.map(toStatement), implies, summary }, {}) })
 }
 
 /**

@@ -4,7 +4,9 @@
  * reads each template back and says it in Japanese; a sentence no rule knows is shown as it
  * is, never half translated.
  */
+import { POLICY_TYPE_NAMES } from '../model/index.js'
 import { originInJapanese } from './ja-sources.js'
+import { needInJapanese } from './ja-warnings.js'
 
 type Rule = readonly [RegExp, (...groups: string[]) => string]
 
@@ -23,11 +25,32 @@ function statement(text: string): string {
   return text.replace(/\bstatement (\d+)(?: \(Sid ([^)]+)\))?/g, (_m, n: string, sid?: string) => (sid ? `ステートメント ${n} (Sid ${sid})` : `ステートメント ${n}`))
 }
 
+const TYPE_OF_NAME = new Map(Object.entries(POLICY_TYPE_NAMES).map(([type, name]) => [name, type]))
+
+/**
+ * Where a statement is (evaluate/explain.ts describePolicy): a source's origin sentence, or
+ * "identity-based policy `NAME` attached to X" when the source gave none. Null when unknown.
+ */
+export function policyWhereInJapanese(text: string): string | null {
+  const origin = originInJapanese(text)
+  if (origin !== text) return origin
+  const match = /^(identity-based policy|permissions boundary|SCP|RCP|resource-based policy|VPC endpoint policy|session policy)( `[^`]+`)?(?: attached to (.+))?$/.exec(text)
+  const type = match ? TYPE_OF_NAME.get(match[1]!) : undefined
+  if (!match || !type) return null
+  return `${match[3] ? `${match[3]} にアタッチされた` : ''}${JA_POLICY_TYPES[type]}${match[2] ?? ''}`
+}
+
 /** "statement 1 (Sid X) of ORIGIN" → "ORIGIN の ステートメント 1 (Sid X)". */
 function head(text: string): string {
   const match = /^(statement \d+(?: \(Sid [^)]+\))?) of (.+)$/.exec(text)
-  return match ? `${originInJapanese(match[2]!)} の${statement(match[1]!)}` : text
+  const where = match ? policyWhereInJapanese(match[2]!) : null
+  return match && where ? `${where} の${statement(match[1]!)}` : text
 }
+
+const whereJa = (where: string): string => policyWhereInJapanese(where) ?? where
+
+/** Whether `head` could say it in Japanese. */
+const headKnown = (text: string): boolean => head(text) !== text
 
 const LIFTS: readonly Rule[] = [
   [/^call with MFA: use credentials from (`[^`]+`) \(or an MFA sign-in\) so that aws:MultiFactorAuthPresent is true$/, (command) =>
@@ -49,14 +72,14 @@ const LIFTS: readonly Rule[] = [
 
 const ADVICE: readonly Rule[] = [
   [/^or change the SCP: remove or narrow (.+?) of (.+), detach it from (.+?), or add an exception condition \(e\.g\. ArnNotLike aws:PrincipalArn\) for this principal$/, (stmt, where, from) =>
-    `または SCP を変更する: ${originInJapanese(where)} の${statement(stmt)} を削除するか範囲を狭める、${from} からデタッチする、またはこのプリンシパル向けの例外条件 (例: ArnNotLike aws:PrincipalArn) を追加する`],
+    `または SCP を変更する: ${whereJa(where)} の${statement(stmt)} を削除するか範囲を狭める、${from} からデタッチする、またはこのプリンシパル向けの例外条件 (例: ArnNotLike aws:PrincipalArn) を追加する`],
   [/^or change the permissions boundary \((.+)\), (.+?): a boundary caps every identity allow, so editing the role's own policies will not help$/, (where, stmt) =>
-    `またはアクセス許可の境界 (${originInJapanese(where)}) の${statement(stmt)} を変更する: 境界はアイデンティティベースのポリシーによる許可の上限を決めるため、ロール自身のポリシーを編集しても解決しません`],
+    `またはアクセス許可の境界 (${whereJa(where)}) の${statement(stmt)} を変更する: 境界はアイデンティティベースのポリシーによる許可の上限を決めるため、ロール自身のポリシーを編集しても解決しません`],
   [/^or start a new session without this session policy, or with one that does not deny it \((.+)\)$/, (stmt) =>
     `またはこのセッションポリシーなしで、あるいはこれを拒否しないセッションポリシーで新しいセッションを開始する (${statement(stmt)})`],
   [/^or edit (.+?) of the endpoint policy \((.+)\), or make the call without that endpoint$/, (stmt, where) =>
-    `またはエンドポイントポリシー (${originInJapanese(where)}) の${statement(stmt)} を編集するか、そのエンドポイントを経由せずに呼び出す`],
-  [/^or remove or narrow (.+?) of (.+)$/, (stmt, where) => `または ${originInJapanese(where)} の${statement(stmt)} を削除するか範囲を狭める`],
+    `またはエンドポイントポリシー (${whereJa(where)}) の${statement(stmt)} を編集するか、そのエンドポイントを経由せずに呼び出す`],
+  [/^or remove or narrow (.+?) of (.+)$/, (stmt, where) => `または ${whereJa(where)} の${statement(stmt)} を削除するか範囲を狭める`],
 ]
 
 const GATES: Readonly<Record<string, string>> = {
@@ -83,26 +106,54 @@ function all(rules: readonly Rule[], parts: readonly string[]): string[] | null 
   return out.every((p): p is string => p !== null) ? out : null
 }
 
-function trigger(text: string): string {
-  return text
-    .replace(/^the call was made without MFA \(aws:MultiFactorAuthPresent false or absent\)$/, 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない)')
-    .replace(/^the call was made without MFA \(aws:MultiFactorAuthPresent false\)$/, 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false)')
-    .replace(/^the resource is one its Resource patterns cover$/, 'リソースが Resource のパターンに含まれる')
+/** What makes an open condition of a Deny true (evaluate/suggestions.ts denyTrigger), said before 「場合」. */
+const TRIGGERS: readonly Rule[] = [
+  [/^the call was made without MFA \(aws:MultiFactorAuthPresent false or absent\)$/, () => 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない)'],
+  [/^the call was made without MFA \(aws:MultiFactorAuthPresent false\)$/, () => 'MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false)'],
+  [/^the resource is one its Resource patterns cover$/, () => 'リソースが Resource のパターンに含まれる'],
+  [/^(\S+) satisfies (\S+)$/, (key, op) => `${key} が ${op} を満たす`],
+  [/^(\S+) is absent$/, (key) => `${key} が存在しない`],
+  [/^(\S+) is present$/, (key) => `${key} が存在する`],
+  [/^no value of (\S+) matches (.+) \(or it is absent\)$/, (key, values) => `${key} のどの値も ${values} に一致しない (または存在しない)`],
+  [/^some value of (\S+) does not match (.+)$/, (key, values) => `${key} のいずれかの値が ${values} に一致しない`],
+  [/^some value of (\S+) matches (.+)$/, (key, values) => `${key} のいずれかの値が ${values} に一致する`],
+  [/^(\S+) is not (.+?)( or absent)?$/, (key, values, absent) => `${key} が ${values} ではない${absent ? '、または存在しない' : ''}`],
+  [/^(\S+) is (.+?)( or absent)?$/, (key, values, absent) => `${key} が ${values} である${absent ? '、または存在しない' : ''}`],
+]
+
+/** A trigger in Japanese, or null when no rule knows it. */
+export function triggerInJapanese(text: string): string | null {
+  return one(TRIGGERS, text)
 }
+
+/** "--mfa (or --no-mfa) and --source-vpce X" → "--mfa (または --no-mfa) と --source-vpce X". */
+const flagsJa = (flags: string): string => flags.replace(/ \(or (--[\w-]+)\)/g, ' (または $1)').replace(/ and /g, ' と ')
 
 const SENTENCES: readonly Rule[] = [
   [/^To get past (.+?): (.+); (or .+)\.$/, (target, lifts, advice) => {
     const liftParts = all(LIFTS, lifts.split('; or '))
     const adviceText = one(ADVICE, advice)
-    if (!liftParts || !adviceText) return ''
+    if (!liftParts || !adviceText || !headKnown(target)) return ''
     return `${head(target)} を回避するには: ${liftParts.join('、または ')}。${adviceText}。`
   }],
   [/^(.+?) denies unconditionally: (.+)\.$/, (target, advice) => {
     const adviceText = one(ADVICE, `or ${advice}`)
-    return adviceText ? `${head(target)} は無条件に拒否しています: ${adviceText.replace(/^または\s*/, '')}。` : ''
+    return adviceText && headKnown(target) ? `${head(target)} は無条件に拒否しています: ${adviceText.replace(/^または\s*/, '')}。` : ''
   }],
-  [/^(.+?) denies if (.+); the request context does not say whether it did\. Once you know, re-run with (.+) \(or --assume-absent, which is what AWS does with a key the call did not send\)\.$/, (target, when, keys) =>
-    `${head(target)} は、${when.split(' and ').map(trigger).join('、かつ ')} 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら ${keys} を付けて再実行してください (または --assume-absent: 呼び出しが送らなかったキーを AWS と同じく存在しないものとして扱います)。`],
+  [/^(.+?) denies if (.+); the request context does not say whether it did\. Once you know, re-run with (.+?)( \(or --assume-absent if the call did not send it: AWS treats a key the call did not send as absent\))?\.$/, (target, when, keys, absence) => {
+    const triggers = when.split(' and ').map(triggerInJapanese)
+    if (!headKnown(target) || !triggers.every((t): t is string => t !== null)) return ''
+    const assume = absence ? ' (呼び出しがそのキーを送らなかった場合は --assume-absent: AWS は呼び出しが送らなかったキーを存在しないものとして扱います)' : ''
+    return `${head(target)} は、${triggers.join('、かつ ')} 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら ${flagsJa(keys)} を付けて再実行してください${assume}。`
+  }],
+  [/^No policy can allow this: (.+)\.$/, (need) => {
+    const said = needInJapanese(need)
+    return said ? `どのポリシーでも許可できません: ${said}。` : ''
+  }],
+  [/^The (\w+) layer allows (\S+) only for some resources: give the resource with --resource ARN to decide\.$/, (type, action) =>
+    `${JA_POLICY_TYPES[type] ?? type}が ${action} を許可するのは一部のリソースに対してだけです: 判断するには --resource ARN でリソースを指定してください。`],
+  [/^The (\w+) layer allows (\S+) only under conditions the request context does not settle \((.+)\): re-run with (.+) to decide\.$/, (type, action, keys, flags) =>
+    `${JA_POLICY_TYPES[type] ?? type}が ${action} を許可するのは、リクエストコンテキストからは決まらない条件 (${keys}) の下でだけです: 判断するには ${flagsJa(flags)} を付けて再実行してください。`],
   [/^Nothing in the (\w+) layer(?: \((.+)\))? allows (\S+): (.+)\.$/, (type, level, action, gate) => {
     const advice = GATES[gate]
     if (!advice) return ''

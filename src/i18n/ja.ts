@@ -7,6 +7,7 @@
  * Keys, arguments and order are en.ts's; policy JSON, ARNs, Sids and keys are never translated.
  */
 import type { AuditCounts, Catalogue } from './en.js'
+import { jaEvaluate } from './ja-evaluate.js'
 import { jaReport } from './ja-report.js'
 import { auditSummaryInJapanese } from './ja-sources.js'
 
@@ -121,4 +122,5 @@ export const ja: Catalogue = {
   'junit.expectationItself': '(期待そのもの)',
   'audit.summary': (summary: string) => auditSummaryInJapanese(summary),
   ...jaReport,
+  ...jaEvaluate,
 }

@@ -1,5 +1,6 @@
 import type { Decision, StatementFinding } from './verdict.js'
 import type { PolicyType } from './policy-set.js'
+import type { BranchCase, EvidenceDetail } from './branch-case.js'
 
 /**
  * "Honest branches" (cli-contract.md, "Unknown is not absent"): for an Undetermined verdict, what
@@ -27,6 +28,8 @@ export interface Branch {
   readonly outcomes: readonly BranchOutcome[]
   /** One line for people: "DENIED if aws:MultiFactorAuthPresent is false or absent, ALLOWED if true". */
   readonly summary: string
+  /** What kind of line this is, for the reports (non-enumerable, not in JSON: branch-case.ts). */
+  readonly case?: BranchCase
 }
 
 /** A statement the message evidence is about. */
@@ -53,6 +56,8 @@ export interface MessageEvidence {
   readonly implies: readonly string[]
   /** One or two sentences for people. */
   readonly summary: string
+  /** What the evidence was worked out from, for the reports (non-enumerable, not in JSON: branch-case.ts). */
+  readonly detail?: EvidenceDetail
 }
 
 /** "a, b or c": the items joined by `comma`, the last by `word` (each language's branch lines use it). */

@@ -85,8 +85,9 @@ function decidingLines(verdict: Verdict, deciding: readonly StatementFinding[], 
 /** `action: ec2:RunInstances`, `condition: ArnNotLike aws:PrincipalArn = true (request: …)`. */
 function partLines(finding: StatementFinding): string[] {
   // matchedAction already says "NotAction (… is not listed)" for a NotAction statement.
-  const lines = [`${BRIEF_LABELS.action}: ${finding.matchedAction}`, `${BRIEF_LABELS.resource}: ${finding.matchedResource}`]
-  if (finding.matchedPrincipal !== null) lines.push(`${BRIEF_LABELS.principal}: ${finding.matchedPrincipal}`)
+  const matched = say()['report.matched']
+  const lines = [`${BRIEF_LABELS.action}: ${matched(finding.matchedAction)}`, `${BRIEF_LABELS.resource}: ${matched(finding.matchedResource)}`]
+  if (finding.matchedPrincipal !== null) lines.push(`${BRIEF_LABELS.principal}: ${matched(finding.matchedPrincipal)}`)
   for (const trace of finding.conditions) {
     lines.push(`${BRIEF_LABELS.condition}: ${trace.operator} ${trace.key} ${formatResult(trace.result)} (${BRIEF_LABELS.request}: ${formatRequestValues(trace.requestValues)})`)
   }

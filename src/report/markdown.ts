@@ -47,7 +47,7 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   if (verdict.missingAllows.length > 0) {
     const title = verdict.decision === 'ImplicitDeny' ? H.nothingAllows : H.alsoWithoutAllow
     const items = verdict.missingAllows.map(
-      (missing) => `- **${prose(missingAllowLabel(missing))}**${missing.explanation ? `: ${prose(missing.explanation)}` : ''}`,
+      (missing) => `- **${prose(missingAllowLabel(missing))}**${missing.explanation ? `: ${prose(say()['report.missingExplanation'](missing.explanation))}` : ''}`,
     )
     sections.push([`#### ${title}`, '', ...items])
   }
@@ -70,7 +70,7 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
     sections.push([`#### ${H.couldNotRead}`, '', ...table(MARKDOWN_COLUMNS.gaps, rows)])
   }
   if (verdict.warnings.length > 0) {
-    sections.push([`#### ${H.warnings}`, '', ...verdict.warnings.map((w) => `- ${prose(w)}`)])
+    sections.push([`#### ${H.warnings}`, '', ...verdict.warnings.map((w) => `- ${prose(say()['report.warning'](w))}`)])
   }
   return sections.map((section) => section.join('\n')).join('\n\n')
 }

@@ -78,7 +78,7 @@ function decidedBy(verdict: Verdict, answer: Answer, pal: Palette, width: number
     const title = verdict.decision === 'ImplicitDeny' ? HEADINGS.nothingAllows : HEADINGS.alsoWithoutAllow
     const lines = [pal.bold(title)]
     for (const missing of verdict.missingAllows) {
-      const explanation = missing.explanation ? `: ${missing.explanation}` : ''
+      const explanation = missing.explanation ? `: ${say()['report.missingExplanation'](missing.explanation)}` : ''
       lines.push(...wrap(`✗ ${missingAllowLabel(missing)}${explanation}`, width, '  ', '    '))
     }
     blocks.push(lines)
@@ -151,7 +151,7 @@ function everythingElse(verdict: Verdict, answer: Answer, pal: Palette, width: n
   }
   if (verdict.warnings.length > 0) {
     const lines = [pal.dim(HEADINGS.warnings)]
-    for (const warning of verdict.warnings) lines.push(...wrap(warning, width, '  - ', '    ').map((l) => pal.dim(l)))
+    for (const warning of verdict.warnings) lines.push(...wrap(say()['report.warning'](warning), width, '  - ', '    ').map((l) => pal.dim(l)))
     blocks.push(lines)
   }
   return blocks

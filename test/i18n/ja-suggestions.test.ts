@@ -22,11 +22,32 @@ describe('suggestions in Japanese', () => {
       'リソースベースのポリシーで s3:GetObject を許可しているものがありません: リソースポリシー (バケットポリシー、キーポリシー、信頼ポリシー) でプリンシパルに許可する。',
     ],
     [
-      'statement 2 (Sid DenyAllExceptListedIfNoMFA) of inline policy `ForceMFA` of group `Developers` denies if the call was made without MFA (aws:MultiFactorAuthPresent false or absent); the request context does not say whether it did. Once you know, re-run with --context aws:MultiFactorAuthPresent=VALUE (or --assume-absent, which is what AWS does with a key the call did not send).',
-      'グループ `Developers` のインラインポリシー `ForceMFA` のステートメント 2 (Sid DenyAllExceptListedIfNoMFA) は、MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない) 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --context aws:MultiFactorAuthPresent=VALUE を付けて再実行してください (または --assume-absent: 呼び出しが送らなかったキーを AWS と同じく存在しないものとして扱います)。',
+      'statement 2 (Sid DenyAllExceptListedIfNoMFA) of inline policy `ForceMFA` of group `Developers` denies if the call was made without MFA (aws:MultiFactorAuthPresent false or absent); the request context does not say whether it did. Once you know, re-run with --mfa (or --no-mfa) (or --assume-absent if the call did not send it: AWS treats a key the call did not send as absent).',
+      'グループ `Developers` のインラインポリシー `ForceMFA` のステートメント 2 (Sid DenyAllExceptListedIfNoMFA) は、MFA を使用せずに呼び出された (aws:MultiFactorAuthPresent が false または存在しない) 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --mfa (または --no-mfa) を付けて再実行してください (呼び出しがそのキーを送らなかった場合は --assume-absent: AWS は呼び出しが送らなかったキーを存在しないものとして扱います)。',
+    ],
+    [
+      'statement 1 of identity-based policy `Guard` denies if aws:SourceVpce is not "vpce-1", "vpce-2" or absent and aws:PrincipalTag/team is "ops"; the request context does not say whether it did. Once you know, re-run with --source-vpce vpce-1 and --context aws:PrincipalTag/team=ops.',
+      'アイデンティティベースのポリシー `Guard` のステートメント 1 は、aws:SourceVpce が "vpce-1", "vpce-2" ではない、または存在しない、かつ aws:PrincipalTag/team が "ops" である 場合に拒否します。リクエストコンテキストからはそうだったかどうかがわかりません。わかったら --source-vpce vpce-1 と --context aws:PrincipalTag/team=ops を付けて再実行してください。',
+    ],
+    [
+      'No policy can allow this: `arn:aws:iam::aws:policy/ReadOnlyAccess` is an AWS managed policy: only AWS creates, changes and deletes it, so IAM refuses iam:DeletePolicy on it whatever the caller\'s policies allow.',
+      'どのポリシーでも許可できません: `arn:aws:iam::aws:policy/ReadOnlyAccess` は AWS 管理ポリシーです: 作成、変更、削除ができるのは AWS だけなので、呼び出し元のポリシーが何を許可していても IAM はこのポリシーに対する iam:DeletePolicy を拒否します。',
+    ],
+    [
+      'The identity layer allows s3:GetObject only for some resources: give the resource with --resource ARN to decide.',
+      'アイデンティティベースのポリシーが s3:GetObject を許可するのは一部のリソースに対してだけです: 判断するには --resource ARN でリソースを指定してください。',
+    ],
+    [
+      'The boundary layer allows ec2:RunInstances only under conditions the request context does not settle (aws:SourceVpce): re-run with --source-vpce vpce-1 to decide.',
+      'アクセス許可の境界が ec2:RunInstances を許可するのは、リクエストコンテキストからは決まらない条件 (aws:SourceVpce) の下でだけです: 判断するには --source-vpce vpce-1 を付けて再実行してください。',
     ],
   ])('%s', (english, japanese) => {
     expect(suggestionInJapanese(english)).toBe(japanese)
+  })
+
+  it('leaves a deny suggestion whose trigger or policy is unknown in English, whole', () => {
+    const odd = 'statement 1 of identity-based policy `G` denies if the moon is full; the request context does not say whether it did. Once you know, re-run with --resource ARN.'
+    expect(suggestionInJapanese(odd)).toBe(odd)
   })
 
   it('leaves a sentence with an unknown part in English, whole', () => {

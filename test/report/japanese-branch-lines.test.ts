@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { messages } from '../../src/i18n/index.js'
-import type { Verdict } from '../../src/model/index.js'
+import { withHidden, type Verdict } from '../../src/model/index.js'
 import { renderVerdict } from '../../src/report/index.js'
 import { branchCase, evidenceCase } from '../helpers/definite-cases.js'
 
@@ -69,13 +69,25 @@ describe('the sentence on AWS\'s message in Japanese', () => {
 })
 
 describe('a branch the message narrowed', () => {
-  it('says the values left, and that AWS\'s message rules out the rest', () => {
-    const branch = {
-      key: 'aws:MultiFactorAuthPresent',
-      outcomes: [{ decision: 'ExplicitDeny' as const, values: ['false'], matching: [], absent: true, other: false, dependsOn: [] }],
-      summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
-    }
-    expect(messages('ja')['report.branch'](branch)).toBe('aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否。それ以外の値は AWS のメッセージにより除外されます')
+  it('says the values left, and names the values AWS\'s message rules out', () => {
+    const ruledOut = [{ decision: 'Allowed' as const, values: ['true'], matching: [], absent: false, other: false, dependsOn: [] }]
+    const branch = withHidden(
+      {
+        key: 'aws:MultiFactorAuthPresent',
+        outcomes: [{ decision: 'ExplicitDeny' as const, values: ['false'], matching: [], absent: true, other: false, dependsOn: [] }],
+        summary: "DENIED if aws:MultiFactorAuthPresent is false or absent; AWS's message rules out true (ALLOWED)",
+      },
+      'case',
+      { kind: 'narrowed' as const, ruledOut },
+    )
+    expect(messages('ja')['report.branch'](branch)).toBe('aws:MultiFactorAuthPresent が false の場合または存在しない場合は拒否。AWS のメッセージにより true (許可) は除外されます')
     expect(messages('en')['report.branch'](branch)).toBe(branch.summary)
+    // The case is the report's: the JSON of the branch is as before.
+    expect(JSON.parse(JSON.stringify(branch))).toEqual({ key: branch.key, outcomes: branch.outcomes, summary: branch.summary })
+  })
+
+  it('a branch read back from JSON, without its case and outcomes, stays English, whole', () => {
+    const branch = { key: 'aws:SourceIp', outcomes: [], summary: 'depends on aws:SourceIp, whose values that matter cannot be listed exactly here (its ip conditions compare ranges of values); give it with --context aws:SourceIp=VALUE' }
+    expect(messages('ja')['report.branch'](branch)).toBe(branch.summary)
   })
 })
