@@ -69,8 +69,8 @@ export class CaseCache {
   private readonly sets: Table<PolicySet>
   private readonly principals = new Map<string, PrincipalInfo | null>()
   private readonly partLimit: number
-  /** Per case `policies` object: the set last loaded from it, and what it held then. */
-  private byContainer = new WeakMap<object, { readonly trust: boolean; readonly held: readonly unknown[]; readonly set: PolicySet }>()
+  /** Sets by what a `policies` object holds (containerKey): a new object holding the same documents finds its set. */
+  private readonly containers: Table<PolicySet>
 
   /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
   constructor(
@@ -83,6 +83,7 @@ export class CaseCache {
     this.levels = new Table(this.partLimit)
     this.chains = new Table(this.partLimit)
     this.sets = new Table(this.partLimit)
+    this.containers = new Table(this.partLimit)
   }
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
@@ -119,19 +120,16 @@ export class CaseCache {
   }
 
   /**
-   * The set loaded from a case's `policies` object: kept by the object's identity, and given
-   * again only while the object still holds the same documents, names and ARNs at the same
-   * places (compared by identity, without allocating), so that a caller who adds, removes or
-   * swaps a policy in it gets a new set. `trust`: the resource policy is read as a trust policy.
+   * The set loaded from a case's `policies` object, kept by what the object holds: each
+   * document, name and ARN at its place (documents by identity, as PolicyCache reads them;
+   * names, ARNs and JSON texts by value), not by the object or its lists, which a caller
+   * building a case per request makes anew each time. A caller who adds, removes or swaps a
+   * policy gets a new set. `trust`: the resource policy is read as a trust policy. A set that
+   * fails to load is not kept.
    */
   policySet(container: object, trust: boolean, load: () => PolicySet): PolicySet {
-    const kept = this.byContainer.get(container)
-    if (kept !== undefined && kept.trust === trust && stillHolds(container, kept.held)) return kept.set
-    const set = load()
-    const held: unknown[] = []
-    walkContainer(container, (v) => held.push(v))
-    this.byContainer.set(container, { trust, held, set })
-    return set
+    const key = containerKey(container, trust)
+    return this.containers.get(key, load)
   }
 
   principal(arn: string, make: (arn: string) => PrincipalInfo | null): PrincipalInfo | null {
@@ -146,35 +144,53 @@ export class CaseCache {
 
   /** Forget every part and policy. */
   clear(): void {
-    for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets]) table.clear()
+    for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets, this.containers]) table.clear()
     this.principals.clear()
-    this.byContainer = new WeakMap()
     this.policies.clear()
   }
 
   /** Nodes kept, table by table (tests check that they stay bounded). */
-  sizes(): Readonly<Record<'sourced' | 'lists' | 'levels' | 'chains' | 'sets' | 'principals', number>> {
-    return { sourced: this.sourced.size, lists: this.lists.size, levels: this.levels.size, chains: this.chains.size, sets: this.sets.size, principals: this.principals.size }
+  sizes(): Readonly<Record<'sourced' | 'lists' | 'levels' | 'chains' | 'sets' | 'containers' | 'principals', number>> {
+    return {
+      sourced: this.sourced.size,
+      lists: this.lists.size,
+      levels: this.levels.size,
+      chains: this.chains.size,
+      sets: this.sets.size,
+      containers: this.containers.size,
+      principals: this.principals.size,
+    }
   }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Every value of a `policies` object that loading reads, in a fixed order: each list, each policy, and a wrapped policy's name, ARN and document. */
-function walkContainer(container: object, see: (value: unknown) => void): void {
+/** Stand for "a list of N" and "a wrapped policy" in a container's key: no value a caller gives can be either. */
+const LIST = {}
+const WRAPPED = {}
+/** A hole in a sparse list (loading skips it, where it refuses an item that is undefined). */
+const HOLE = {}
+const TRUST = {}
+const NOT_TRUST = {}
+
+/**
+ * What a `policies` object holds, as the key of its set: every value loading reads, in a fixed
+ * order (each list's length and items, each policy's name, ARN and document when wrapped, the
+ * value itself when not). Two objects with the same key load to equal sets.
+ */
+function containerKey(container: object, trust: boolean): unknown[] {
+  const key: unknown[] = [trust ? TRUST : NOT_TRUST]
   const policy = (p: unknown): void => {
-    see(p)
-    if (isRecord(p) && 'document' in p) {
-      see(p.name)
-      see(p.arn)
-      see(p.document)
-    }
+    if (isRecord(p) && 'document' in p) key.push(WRAPPED, p.name, p.arn, p.document)
+    else key.push(p)
   }
   const list = (l: unknown, each: (item: unknown) => void): void => {
-    see(l)
-    if (!Array.isArray(l)) return
-    see(l.length)
-    for (const item of l) each(item)
+    if (!Array.isArray(l)) {
+      key.push(l)
+      return
+    }
+    key.push(LIST, l.length)
+    for (let i = 0; i < l.length; i++) each(i in l ? l[i] : HOLE)
   }
   const levels = (chain: unknown): void => list(chain, (level) => list(level, policy))
   const c = container as Record<string, unknown>
@@ -185,16 +201,7 @@ function walkContainer(container: object, see: (value: unknown) => void): void {
   policy(c.resource)
   policy(c.vpce)
   policy(c.session)
-}
-
-function stillHolds(container: object, held: readonly unknown[]): boolean {
-  let i = 0
-  let same = true
-  walkContainer(container, (v) => {
-    if (same && v !== held[i]) same = false
-    i++
-  })
-  return same && i === held.length
+  return key
 }
 
 /** The cache evaluateCase and the `evaluate` command share within one process. */
