@@ -180,28 +180,41 @@ const NOT_TRUST = {}
  */
 function containerKey(container: object, trust: boolean): unknown[] {
   const key: unknown[] = [trust ? TRUST : NOT_TRUST]
-  const policy = (p: unknown): void => {
-    if (isRecord(p) && 'document' in p) key.push(WRAPPED, p.name, p.arn, p.document)
-    else key.push(p)
-  }
-  const list = (l: unknown, each: (item: unknown) => void): void => {
-    if (!Array.isArray(l)) {
-      key.push(l)
-      return
-    }
-    key.push(LIST, l.length)
-    for (let i = 0; i < l.length; i++) each(i in l ? l[i] : HOLE)
-  }
-  const levels = (chain: unknown): void => list(chain, (level) => list(level, policy))
   const c = container as Record<string, unknown>
-  list(c.identity, policy)
-  policy(c.boundary)
-  levels(c.scps)
-  levels(c.rcps)
-  policy(c.resource)
-  policy(c.vpce)
-  policy(c.session)
+  pushList(key, c.identity)
+  pushPolicy(key, c.boundary)
+  pushLevels(key, c.scps)
+  pushLevels(key, c.rcps)
+  pushPolicy(key, c.resource)
+  pushPolicy(key, c.vpce)
+  pushPolicy(key, c.session)
   return key
+}
+
+// Plain functions rather than closures: the key is built on every case.
+function pushPolicy(key: unknown[], p: unknown): void {
+  if (isRecord(p) && 'document' in p) key.push(WRAPPED, p.name, p.arn, p.document)
+  else key.push(p)
+}
+
+/** A list of policies: its length and each policy (a value that is no list, as itself). */
+function pushList(key: unknown[], l: unknown): void {
+  if (!Array.isArray(l)) {
+    key.push(l)
+    return
+  }
+  key.push(LIST, l.length)
+  for (let i = 0; i < l.length; i++) pushPolicy(key, i in l ? l[i] : HOLE)
+}
+
+/** A chain of levels, each a list of policies. */
+function pushLevels(key: unknown[], chain: unknown): void {
+  if (!Array.isArray(chain)) {
+    key.push(chain)
+    return
+  }
+  key.push(LIST, chain.length)
+  for (let i = 0; i < chain.length; i++) pushList(key, i in chain ? chain[i] : HOLE)
 }
 
 /** The cache evaluateCase and the `evaluate` command share within one process. */

@@ -59,8 +59,9 @@ function isStringList(value: unknown): value is string[] {
 export function readContext(raw: Record<string, unknown>, complete: boolean): { readonly context: RequestContext; readonly resourceAccount: string | null } {
   const known = new Map<string, ContextEntry>()
   let resourceAccount: string | null = null
-  for (const key in raw) {
-    if (!Object.hasOwn(raw, key)) continue
+  const keys = Object.keys(raw)
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
     const value = raw[key]
     let values: string[]
     if (typeof value === 'string') values = [value]
