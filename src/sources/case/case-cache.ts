@@ -71,6 +71,7 @@ export class CaseCache {
   private readonly partLimit: number
   /** Sets by what a `policies` object holds (containerKey): a new object holding the same documents finds its set. */
   private readonly containers: Table<PolicySet>
+  private lastContainer: { readonly key: readonly unknown[]; readonly set: PolicySet } | null = null
 
   /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
   constructor(
@@ -129,7 +130,13 @@ export class CaseCache {
    */
   policySet(container: object, trust: boolean, load: () => PolicySet): PolicySet {
     const key = containerKey(container, trust)
-    return this.containers.get(key, load)
+    // A caller mostly asks about one set many times in a row: compared part by part, the last
+    // key answers without a lookup per part.
+    const last = this.lastContainer
+    if (last !== null && sameParts(key, last.key)) return last.set
+    const set = this.containers.get(key, load)
+    this.lastContainer = { key, set }
+    return set
   }
 
   principal(arn: string, make: (arn: string) => PrincipalInfo | null): PrincipalInfo | null {
@@ -147,6 +154,7 @@ export class CaseCache {
     for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets, this.containers]) table.clear()
     this.principals.clear()
     this.policies.clear()
+    this.lastContainer = null
   }
 
   /** Nodes kept, table by table (tests check that they stay bounded). */
@@ -178,6 +186,12 @@ const NOT_TRUST = {}
  * order (each list's length and items, each policy's name, ARN and document when wrapped, the
  * value itself when not). Two objects with the same key load to equal sets.
  */
+function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 function containerKey(container: object, trust: boolean): unknown[] {
   const key: unknown[] = [trust ? TRUST : NOT_TRUST]
   const c = container as Record<string, unknown>
