@@ -22,28 +22,43 @@ const NOTHING = {}
 
 interface Node<V> {
   value: V | undefined
-  readonly next: Map<unknown, Node<V>>
+  /** Children by a part that is a string, number or other primitive (or any part, in a strong table). */
+  next: Map<unknown, Node<V>> | null
+  /** Children by a part that is an object, in a weak table. */
+  weak: WeakMap<object, Node<V>> | null
 }
+
+const newNode = <V>(): Node<V> => ({ value: undefined, next: null, weak: null })
 
 /**
  * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
  * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
  * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
+ *
+ * A weak table holds its object parts weakly: a path through a document the caller has let go
+ * of goes with it, so keeping sets by the documents of a batch's cases does not keep the
+ * documents (nodes so collected still count towards the limit until the table is emptied).
  */
 class Table<V> {
-  private root: Node<V> = { value: undefined, next: new Map() }
+  private root: Node<V> = newNode()
   private nodes = 0
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly weak = false,
+  ) {}
 
   get(parts: readonly unknown[], make: () => V): V {
     // Emptied before a lookup, never during one: at most limit + parts.length nodes.
     if (this.nodes >= this.limit) this.clear()
     let node = this.root
-    for (const part of parts) {
-      let child = node.next.get(part ?? NOTHING)
+    for (const raw of parts) {
+      const part = raw ?? NOTHING
+      const byObject = this.weak && (typeof part === 'object' || typeof part === 'function')
+      let child = byObject ? node.weak?.get(part as object) : node.next?.get(part)
       if (child === undefined) {
-        child = { value: undefined, next: new Map() }
-        node.next.set(part ?? NOTHING, child)
+        child = newNode()
+        if (byObject) (node.weak ??= new WeakMap()).set(part as object, child)
+        else (node.next ??= new Map()).set(part, child)
         this.nodes++
       }
       node = child
@@ -56,7 +71,7 @@ class Table<V> {
   }
 
   clear(): void {
-    this.root = { value: undefined, next: new Map() }
+    this.root = newNode()
     this.nodes = 0
   }
 }
@@ -84,7 +99,7 @@ export class CaseCache {
     this.levels = new Table(this.partLimit)
     this.chains = new Table(this.partLimit)
     this.sets = new Table(this.partLimit)
-    this.containers = new Table(this.partLimit)
+    this.containers = new Table(this.partLimit, true)
   }
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
