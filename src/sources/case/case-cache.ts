@@ -188,25 +188,26 @@ export class CaseCache {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Stand for "a list of N" and "a wrapped policy" in a container's key: no value a caller gives can be either. */
+/** Stand for "a long list of N" and "a policy wrapped around JSON text" in a container's key: no value a caller gives can be either. */
 const LIST = {}
-const WRAPPED = {}
+const WRAPPED_TEXT = {}
 /** A hole in a sparse list (loading skips it, where it refuses an item that is undefined). */
 const HOLE = {}
 const TRUST = {}
 const NOT_TRUST = {}
 
-/**
- * What a `policies` object holds, as the key of its set: every value loading reads, in a fixed
- * order (each list's length and items, each policy's name, ARN and document when wrapped, the
- * value itself when not). Two objects with the same key load to equal sets.
- */
 function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
 }
 
+/**
+ * What a `policies` object holds, as the key of its set: every value loading reads, in a fixed
+ * order (each list's length and items; each wrapped policy's document, name and ARN as one
+ * token, wrappedToken; a policy that is not wrapped, as itself). Two objects with the same
+ * key load to equal sets.
+ */
 function containerKey(container: object, trust: boolean): unknown[] {
   const key: unknown[] = [trust ? TRUST : NOT_TRUST]
   const c = container as Record<string, unknown>
@@ -220,10 +221,36 @@ function containerKey(container: object, trust: boolean): unknown[] {
   return key
 }
 
+/**
+ * One object per wrapped policy's document (by identity), name and ARN (by value): a wrapped
+ * policy is then one part of a container's key instead of four, which keeps the table of sets
+ * small. Held weakly by the document; a document given as JSON text keeps its four parts.
+ */
+const wrappedTokens = new WeakMap<object, Map<unknown, Map<unknown, object>>>()
+
+function wrappedToken(document: object, name: unknown, arn: unknown): object {
+  let byName = wrappedTokens.get(document)
+  if (byName === undefined) wrappedTokens.set(document, (byName = new Map()))
+  let byArn = byName.get(name)
+  if (byArn === undefined) byName.set(name, (byArn = new Map()))
+  let token = byArn.get(arn)
+  if (token === undefined) byArn.set(arn, (token = {}))
+  return token
+}
+
 // Plain functions rather than closures: the key is built on every case.
 function pushPolicy(key: unknown[], p: unknown): void {
-  if (isRecord(p) && 'document' in p) key.push(WRAPPED, p.name, p.arn, p.document)
-  else key.push(p)
+  if (!isRecord(p) || !('document' in p)) key.push(p)
+  // A token is an object of this module's own: no value a caller gives can be one.
+  else if (typeof p.document === 'object' && p.document !== null) key.push(wrappedToken(p.document, p.name, p.arn))
+  else key.push(WRAPPED_TEXT, p.name, p.arn, p.document)
+}
+
+/** "A list of N": one marker of this module's own for a short list, LIST and N for a long one. */
+const LENGTHS: object[] = Array.from({ length: 64 }, () => ({}))
+function pushLength(key: unknown[], length: number): void {
+  if (length < LENGTHS.length) key.push(LENGTHS[length])
+  else key.push(LIST, length)
 }
 
 /** A list of policies: its length and each policy (a value that is no list, as itself). */
@@ -232,7 +259,7 @@ function pushList(key: unknown[], l: unknown): void {
     key.push(l)
     return
   }
-  key.push(LIST, l.length)
+  pushLength(key, l.length)
   for (let i = 0; i < l.length; i++) pushPolicy(key, i in l ? l[i] : HOLE)
 }
 
@@ -242,7 +269,7 @@ function pushLevels(key: unknown[], chain: unknown): void {
     key.push(chain)
     return
   }
-  key.push(LIST, chain.length)
+  pushLength(key, chain.length)
   for (let i = 0; i < chain.length; i++) pushList(key, i in chain ? chain[i] : HOLE)
 }
 
