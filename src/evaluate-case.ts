@@ -34,7 +34,7 @@ const KEPT = 10_000
 const NOTHING: readonly string[] = Object.freeze([])
 const NO_GAPS: readonly CollectionGap[] = Object.freeze([])
 
-function cachedRequestWarnings(action: string, keys: readonly string[]): readonly string[] {
+function cachedRequestWarnings(action: string, context: ReadonlyMap<string, { readonly key: string }>): readonly string[] {
   let known = byAction.get(action)
   if (known === undefined) {
     if (byAction.size >= KEPT) byAction.clear()
@@ -43,7 +43,7 @@ function cachedRequestWarnings(action: string, keys: readonly string[]): readonl
   }
   if (known.unknownAction) return known.unknownAction
   let warnings: string[] | null = null
-  for (const key of keys) {
+  for (const { key } of context.values()) {
     let warning = known.keys.get(key)
     if (warning === undefined) {
       if (known.keys.size >= KEPT) known.keys.clear()
@@ -91,9 +91,7 @@ export function evaluateLoaded(
   caseWarnings: readonly string[],
   incomplete: readonly CollectionGap[] = NO_GAPS,
 ): Verdict {
-  const given: string[] = []
-  for (const entry of request.context.known.values()) given.push(entry.key)
-  const about = cachedRequestWarnings(request.action, given)
+  const about = cachedRequestWarnings(request.action, request.context.known)
   return evaluate(request, policies, {
     rcpServices: (services ??= rcpServices()),
     incomplete,

@@ -32,7 +32,11 @@ export interface SetPlan {
   readonly service: string
   /** Whether the resource policy must allow even within one account (KMS, role trust). */
   readonly resourcePolicyRequired: boolean
-  /** Whether some policy of the set has lint warnings (the verdict then lists them). */
+  /**
+   * Whether some policy of the set may have lint warnings (the verdict then works its list out
+   * when read). True until the set's warnings were first read: policies are linted only when
+   * someone reads them (policy/lazy-warnings.ts), never on the way to a decision.
+   */
   readonly hasWarnings: boolean
   readonly rcps: readonly PlannedLevel[]
   readonly scps: readonly PlannedLevel[]
@@ -50,6 +54,21 @@ interface Plans {
 }
 
 const plans = new WeakMap<PolicySet, Plans>()
+
+/** Per set: whether its policies have lint warnings, once someone has read them (policyWarnings). */
+interface LintKnown {
+  has: boolean | undefined
+}
+const lintOfSet = new WeakMap<PolicySet, LintKnown>()
+
+function lintKnown(set: PolicySet): LintKnown {
+  let known = lintOfSet.get(set)
+  if (known === undefined) {
+    known = { has: undefined }
+    lintOfSet.set(set, known)
+  }
+  return known
+}
 
 function serviceOf(action: string): string {
   return action.slice(0, action.indexOf(':')).toLowerCase()
@@ -112,11 +131,14 @@ export function planFor(set: PolicySet, action: string): SetPlan {
   if (!plan) {
     const key = action.toLowerCase()
     const maybe = (policy: SourcedPolicy | null) => (policy ? policyPlans.get(policy, action, key) : null)
+    const lint = lintKnown(set)
     plan = {
       action,
       service: serviceOf(action),
       resourcePolicyRequired: resourcePolicyRequired(action),
-      hasWarnings: policyWarnings(set).length > 0,
+      get hasWarnings() {
+        return lint.has !== false
+      },
       rcps: chainPlans.get(set.rcps, action, key),
       scps: chainPlans.get(set.scps, action, key),
       vpce: maybe(set.vpce),
@@ -163,5 +185,6 @@ const ofChain = (chain: readonly OrgLevel[]) => partWarnings(chain, (c) => c.fla
 export function policyWarnings(set: PolicySet): readonly string[] {
   const parts = [ofList(set.identity), ofPolicy(set.boundary), ofPolicy(set.resource), ofPolicy(set.vpce), ofPolicy(set.session), ofChain(set.scps), ofChain(set.rcps)]
   const some = parts.filter((w) => w.length > 0)
+  lintKnown(set).has = some.length > 0
   return some.length === 0 ? NO_WARNINGS : some.length === 1 ? some[0]! : some.flat()
 }

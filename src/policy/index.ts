@@ -6,7 +6,7 @@
 import type { Policy } from '../model/policy.js'
 import { policyError } from './errors.js'
 import { parseJsonWithPositions, pointerOf, type JsonPositions, type ParsedJson } from './json-positions.js'
-import { lint } from './lint.js'
+import { withLazyWarnings } from './lazy-warnings.js'
 import { normalise } from './normalise.js'
 import { typeName, type PolicyKind, type Site } from './site.js'
 import { JsonSyntaxProblem } from './syntax-errors.js'
@@ -33,7 +33,8 @@ export function parsePolicy(input: unknown, options: { name: string; kind: Polic
   }
   const shape = validateDocument(document, { name, kind, locate })
   const policy = normalise(shape)
-  return { ...policy, warnings: lint(policy, name, shape.bare) }
+  // Lint only when someone reads the warnings (a verdict's words), never on the way to a decision.
+  return withLazyWarnings(policy, name, shape.bare)
 }
 
 function parseText(text: string, name: string, decoded: boolean): ParsedJson {

@@ -92,58 +92,40 @@ export class PolicyCache {
  * share a key.
  */
 export function jsonKey(value: unknown): string | null {
-  const parts: string[] = []
-  const open = new Set<object>()
-  const walk = (v: unknown): boolean => {
-    switch (typeof v) {
-      case 'string':
-        parts.push(JSON.stringify(v))
-        return true
-      case 'boolean':
-        parts.push(v ? 'true' : 'false')
-        return true
-      case 'number':
-        if (!Number.isFinite(v)) return false
-        parts.push(JSON.stringify(v))
-        return true
-      case 'object': {
-        if (v === null) {
-          parts.push('null')
-          return true
+  // Checked first, then written by the runtime: JSON.stringify gives exactly the text a
+  // walk would build for plain JSON values, several times faster (a first sight of each document pays it).
+  return isPlainJson(value, new Set()) ? JSON.stringify(value) : null
+}
+
+/** Whether JSON.stringify would write the value as it is: no undefined, function, symbol, non-finite number, hole, cycle, or object that is not a plain object or array. */
+function isPlainJson(v: unknown, open: Set<object>): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(v)
+    case 'object': {
+      if (v === null) return true
+      if (open.has(v)) return false
+      const proto = Object.getPrototypeOf(v) as unknown
+      open.add(v)
+      if (Array.isArray(v)) {
+        if (proto !== Array.prototype) return false
+        for (let i = 0; i < v.length; i++) if (!(i in v) || !isPlainJson(v[i], open)) return false
+      } else {
+        if (proto !== Object.prototype && proto !== null) return false
+        if (Object.getOwnPropertySymbols(v).length > 0) return false
+        for (const key in v) {
+          if (Object.hasOwn(v, key) && !isPlainJson((v as Record<string, unknown>)[key], open)) return false
         }
-        if (open.has(v)) return false
-        const proto = Object.getPrototypeOf(v) as unknown
-        if (Array.isArray(v)) {
-          if (proto !== Array.prototype) return false
-          open.add(v)
-          parts.push('[')
-          for (let i = 0; i < v.length; i++) {
-            if (i > 0) parts.push(',')
-            if (!(i in v) || !walk(v[i])) return false
-          }
-          parts.push(']')
-        } else {
-          if (proto !== Object.prototype && proto !== null) return false
-          if (Object.getOwnPropertySymbols(v).length > 0) return false
-          open.add(v)
-          parts.push('{')
-          let first = true
-          for (const [k, item] of Object.entries(v)) {
-            if (!first) parts.push(',')
-            first = false
-            parts.push(JSON.stringify(k), ':')
-            if (!walk(item)) return false
-          }
-          parts.push('}')
-        }
-        open.delete(v)
-        return true
       }
-      default:
-        return false
+      open.delete(v)
+      return true
     }
+    default:
+      return false
   }
-  return walk(value) ? parts.join('') : null
 }
 
 /** The cache evaluateCase and `evaluate` share within one process. */

@@ -22,28 +22,43 @@ const NOTHING = {}
 
 interface Node<V> {
   value: V | undefined
-  readonly next: Map<unknown, Node<V>>
+  /** Children by a part that is a string, number or other primitive (or any part, in a strong table). */
+  next: Map<unknown, Node<V>> | null
+  /** Children by a part that is an object, in a weak table. */
+  weak: WeakMap<object, Node<V>> | null
 }
+
+const newNode = <V>(): Node<V> => ({ value: undefined, next: null, weak: null })
 
 /**
  * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
  * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
  * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
+ *
+ * A weak table holds its object parts weakly: a path through a document the caller has let go
+ * of goes with it, so keeping sets by the documents of a batch's cases does not keep the
+ * documents (nodes so collected still count towards the limit until the table is emptied).
  */
 class Table<V> {
-  private root: Node<V> = { value: undefined, next: new Map() }
+  private root: Node<V> = newNode()
   private nodes = 0
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly weak = false,
+  ) {}
 
   get(parts: readonly unknown[], make: () => V): V {
     // Emptied before a lookup, never during one: at most limit + parts.length nodes.
     if (this.nodes >= this.limit) this.clear()
     let node = this.root
-    for (const part of parts) {
-      let child = node.next.get(part ?? NOTHING)
+    for (const raw of parts) {
+      const part = raw ?? NOTHING
+      const byObject = this.weak && (typeof part === 'object' || typeof part === 'function')
+      let child = byObject ? node.weak?.get(part as object) : node.next?.get(part)
       if (child === undefined) {
-        child = { value: undefined, next: new Map() }
-        node.next.set(part ?? NOTHING, child)
+        child = newNode()
+        if (byObject) (node.weak ??= new WeakMap()).set(part as object, child)
+        else (node.next ??= new Map()).set(part, child)
         this.nodes++
       }
       node = child
@@ -56,7 +71,7 @@ class Table<V> {
   }
 
   clear(): void {
-    this.root = { value: undefined, next: new Map() }
+    this.root = newNode()
     this.nodes = 0
   }
 }
@@ -69,8 +84,9 @@ export class CaseCache {
   private readonly sets: Table<PolicySet>
   private readonly principals = new Map<string, PrincipalInfo | null>()
   private readonly partLimit: number
-  /** Per case `policies` object: the set last loaded from it, and what it held then. */
-  private byContainer = new WeakMap<object, { readonly trust: boolean; readonly held: readonly unknown[]; readonly set: PolicySet }>()
+  /** Sets by what a `policies` object holds (containerKey): a new object holding the same documents finds its set. */
+  private readonly containers: Table<PolicySet>
+  private lastContainer: { readonly key: readonly unknown[]; readonly set: PolicySet } | null = null
 
   /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
   constructor(
@@ -83,6 +99,7 @@ export class CaseCache {
     this.levels = new Table(this.partLimit)
     this.chains = new Table(this.partLimit)
     this.sets = new Table(this.partLimit)
+    this.containers = new Table(this.partLimit, true)
   }
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
@@ -119,18 +136,21 @@ export class CaseCache {
   }
 
   /**
-   * The set loaded from a case's `policies` object: kept by the object's identity, and given
-   * again only while the object still holds the same documents, names and ARNs at the same
-   * places (compared by identity, without allocating), so that a caller who adds, removes or
-   * swaps a policy in it gets a new set. `trust`: the resource policy is read as a trust policy.
+   * The set loaded from a case's `policies` object, kept by what the object holds: each
+   * document, name and ARN at its place (documents by identity, as PolicyCache reads them;
+   * names, ARNs and JSON texts by value), not by the object or its lists, which a caller
+   * building a case per request makes anew each time. A caller who adds, removes or swaps a
+   * policy gets a new set. `trust`: the resource policy is read as a trust policy. A set that
+   * fails to load is not kept.
    */
   policySet(container: object, trust: boolean, load: () => PolicySet): PolicySet {
-    const kept = this.byContainer.get(container)
-    if (kept !== undefined && kept.trust === trust && stillHolds(container, kept.held)) return kept.set
-    const set = load()
-    const held: unknown[] = []
-    walkContainer(container, (v) => held.push(v))
-    this.byContainer.set(container, { trust, held, set })
+    const key = containerKey(container, trust)
+    // A caller mostly asks about one set many times in a row: compared part by part, the last
+    // key answers without a lookup per part.
+    const last = this.lastContainer
+    if (last !== null && sameParts(key, last.key)) return last.set
+    const set = this.containers.get(key, load)
+    this.lastContainer = { key, set }
     return set
   }
 
@@ -146,55 +166,111 @@ export class CaseCache {
 
   /** Forget every part and policy. */
   clear(): void {
-    for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets]) table.clear()
+    for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets, this.containers]) table.clear()
     this.principals.clear()
-    this.byContainer = new WeakMap()
     this.policies.clear()
+    this.lastContainer = null
   }
 
   /** Nodes kept, table by table (tests check that they stay bounded). */
-  sizes(): Readonly<Record<'sourced' | 'lists' | 'levels' | 'chains' | 'sets' | 'principals', number>> {
-    return { sourced: this.sourced.size, lists: this.lists.size, levels: this.levels.size, chains: this.chains.size, sets: this.sets.size, principals: this.principals.size }
+  sizes(): Readonly<Record<'sourced' | 'lists' | 'levels' | 'chains' | 'sets' | 'containers' | 'principals', number>> {
+    return {
+      sourced: this.sourced.size,
+      lists: this.lists.size,
+      levels: this.levels.size,
+      chains: this.chains.size,
+      sets: this.sets.size,
+      containers: this.containers.size,
+      principals: this.principals.size,
+    }
   }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Every value of a `policies` object that loading reads, in a fixed order: each list, each policy, and a wrapped policy's name, ARN and document. */
-function walkContainer(container: object, see: (value: unknown) => void): void {
-  const policy = (p: unknown): void => {
-    see(p)
-    if (isRecord(p) && 'document' in p) {
-      see(p.name)
-      see(p.arn)
-      see(p.document)
-    }
-  }
-  const list = (l: unknown, each: (item: unknown) => void): void => {
-    see(l)
-    if (!Array.isArray(l)) return
-    see(l.length)
-    for (const item of l) each(item)
-  }
-  const levels = (chain: unknown): void => list(chain, (level) => list(level, policy))
-  const c = container as Record<string, unknown>
-  list(c.identity, policy)
-  policy(c.boundary)
-  levels(c.scps)
-  levels(c.rcps)
-  policy(c.resource)
-  policy(c.vpce)
-  policy(c.session)
+/** Stand for "a long list of N" and "a policy wrapped around JSON text" in a container's key: no value a caller gives can be either. */
+const LIST = {}
+const WRAPPED_TEXT = {}
+/** A hole in a sparse list (loading skips it, where it refuses an item that is undefined). */
+const HOLE = {}
+const TRUST = {}
+const NOT_TRUST = {}
+
+function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
-function stillHolds(container: object, held: readonly unknown[]): boolean {
-  let i = 0
-  let same = true
-  walkContainer(container, (v) => {
-    if (same && v !== held[i]) same = false
-    i++
-  })
-  return same && i === held.length
+/**
+ * What a `policies` object holds, as the key of its set: every value loading reads, in a fixed
+ * order (each list's length and items; each wrapped policy's document, name and ARN as one
+ * token, wrappedToken; a policy that is not wrapped, as itself). Two objects with the same
+ * key load to equal sets.
+ */
+function containerKey(container: object, trust: boolean): unknown[] {
+  const key: unknown[] = [trust ? TRUST : NOT_TRUST]
+  const c = container as Record<string, unknown>
+  pushList(key, c.identity)
+  pushPolicy(key, c.boundary)
+  pushLevels(key, c.scps)
+  pushLevels(key, c.rcps)
+  pushPolicy(key, c.resource)
+  pushPolicy(key, c.vpce)
+  pushPolicy(key, c.session)
+  return key
+}
+
+/**
+ * One object per wrapped policy's document (by identity), name and ARN (by value): a wrapped
+ * policy is then one part of a container's key instead of four, which keeps the table of sets
+ * small. Held weakly by the document; a document given as JSON text keeps its four parts.
+ */
+const wrappedTokens = new WeakMap<object, Map<unknown, Map<unknown, object>>>()
+
+function wrappedToken(document: object, name: unknown, arn: unknown): object {
+  let byName = wrappedTokens.get(document)
+  if (byName === undefined) wrappedTokens.set(document, (byName = new Map()))
+  let byArn = byName.get(name)
+  if (byArn === undefined) byName.set(name, (byArn = new Map()))
+  let token = byArn.get(arn)
+  if (token === undefined) byArn.set(arn, (token = {}))
+  return token
+}
+
+// Plain functions rather than closures: the key is built on every case.
+function pushPolicy(key: unknown[], p: unknown): void {
+  if (!isRecord(p) || !('document' in p)) key.push(p)
+  // A token is an object of this module's own: no value a caller gives can be one.
+  else if (typeof p.document === 'object' && p.document !== null) key.push(wrappedToken(p.document, p.name, p.arn))
+  else key.push(WRAPPED_TEXT, p.name, p.arn, p.document)
+}
+
+/** "A list of N": one marker of this module's own for a short list, LIST and N for a long one. */
+const LENGTHS: object[] = Array.from({ length: 64 }, () => ({}))
+function pushLength(key: unknown[], length: number): void {
+  if (length < LENGTHS.length) key.push(LENGTHS[length])
+  else key.push(LIST, length)
+}
+
+/** A list of policies: its length and each policy (a value that is no list, as itself). */
+function pushList(key: unknown[], l: unknown): void {
+  if (!Array.isArray(l)) {
+    key.push(l)
+    return
+  }
+  pushLength(key, l.length)
+  for (let i = 0; i < l.length; i++) pushPolicy(key, i in l ? l[i] : HOLE)
+}
+
+/** A chain of levels, each a list of policies. */
+function pushLevels(key: unknown[], chain: unknown): void {
+  if (!Array.isArray(chain)) {
+    key.push(chain)
+    return
+  }
+  pushLength(key, chain.length)
+  for (let i = 0; i < chain.length; i++) pushList(key, i in chain ? chain[i] : HOLE)
 }
 
 /** The cache evaluateCase and the `evaluate` command share within one process. */

@@ -1,6 +1,5 @@
-import { ACCOUNT_ID, parseArn } from '../../model/arn.js'
+import { ACCOUNT_ID } from '../../model/arn.js'
 import {
-  makeContext,
   POLICY_TYPES,
   principalFromArn,
   type CollectionGap,
@@ -14,6 +13,7 @@ import {
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import { CaseError } from './case-error.js'
 import type { CaseCache } from './case-cache.js'
+import { accountOfResource, readContext } from './read-request.js'
 
 /**
  * The `evaluate` command's case file (cli-contract.md, "Case file") → the engine's Request
@@ -104,6 +104,17 @@ export function rcpFullAccessNotes(levels: readonly OrgLevel[]): string[] {
     )
 }
 
+/** rcpFullAccessNotes of a kept set, worked out once per set (a batch sees the same sets again and again). */
+const notesOfSet = new WeakMap<PolicySet, readonly string[]>()
+function notesOf(set: PolicySet): readonly string[] {
+  let notes = notesOfSet.get(set)
+  if (notes === undefined) {
+    notes = rcpFullAccessNotes(set.rcps)
+    notesOfSet.set(set, notes)
+  }
+  return notes
+}
+
 const GAP_FIELDS = ['source', 'error', 'effect'] as const
 
 /** `incomplete`: sources the case says could not be read, as the verdict lists them. */
@@ -182,7 +193,7 @@ export function loadCase(value: unknown, resourceTypesOf: ResourceTypeLookup = (
   const { request, warnings, incomplete } = loadCaseRequest(value, resourceTypesOf, options)
   const raw = (value as Json).policies
   const policies = loader.cache && isObject(raw) ? loader.cache.policySet(raw, isTrustAction(request.action), () => loadPolicies(loader, raw, request.action)) : loadPolicies(loader, raw, request.action)
-  const notes = rcpFullAccessNotes(policies.rcps)
+  const notes = loader.cache ? notesOf(policies) : rcpFullAccessNotes(policies.rcps)
   return { request, policies, warnings: notes.length === 0 ? warnings : [...warnings, ...notes], incomplete }
 }
 
@@ -211,21 +222,25 @@ export function loadCaseRequest(value: unknown, resourceTypesOf: ResourceTypeLoo
   const resources = req.resource === undefined ? [] : stringList(req.resource, 'request.resource')
   const rawContext = req.context ?? {}
   if (!isObject(rawContext)) throw new CaseError('request.context must be an object of key → string or list of strings.', 'request.context')
-  // The path is written only for a complaint: a batch reads thousands of keys that have none.
-  const pairs = Object.entries(rawContext).map(([k, v]) => [k, typeof v === 'string' ? [v] : stringList(v, `request.context.${k}`)] as const)
+  // aws:ResourceAccount given in the context is the resource's account (an S3 ARN names none).
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+  const { context, resourceAccount: contextAccount } = readContext(rawContext, value.contextComplete !== false)
   if (value.contextComplete !== undefined && typeof value.contextComplete !== 'boolean') throw new CaseError('contextComplete must be true or false.', 'contextComplete')
-  const context = makeContext(pairs, { complete: value.contextComplete !== false })
 
   const warnings: string[] = []
   const principalAccount = optionalAccount(value.principalAccount, 'principalAccount')
   if (principalAccount && principalAccount !== principal.account) {
     warnings.push(`principalAccount ${principalAccount} differs from the account in the principal ARN (${principal.account}); the ARN's account is used.`)
   }
-  const arnAccounts = resources.map((r) => parseArn(r)?.account ?? '').filter((a) => ACCOUNT_ID.test(a))
-  // aws:ResourceAccount given in the context is the resource's account (an S3 ARN names none).
-  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
-  const contextAccount = pairs.find(([k, v]) => k.toLowerCase() === 'aws:resourceaccount' && v.length === 1 && ACCOUNT_ID.test(v[0]!))?.[1][0] ?? null
-  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccounts[0] ?? contextAccount
+  let arnAccount: string | null = null
+  for (const r of resources) {
+    const account = accountOfResource(r)
+    if (account !== '') {
+      arnAccount = account
+      break
+    }
+  }
+  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccount ?? contextAccount
   if (resourceAccount === null && resources.length > 0) {
     warnings.push(`The resource ARN does not name its account; it is taken to be the principal's (${principal.account}). Give "resourceAccount" if it is another account.`)
   }
