@@ -4,6 +4,7 @@
  * its keys and values are the contract's and stay English whatever the language.
  */
 import { enReport } from './en-report.js'
+import { enSourcesText } from './en-sources-text.js'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -131,6 +132,7 @@ export const en = {
   /** A check's summary as the audit's judge writes it (English; the JSON keeps it). */
   'audit.summary': (summary: string) => summary,
   ...enReport,
+  ...enSourcesText,
 }
 
 type Message = string | ((...args: never[]) => string) | Readonly<Record<string, string>>

@@ -32,6 +32,7 @@ const ORIGINS: readonly Rule[] = [
   [/^trust policy of role (`[^`]+`)$/, (name) => `ロール ${name} の信頼ポリシー`],
   [/^policy of VPC endpoint (`[^`]+`)(?: \((\S+) in (\S+)\))?$/, (id, service, vpc) => `VPC エンドポイント ${id} のポリシー${service ? ` (${vpc} の ${service})` : ''}`],
   [/^session policy (`[^`]+`)$/, (name) => `セッションポリシー ${name}`],
+  [/^snapshot (\S+) \(the demo organisation, --demo\) taken (\S+)$/, (file, at) => `スナップショット ${file} (デモの組織、--demo、取得日時 ${at})`],
   [/^snapshot (\S+) taken (\S+)$/, (file, at) => `スナップショット ${file} (取得日時 ${at})`],
   [/^live account(?: (\d{12}))?(?: \((.+)\))?$/, (account, readers) => `ライブアカウント${account ? ` ${account}` : ''}${readers ? ` (${readers})` : ''}`],
 ]

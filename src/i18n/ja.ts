@@ -9,6 +9,7 @@
 import type { AuditCounts, Catalogue } from './en.js'
 import { jaReport } from './ja-report.js'
 import { auditSummaryInJapanese } from './ja-sources.js'
+import { jaSourcesText } from './ja-sources-text.js'
 
 export const ja: Catalogue = {
   'cli.unexpected': (message: string) => `予期しないエラー: ${message}`,
@@ -121,4 +122,5 @@ export const ja: Catalogue = {
   'junit.expectationItself': '(期待そのもの)',
   'audit.summary': (summary: string) => auditSummaryInJapanese(summary),
   ...jaReport,
+  ...jaSourcesText,
 }
