@@ -5,6 +5,7 @@
  */
 import { enReport } from './en-report.js'
 import { enSourcesText } from './en-sources-text.js'
+import { enCli } from './en-cli.js'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -133,6 +134,7 @@ export const en = {
   'audit.summary': (summary: string) => summary,
   ...enReport,
   ...enSourcesText,
+  ...enCli,
 }
 
 type Message = string | ((...args: never[]) => string) | Readonly<Record<string, string>>

@@ -10,6 +10,7 @@ import type { AuditCounts, Catalogue } from './en.js'
 import { jaReport } from './ja-report.js'
 import { auditSummaryInJapanese } from './ja-sources.js'
 import { jaSourcesText } from './ja-sources-text.js'
+import { jaCli } from './ja-cli.js'
 
 export const ja: Catalogue = {
   'cli.unexpected': (message: string) => `予期しないエラー: ${message}`,
@@ -123,4 +124,5 @@ export const ja: Catalogue = {
   'audit.summary': (summary: string) => auditSummaryInJapanese(summary),
   ...jaReport,
   ...jaSourcesText,
+  ...jaCli,
 }
