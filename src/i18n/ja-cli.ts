@@ -1,9 +1,13 @@
 /** en-cli.ts in Japanese. */
 import { JA_HELP_HEADERS, JA_HELP_TEXT } from './ja-help.js'
 import { inputProblemInJapanese } from './ja-input-problems.js'
+import { sourceErrorInJapanese } from './ja-gaps.js'
 
 export const jaCli = {
   'help.text': (text: string) => JA_HELP_TEXT[text] ?? text,
   'help.header': (header: string) => JA_HELP_HEADERS[header] ?? header,
-  'cli.inputProblem': inputProblemInJapanese,
+  'cli.inputProblem': (message: string) => {
+    const translated = inputProblemInJapanese(message)
+    return translated === message ? sourceErrorInJapanese(message) : translated
+  },
 }

@@ -17,6 +17,14 @@ const ORG_COLLECT_HELP =
 const ORG_COLLECT_HELP_JA =
   '管理アカウントまたは委任された管理者を指す --org-profile か --org-role-arn を付けて再実行してください (organizations:DescribeOrganization、ListRoots、ListOrganizationalUnitsForParent、ListAccountsForParent、ListPolicies、DescribePolicy、ListTargetsForPolicy が必要です)'
 
+/** Who a credential set is (sources/aws/clients.ts, describeCredentials). */
+const CREDENTIALS: readonly TemplateRow[] = [
+  ['the role `{arn}` assumed for --org-role-arn', '--org-role-arn で引き受けたロール `{arn}`'],
+  ['the role `{arn}` assumed for --resource-role-arn', '--resource-role-arn で引き受けたロール `{arn}`'],
+  ['profile `{name}`', 'プロファイル `{name}`'],
+  ['the default credentials (environment variables or the default profile)', 'デフォルトの認証情報 (環境変数またはデフォルトプロファイル)'],
+]
+
 /** A gap's `effect`: what the diagnosis lacks and what to do. */
 const EFFECT: readonly TemplateRow[] = [
   // gapFor's composition (sources/aws/errors.ts): what is left out, then advice.
@@ -89,8 +97,8 @@ const CLAUSE: readonly TemplateRow[] = [
   ['{what|clause}, so no SCP or RCP is in the snapshot and no diagnosis from it can rule them out',
     '{what}。そのためスナップショットには SCP も RCP もなく、このスナップショットからの診断ではそれらを除外できません'],
   ['No organization was read: the organization reader is in none', '組織は読み取っていません。組織リーダーはどの組織にも属していません'],
-  ['The organization {org} was not read {reader}', '組織 {org} は読み取っていません ({reader})'],
-  ['The organization was not read {reader}', '組織は読み取っていません ({reader})'],
+  ['The organization {org} was not read with {who|credentials}', '組織 {org} は読み取っていません ({who} を使用)'],
+  ['The organization was not read with {who|credentials}', '組織は読み取っていません ({who} を使用)'],
   ['{what}: its bucket policy was not read, so a diagnosis on it reports a gap', '{what}: バケットポリシーを読み取っていないため、このバケットの診断には欠落が含まれます'],
   ['The buckets of account {account} were not listed, so none of them is in the snapshot and a diagnosis on one reports a gap',
     'アカウント {account} のバケットを一覧取得できなかったため、いずれもスナップショットになく、それらの診断には欠落が含まれます'],
@@ -160,6 +168,7 @@ const WORDS: Readonly<Record<string, readonly TemplateRow[]>> = {
 }
 
 const T = translators({
+  credentials: [["the caller's credentials", '呼び出し元の認証情報'], ...CREDENTIALS],
   effect: EFFECT,
   clause: CLAUSE,
   permission: PERMISSION,
@@ -205,4 +214,43 @@ const NOTE = translators({
 /** collect's notes (sources/aws/collect.ts). */
 export function collectNoteInJapanese(note: string): string {
   return NOTE.note(note)
+}
+
+/** A failure that stops the diagnosis (SourceError): the sentence, AWS's own error kept in it. */
+const STOP: readonly TemplateRow[] = [
+  ['The AWS credentials of {who|credentials} are missing, expired or invalid ({error|error}); log in again with `aws sso login --profile {profile}` (or refresh that profile\'s keys) and run again.',
+    '{who} の AWS 認証情報がないか、期限切れか、無効です ({error})。`aws sso login --profile {profile}` で再度ログインして (またはそのプロファイルのキーを更新して) 再実行してください。'],
+  ['The AWS credentials of {who|credentials} are missing, expired or invalid ({error|error}); refresh them (`aws sso login` for SSO) or pass --profile and run again.',
+    '{who} の AWS 認証情報がないか、期限切れか、無効です ({error})。認証情報を更新する (SSO なら `aws sso login`) か --profile を指定して再実行してください。'],
+  ['The AWS credentials were rejected ({error|error}); refresh them and run again.', 'AWS 認証情報が拒否されました ({error})。更新して再実行してください。'],
+  ['Could not reach AWS ({error|error}); check the network, proxy and AWS_ENDPOINT_URL settings.', 'AWS に接続できませんでした ({error})。ネットワーク、プロキシ、AWS_ENDPOINT_URL の設定を確認してください。'],
+  ['No AWS region is configured; pass --region or set AWS_REGION (or a region in the profile).', 'AWS リージョンが設定されていません。--region を指定するか、AWS_REGION (またはプロファイルのリージョン) を設定してください。'],
+  ['No AWS region is configured; pass --region (repeatable) or set AWS_REGION (or a region in the profile).', 'AWS リージョンが設定されていません。--region (複数指定可) を指定するか、AWS_REGION (またはプロファイルのリージョン) を設定してください。'],
+  ['{what|entity} does not exist in account {account} ({error|error}); check the name in the ARN.', '{what} はアカウント {account} に存在しません ({error})。ARN の名前を確認してください。'],
+  ['{what|entity} in account {account} could not be read ({error|error}); the credentials need {permission} (see the account reader policy in the README).',
+    'アカウント {account} の{what} を読み取れませんでした ({error})。認証情報には {permission} が必要です (README のアカウント読み取り用ポリシーを参照)。'],
+  ['{what|entity} in account {account} could not be read ({error|error}).', 'アカウント {account} の{what} を読み取れませんでした ({error})。'],
+  ['`{arn}` is not the ARN of an IAM user, role, role session, federated user or root user.', '`{arn}` は IAM ユーザー、ロール、ロールセッション、フェデレーティッドユーザー、ルートユーザーの ARN ではありません。'],
+  ['`{arn}` is in account {account}, but {who|credentials} belong to account {other}; IAM can only be read in its own account, so run with --profile for account {account2}.',
+    '`{arn}` はアカウント {account} にありますが、{who} はアカウント {other} のものです。IAM はそのアカウント内でしか読み取れないため、アカウント {account2} 用の --profile を付けて実行してください。'],
+  ['The identity of {who|credentials} could not be read ({error|error}), {consequence}.', '{who} の ID を読み取れませんでした ({error}): {consequence}。'],
+  ['The encoded authorization message could not be decoded with {who|credentials} ({error|error}); they need sts:DecodeAuthorizationMessage, in the account where the request failed.',
+    'エンコードされた認可メッセージを {who} でデコードできませんでした ({error})。リクエストが失敗したアカウントで sts:DecodeAuthorizationMessage が必要です。'],
+  ['The encoded authorization message is not valid ({error|error}); copy all of it, without line breaks.', 'エンコードされた認可メッセージが有効ではありません ({error})。改行を含めずに全体をコピーしてください。'],
+  ['The encoded authorization message could not be decoded ({error|error}).', 'エンコードされた認可メッセージをデコードできませんでした ({error})。'],
+  ['GetCallerIdentity returned no account, so the account to collect is unknown.', 'GetCallerIdentity がアカウントを返さなかったため、収集するアカウントがわかりません。'],
+  ['--concurrency must be a positive whole number, not {value}.', '--concurrency は正の整数でなければなりません ({value} ではありません)。'],
+]
+
+const ENTITY: readonly TemplateRow[] = [
+  ['IAM user `{name}`', 'IAM ユーザー `{name}`'],
+  ['IAM role `{name}`', 'IAM ロール `{name}`'],
+  ['{what}', '{what}'],
+]
+
+const STOPS = translators({ stop: STOP, credentials: CREDENTIALS, entity: ENTITY, error: ERROR })
+
+/** A SourceError's message in Japanese, or as it is. */
+export function sourceErrorInJapanese(message: string): string {
+  return STOPS.stop(message)
 }
