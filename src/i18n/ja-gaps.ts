@@ -99,6 +99,8 @@ const CLAUSE: readonly TemplateRow[] = [
   ['No organization was read: the organization reader is in none', '組織は読み取っていません。組織リーダーはどの組織にも属していません'],
   ['The organization {org} was not read with {who|credentials}', '組織 {org} は読み取っていません ({who} を使用)'],
   ['The organization was not read with {who|credentials}', '組織は読み取っていません ({who} を使用)'],
+  ['Bucket `{bucket}` of account {account} was left out of the snapshot: its bucket policy was not read, so a diagnosis on it reports a gap',
+    'アカウント {account} のバケット `{bucket}` はスナップショットから除外しました。バケットポリシーを読み取っていないため、このバケットの診断には欠落が含まれます'],
   ['{what}: its bucket policy was not read, so a diagnosis on it reports a gap', '{what}: バケットポリシーを読み取っていないため、このバケットの診断には欠落が含まれます'],
   ['The buckets of account {account} were not listed, so none of them is in the snapshot and a diagnosis on one reports a gap',
     'アカウント {account} のバケットを一覧取得できなかったため、いずれもスナップショットになく、それらの診断には欠落が含まれます'],
@@ -118,6 +120,7 @@ const CLAUSE: readonly TemplateRow[] = [
 /** What the credentials need (the second half of a refused read). */
 const PERMISSION: readonly TemplateRow[] = [
   ['the credentials need iam:GetAccountAuthorizationDetails (see the collector policy in the README)', '認証情報には iam:GetAccountAuthorizationDetails が必要です (README の収集用ポリシーを参照)'],
+  ['the credentials need s3:GetBucketLocation and s3:GetBucketPolicy on it, and its bucket policy must not deny them', '認証情報にはそれに対する s3:GetBucketLocation と s3:GetBucketPolicy が必要で、バケットポリシーがそれらを拒否していてはなりません'],
   ['the credentials need {permissions} on it', '認証情報にはそれに対する {permissions} が必要です'],
   ['the credentials need ec2:DescribeRegions, or pass --region instead of --all-regions', '認証情報には ec2:DescribeRegions が必要です。または --all-regions の代わりに --region を指定してください'],
   ['the credentials need {permissions} there', '認証情報にはそこで {permissions} が必要です'],

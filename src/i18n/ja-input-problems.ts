@@ -102,6 +102,15 @@ const REASON: readonly TemplateRow[] = [
 ]
 
 /** "(statement 2)", "(statement \"DenyNoMFA\")". */
+/** src/file-problem.ts's reasons. */
+const FILE_PROBLEM: readonly TemplateRow[] = [
+  ['no such file', 'そのようなファイルはありません'],
+  ['permission denied', 'アクセス権がありません'],
+  ['it is a directory', 'ディレクトリです'],
+  ['a part of the path is not a directory', 'パスの一部がディレクトリではありません'],
+  ['its directory {dir} does not exist', 'ディレクトリ {dir} が存在しません'],
+]
+
 const STATEMENT: readonly TemplateRow[] = [
   ['statement {n}', 'ステートメント {n}'],
   ['{other}', '{other}'],
@@ -136,6 +145,24 @@ const HEADLINE: readonly TemplateRow[] = [
   ['policies.identity must be a list of policies.', 'policies.identity はポリシーのリストでなければなりません。'],
   ['{path} must be a list of levels (root first, account last), each a list of policies.', '{path} は階層のリスト (ルートが最初、アカウントが最後) で、各階層はポリシーのリストでなければなりません。'],
   ['{path} must be a list of policies attached at that level (use [] for none).', '{path} はその階層にアタッチされたポリシーのリストでなければなりません (ない場合は [])。'],
+  // Files that could not be read or written (src/file-problem.ts says why).
+  ['Cannot read a case file {file}: {why|fileProblem}.', 'ケースファイル {file} を読み取れません: {why}。'],
+  ['Cannot read the audit file {file}: {why|fileProblem}.', '監査ファイル {file} を読み取れません: {why}。'],
+  ['Cannot read an audit file {file}: {why|fileProblem}.', '監査ファイル {file} を読み取れません: {why}。'],
+  ['Cannot read a CloudTrail event file {file}: {why|fileProblem}.', 'CloudTrail イベントファイル {file} を読み取れません: {why}。'],
+  ['Cannot read an AccessDenied message {file}: {why|fileProblem}.', 'AccessDenied メッセージ {file} を読み取れません: {why}。'],
+  ['Cannot read standard input: {why|fileProblem}.', '標準入力を読み取れません: {why}。'],
+  ['Cannot read the audit result {file}: {why|fileProblem}.', '監査結果 {file} を読み取れません: {why}。'],
+  ['Cannot write the {what} to {path}: {why|fileProblem}.', '{what} を {path} に書き込めません: {why}。'],
+  ['Give a case file as an argument, or pipe it on standard input.', 'ケースファイルを引数で指定するか、標準入力にパイプで渡してください。'],
+  ['Give the audit file as an argument, or pipe it on standard input.', '監査ファイルを引数で指定するか、標準入力にパイプで渡してください。'],
+  ['Give an AccessDenied message as an argument, or pipe it on standard input.', 'AccessDenied メッセージを引数で指定するか、標準入力にパイプで渡してください。'],
+  ['Snapshot file {file} cannot be read: {why|fileProblem}. Check the path, or write one with `denydoctor collect --out FILE`.',
+    'スナップショットファイル {file} を読み取れません: {why}。パスを確認するか、`denydoctor collect --out FILE` で作成してください。'],
+  ['Snapshot file {file} cannot be read: {why|fileProblem}.', 'スナップショットファイル {file} を読み取れません: {why}。'],
+  ['Snapshot file {file} could not be written: {why|fileProblem}. Nothing was changed at that path.', 'スナップショットファイル {file} を書き込めませんでした: {why}。そのパスは何も変更されていません。'],
+  ['Snapshot file {file} is empty: expected a JSON object with "format": "denydoctor-snapshot".', 'スナップショットファイル {file} は空です。"format": "denydoctor-snapshot" を持つ JSON オブジェクトが必要です。'],
+  ['{path} cannot be read ({why|fileProblem}: {full})', '{path} を読み取れません ({why}: {full})'],
   // A file's name or a case's place in front of its problem ("case.json: policies.identity[0]: Policy …").
   ['{where}: {problem|headline}', '{where}: {problem}'],
   ['{label} is not valid JSON at line {line}, column {column}: {reason|sentence}', '{label} は有効な JSON ではありません ({line} 行 {column} 列): {reason}'],
@@ -151,7 +178,7 @@ function sentence(text: string): string {
 }
 
 const T = translators(
-  { found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
+  { fileProblem: FILE_PROBLEM, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
   { sentence },
 )
 
@@ -160,4 +187,9 @@ export function inputProblemInJapanese(message: string): string {
   const end = message.indexOf('\n')
   const first = end < 0 ? message : message.slice(0, end)
   return `${T.headline(first)}${end < 0 ? '' : message.slice(end)}`
+}
+
+/** Why a file could not be read or written (src/file-problem.ts), in Japanese. */
+export function fileProblemInJapanese(why: string): string {
+  return T.fileProblem(why)
 }
