@@ -8,6 +8,7 @@ export const jaCli = {
   'help.header': (header: string) => JA_HELP_HEADERS[header] ?? header,
   'cli.inputProblem': (message: string) => {
     const translated = inputProblemInJapanese(message)
-    return translated === message ? sourceErrorInJapanese(message) : translated
+    // The demo snapshot's name carries an English aside (src/cli/demo.ts).
+    return (translated === message ? sourceErrorInJapanese(message) : translated).replaceAll(' (the demo organisation, --demo)', ' (デモの組織、--demo)')
   },
 }

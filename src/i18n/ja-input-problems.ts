@@ -43,7 +43,7 @@ const SPACE: readonly TemplateRow[] = [
   ['the space character {cp}', '空白文字 {cp}'],
 ]
 
-const EXPECTED: readonly TemplateRow[] = [
+const EXPECTED_TOKEN: readonly TemplateRow[] = [
   ['a value', '値'],
   ['a key in double quotes', '二重引用符で囲んだキー'],
   ['":" after the key "{key}"', 'キー "{key}" の後に ":"'],
@@ -62,8 +62,8 @@ const REASON: readonly TemplateRow[] = [
   ['the text ends before the object opened at line {line}, column {column} is closed — a "{closer}" is probably missing', '{line} 行 {column} 列で始まったオブジェクトが閉じられる前にテキストが終わっています。"{closer}" がないようです'],
   ['the text ends before the list opened at line {line}, column {column} is closed — a "{closer}" is probably missing', '{line} 行 {column} 列で始まったリストが閉じられる前にテキストが終わっています。"{closer}" がないようです'],
   ['the JSON ends at line {line}, column {column}, but more text follows: found {found|found}', 'JSON は {line} 行 {column} 列で終わっていますが、その後にテキストが続いています: {found}'],
-  ['expected {expected|expected}, found the end of the text', '{expected} が必要ですが、テキストが終わっています'],
-  ['expected {expected|expected}, found {found|found}', '{expected} が必要ですが、{found} があります'],
+  ['expected {expected|token}, found the end of the text', '{expected} が必要ですが、テキストが終わっています'],
+  ['expected {expected|token}, found {found|found}', '{expected} が必要ですが、{found} があります'],
   ['the JSON is nested more than {n} levels deep, which no policy is — check that it was copied correctly', 'JSON の入れ子が {n} 階層を超えています (そのようなポリシーはありません)。正しくコピーされたか確認してください'],
   ['{word} is not a valid JSON number — put it in double quotes if it is text', '{word} は有効な JSON の数値ではありません。テキストなら二重引用符で囲んでください'],
   ['the string "{s}" is not closed before the end of the line — a closing double quote (") is probably missing', '文字列 "{s}" が行末までに閉じられていません。閉じる二重引用符 (") がないようです'],
@@ -102,6 +102,22 @@ const REASON: readonly TemplateRow[] = [
 ]
 
 /** "(statement 2)", "(statement \"DenyNoMFA\")". */
+const EXPECTED_MESSAGE =
+  "an AWS AccessDenied message of the form 'User: ARN is not authorized to perform: service:Action …' " +
+  '(as printed by the AWS console, CLI, an SDK or Terraform), an EC2 encoded authorization message, ' +
+  'or a CloudTrail event'
+const EXPECTED_MESSAGE_JA =
+  "'User: ARN is not authorized to perform: service:Action …' 形式の AWS の AccessDenied メッセージ (AWS コンソール、CLI、SDK、Terraform が表示するもの)、EC2 のエンコードされた認可メッセージ、または CloudTrail イベント"
+const EXPECTED_EVENTS =
+  'a CloudTrail event (a JSON object with eventSource and eventName), a {"Records":[…]} log file, ' +
+  "or the output of 'aws cloudtrail lookup-events'"
+const EXPECTED_EVENTS_JA = "CloudTrail イベント (eventSource と eventName を持つ JSON オブジェクト)、{\"Records\":[…]} のログファイル、または 'aws cloudtrail lookup-events' の出力"
+
+const EXPECTED: readonly TemplateRow[] = [
+  [EXPECTED_MESSAGE, EXPECTED_MESSAGE_JA],
+  [EXPECTED_EVENTS, EXPECTED_EVENTS_JA],
+]
+
 /** src/file-problem.ts's reasons. */
 const FILE_PROBLEM: readonly TemplateRow[] = [
   ['no such file', 'そのようなファイルはありません'],
@@ -163,6 +179,29 @@ const HEADLINE: readonly TemplateRow[] = [
   ['Snapshot file {file} could not be written: {why|fileProblem}. Nothing was changed at that path.', 'スナップショットファイル {file} を書き込めませんでした: {why}。そのパスは何も変更されていません。'],
   ['Snapshot file {file} is empty: expected a JSON object with "format": "denydoctor-snapshot".', 'スナップショットファイル {file} は空です。"format": "denydoctor-snapshot" を持つ JSON オブジェクトが必要です。'],
   ['{path} cannot be read ({why|fileProblem}: {full})', '{path} を読み取れません ({why}: {full})'],
+  // A snapshot that does not hold the principal (sources/snapshot/principal.ts).
+  ['Snapshot file {file} holds nothing about account {account}, the account of `{arn}`: it holds IAM data for accounts {accounts}. Collect a snapshot with credentials for account {account2}, or diagnose it live.',
+    'スナップショットファイル {file} には、`{arn}` のアカウント {account} に関する情報がありません (IAM データがあるのはアカウント {accounts})。アカウント {account2} の認証情報でスナップショットを取得するか、ライブで診断してください。'],
+  ['Snapshot file {file} holds no IAM data for account {account}, the account of `{arn}` (see its "incomplete" list for why); it holds IAM data for accounts {accounts}. Collect that account again, or diagnose it live.',
+    'スナップショットファイル {file} には、`{arn}` のアカウント {account} の IAM データがありません (理由はファイルの "incomplete" 一覧を参照。IAM データがあるのはアカウント {accounts})。そのアカウントを収集し直すか、ライブで診断してください。'],
+  ['Snapshot file {file} has no IAM user `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. Did you mean {list}? The snapshot was taken {at} and holds IAM data for accounts {accounts}; a user created since then needs a new snapshot.',
+    'スナップショットファイル {file} のアカウント {account} には IAM ユーザー `{name}` がないため、`{arn}` はこのファイルから診断できません。{list} ではありませんか? スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したユーザーには新しいスナップショットが必要です。'],
+  ['Snapshot file {file} has no IAM user `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. The snapshot was taken {at} and holds IAM data for accounts {accounts}; a user created since then needs a new snapshot.',
+    'スナップショットファイル {file} のアカウント {account} には IAM ユーザー `{name}` がないため、`{arn}` はこのファイルから診断できません。スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したユーザーには新しいスナップショットが必要です。'],
+  ['Snapshot file {file} has no IAM role `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. Did you mean {list}? The snapshot was taken {at} and holds IAM data for accounts {accounts}; a role created since then needs a new snapshot.',
+    'スナップショットファイル {file} のアカウント {account} には IAM ロール `{name}` がないため、`{arn}` はこのファイルから診断できません。{list} ではありませんか? スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したロールには新しいスナップショットが必要です。'],
+  ['Snapshot file {file} has no IAM role `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. The snapshot was taken {at} and holds IAM data for accounts {accounts}; a role created since then needs a new snapshot.',
+    'スナップショットファイル {file} のアカウント {account} には IAM ロール `{name}` がないため、`{arn}` はこのファイルから診断できません。スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したロールには新しいスナップショットが必要です。'],
+  // What explain was given but could not read (src/intake).
+  ['Could not find an access-denied error in the input ({excerpt}): expected ' + EXPECTED_MESSAGE + '.', '入力にアクセス拒否のエラーが見つかりませんでした ({excerpt})。想定される入力: ' + EXPECTED_MESSAGE_JA + '。'],
+  ['The input is empty: expected {expected|expected}.', '入力が空です。想定される入力: {expected}。'],
+  ['The input is JSON but holds no CloudTrail event ({excerpt}). Expected ' + EXPECTED_EVENTS + '.', '入力は JSON ですが、CloudTrail イベントが含まれていません ({excerpt})。想定される入力: ' + EXPECTED_EVENTS_JA + '。'],
+  ['The CloudTrail input is not valid JSON. Expected ' + EXPECTED_EVENTS + '.', 'CloudTrail の入力は有効な JSON ではありません。想定される入力: ' + EXPECTED_EVENTS_JA + '。'],
+  ['The CloudTrail input{line} is not valid JSON at line {l}, column {c}: {reason|sentence} Expected ' + EXPECTED_EVENTS + '.', 'CloudTrail の入力{line} は有効な JSON ではありません ({l} 行 {c} 列): {reason} 想定される入力: ' + EXPECTED_EVENTS_JA + '。'],
+  ["Read {n} CloudTrail event{s} but none is an access denial (error codes: {codes}). Expected an event whose errorCode is AccessDenied, AccessDeniedException, UnauthorizedOperation, Client.UnauthorizedOperation or AuthorizationError; look the call up with 'aws cloudtrail lookup-events' or filter the log on errorCode.",
+    "CloudTrail イベントを {n} 件読み取りましたが、アクセス拒否のものはありません (エラーコード: {codes})。errorCode が AccessDenied、AccessDeniedException、UnauthorizedOperation、Client.UnauthorizedOperation、AuthorizationError のいずれかのイベントが必要です。'aws cloudtrail lookup-events' で呼び出しを探すか、ログを errorCode で絞り込んでください。"],
+  ['The input is a Japanese access-denied message, but denydoctor could not find {missing} in it: {excerpt}. Expected {expected}; or run `denydoctor principal ARN --action SERVICE:ACTION` with the caller and action.',
+    '入力は日本語のアクセス拒否メッセージですが、{missing} が見つかりませんでした: {excerpt}。想定される形式: {expected}。または呼び出し元とアクションを指定して `denydoctor principal ARN --action SERVICE:ACTION` を実行してください。'],
   // A file's name or a case's place in front of its problem ("case.json: policies.identity[0]: Policy …").
   ['{where}: {problem|headline}', '{where}: {problem}'],
   ['{label} is not valid JSON at line {line}, column {column}: {reason|sentence}', '{label} は有効な JSON ではありません ({line} 行 {column} 列): {reason}'],
@@ -178,7 +217,7 @@ function sentence(text: string): string {
 }
 
 const T = translators(
-  { fileProblem: FILE_PROBLEM, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
+  { fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
   { sentence },
 )
 

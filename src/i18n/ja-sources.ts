@@ -5,6 +5,7 @@
  * sources/org-levels.ts, intake/…); a sentence no pattern knows is shown as it is, so a new
  * English sentence is never garbled, only left untranslated. JSON keeps the English.
  */
+import { moreNoteInJapanese } from './ja-notes.js'
 
 type Rule = readonly [RegExp, (...groups: string[]) => string]
 
@@ -130,5 +131,5 @@ export function originInJapanese(origin: string): string {
 
 /** An intake note in Japanese, or as it is. */
 export function noteInJapanese(note: string): string {
-  return apply(NOTES, note) ?? note
+  return apply(NOTES, note) ?? moreNoteInJapanese(note)
 }

@@ -90,6 +90,10 @@ describe('refusals in Japanese', () => {
     ['a snapshot that does not exist', [...principal.filter((a) => a !== '--demo'), '--snapshot', 'no/such/snapshot.json'], 1],
     ['an audit file that does not exist', ['audit', 'no/such/audit.yaml', '--lang', 'ja'], 1],
     ['a command that does not exist', ['princpal', '--lang', 'ja'], 2],
+    ['a role the snapshot does not hold', ['principal', `${ROLE.slice(0, -1)}`, '--action', 'ec2:RunInstances', '--demo', '--lang', 'ja'], 1],
+    ['an account the snapshot does not hold', ['explain', '--event', 'test/fixtures/intake/vpc-endpoint.json', '--demo', '--lang', 'ja'], 1],
+    ['a message that is no access denial', ['explain', 'hello world', '--demo', '--lang', 'ja'], 1],
+    ['a file that holds no CloudTrail event', ['explain', '--event', 'test/fixtures/intake/decode-authorization-message.json', '--demo', '--lang', 'ja'], 1],
   ] as const)('%s', (_name, args, status) => {
     const run = denydoctor(args)
     expect(run.status).toBe(status)

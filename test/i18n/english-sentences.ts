@@ -24,7 +24,11 @@ function stripCode(text: string): string {
       .join('\n')
       .replace(/```[\s\S]*?```/g, ' ')
       .replace(/`[^`\n]*`/g, ' ')
+      // Escaped quotes inside a quoted excerpt of the input, then the quoted text itself.
+      .replace(/\\"/g, ' ')
       .replace(/"[^"\n]*"/g, ' ')
+      // A single-quoted example of what to paste ('User: ARN is not authorized to perform: …').
+      .replace(/(^|[\s(])'[^'\n]*'(?=[\s).,;:]|$)/g, '$1 ')
       .replace(/“[^”\n]*”/g, ' ')
       .replace(/\barn:[^\s,)]+/g, ' ')
       .replace(/https?:\/\/\S+/g, ' ')
