@@ -118,6 +118,55 @@ const EXPECTED: readonly TemplateRow[] = [
   [EXPECTED_EVENTS, EXPECTED_EVENTS_JA],
 ]
 
+/** What an audit file's reader says of one of its lines (src/audit/read-audit-file.ts and its readers). */
+const AUDIT: readonly TemplateRow[] = [
+  ['version must be 1, the only audit file version this denydoctor reads', 'version は 1 でなければなりません (この denydoctor が読める監査ファイルのバージョンは 1 だけです)'],
+  ['the audit file has no expectations list', '監査ファイルに expectations の一覧がありません'],
+  ['expectations must be a list with at least one expectation', 'expectations は期待を 1 つ以上含むリストでなければなりません'],
+  ['expectation name {name} is used already at line {line}; names must be unique, reports and shards go by them', '期待の名前 {name} は {line} 行目ですでに使われています。レポートとシャードは名前で区別するため、一意にしてください'],
+  ['context key {key} is not a condition key such as aws:SourceIp or ec2:InstanceType', 'コンテキストキー {key} は aws:SourceIp や ec2:InstanceType のような条件キーではありません'],
+  ['expect {kind} is not one of allow, deny, implicit-deny, explicit-deny or {explicit-deny: TYPE} with TYPE one of {types}', 'expect {kind} は allow、deny、implicit-deny、explicit-deny、{explicit-deny: TYPE} (TYPE は {types} のいずれか) のいずれでもありません'],
+  ['expect {kind} is not one of {choices}', 'expect {kind} は次のいずれでもありません: {choices}'],
+  ['{action} is not an action written service:Action, such as s3:GetObject', '{action} は s3:GetObject のような service:Action 形式のアクションではありません'],
+  ['{action} is a wildcard; an audit checks real requests, so name each action (s3:GetObject, s3:PutObject, …)', '{action} はワイルドカードです。監査は実際のリクエストをチェックするため、アクションを 1 つずつ指定してください (s3:GetObject、s3:PutObject など)'],
+  ['resource {resource} is not an ARN (arn:aws:service:region:account:…)', 'リソース {resource} は ARN (arn:aws:service:region:account:…) ではありません'],
+  ['sourceIp {value} is not an IP address', 'sourceIp {value} は IP アドレスではありません'],
+  ['sourceVpce {value} is not a VPC endpoint ID (vpce-…)', 'sourceVpce {value} は VPC エンドポイント ID (vpce-…) ではありません'],
+  ['region {value} is not an AWS region such as us-east-1', 'region {value} は us-east-1 のような AWS リージョンではありません'],
+  ['principal {arn} is not the ARN of an IAM user, role, role session, federated user or root user; to select roles by name write {selector}', 'principal {arn} は IAM ユーザー、ロール、ロールセッション、フェデレーティッドユーザー、ルートユーザーの ARN ではありません。ロールを名前で選ぶには {selector} と書いてください'],
+  ['principal {arn} is not the ARN of an IAM user, role, role session, federated user or root user', 'principal {arn} は IAM ユーザー、ロール、ロールセッション、フェデレーティッドユーザー、ルートユーザーの ARN ではありません'],
+  ['this expectation has no {missing} (each expectation needs a name, principals, actions and what to expect, unless defaults give them)', 'この期待には {missing} がありません (defaults で与えない限り、各期待には name、principals、actions、expect が必要です)'],
+  ['a selector takes either roles or users, not both; write two selectors', 'セレクターには roles か users のどちらか一方を書きます。両方必要なら 2 つのセレクターに分けてください'],
+  ['{what} {value} is not a 12-digit account ID', '{what} {value} は 12 桁のアカウント ID ではありません'],
+]
+
+/** The lines under "Audit file … is not valid (N problems):". */
+const AUDIT_LINE: readonly TemplateRow[] = [
+  ['  line {line}: {problem|audit}.', '  {line} 行目: {problem}。'],
+  ['  … and {n} more.', '  … ほか {n} 件。'],
+]
+
+const SNAPSHOT_WHAT: readonly TemplateRow[] = [
+  ['an object', 'オブジェクト'],
+  ['a list', 'リスト'],
+  ['a string', '文字列'],
+  ['a number', '数値'],
+  ['true or false', 'true か false'],
+  ['an ISO 8601 time such as {example}', '{example} のような ISO 8601 形式の時刻'],
+  ['{what}', '{what}'],
+]
+
+/** src/sources/snapshot/check.ts, describeValue. */
+const VALUE: readonly TemplateRow[] = [
+  ['nothing (the field is missing)', 'なし (フィールドがありません)'],
+  ['null', 'null'],
+  ['a list', 'リスト'],
+  ['an object', 'オブジェクト'],
+  ['the string {s}', '文字列 {s}'],
+  ['the number {n}', '数値 {n}'],
+  ['{value}', '{value}'],
+]
+
 /** src/file-problem.ts's reasons. */
 const FILE_PROBLEM: readonly TemplateRow[] = [
   ['no such file', 'そのようなファイルはありません'],
@@ -145,7 +194,15 @@ const HEADLINE: readonly TemplateRow[] = [
   ['Policy "{name}" {what|what} at line {line}, column {column}: {reason|sentence}', 'ポリシー "{name}" {what} ({line} 行 {column} 列): {reason}'],
   ['Policy "{name}" {what|what} ({statement|statement}): {reason|sentence}', 'ポリシー "{name}" {what} ({statement}): {reason}'],
   ['Policy "{name}" {what|what}: {reason|sentence}', 'ポリシー "{name}" {what}: {reason}'],
-  ['Audit file {file} is not valid at line {line}: {reason}.', '監査ファイル {file} は有効ではありません ({line} 行目): {reason}。'],
+  ['Audit file {file} is not valid at line {line}: {reason|audit}.', '監査ファイル {file} は有効ではありません ({line} 行目): {reason}。'],
+  ['Audit file {file} is not valid ({n} problems):', '監査ファイル {file} は有効ではありません (問題 {n} 件):'],
+  // The YAML parser's own message stays as it wrote it, in quotes, as AWS's error text does.
+  ['Audit file {file} is not valid YAML at line {line}, column {column}: {message}.', '監査ファイル {file} は有効な YAML ではありません ({line} 行 {column} 列)。YAML パーサーのメッセージ: "{message}"'],
+  ['Audit file {file} is not valid YAML: {message}.', '監査ファイル {file} は有効な YAML ではありません。YAML パーサーのメッセージ: "{message}"'],
+  ['Audit file {file} is not valid JSON at line {line}, column {column}: {reason|sentence}', '監査ファイル {file} は有効な JSON ではありません ({line} 行 {column} 列): {reason}'],
+  // A snapshot whose content is not what collect writes (sources/snapshot/check.ts, validate.ts).
+  ['Snapshot file {file} is not valid at the top level: expected {what|snapshotWhat}, found {found|value}.', 'スナップショットファイル {file} の最上位が有効ではありません: {what} が必要ですが、実際の値は {found} です。'],
+  ['Snapshot file {file} is not valid at {path}: expected {what|snapshotWhat}, found {found|value}.', 'スナップショットファイル {file} の {path} が有効ではありません: {what} が必要ですが、実際の値は {found} です。'],
   // The case file (sources/case/load-case.ts).
   ['A case must be a JSON object with "request" and "policies".', 'ケースは "request" と "policies" を持つ JSON オブジェクトでなければなりません。'],
   ['request is missing: a case needs {shape}.', 'request がありません。ケースには {shape} が必要です。'],
@@ -217,7 +274,7 @@ function sentence(text: string): string {
 }
 
 const T = translators(
-  { fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
+  { audit: AUDIT, auditLine: AUDIT_LINE, snapshotWhat: SNAPSHOT_WHAT, value: VALUE, fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
   { sentence },
 )
 
@@ -225,7 +282,9 @@ const T = translators(
 export function inputProblemInJapanese(message: string): string {
   const end = message.indexOf('\n')
   const first = end < 0 ? message : message.slice(0, end)
-  return `${T.headline(first)}${end < 0 ? '' : message.slice(end)}`
+  // The rest is the file's own text (an excerpt), or an audit file's problems one per line.
+  const rest = end < 0 ? '' : message.slice(end).split('\n').map(T.auditLine).join('\n')
+  return `${T.headline(first)}${rest}`
 }
 
 /** Why a file could not be read or written (src/file-problem.ts), in Japanese. */

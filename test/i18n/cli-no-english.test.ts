@@ -93,6 +93,11 @@ describe('refusals in Japanese', () => {
     ['a role the snapshot does not hold', ['principal', `${ROLE.slice(0, -1)}`, '--action', 'ec2:RunInstances', '--demo', '--lang', 'ja'], 1],
     ['an account the snapshot does not hold', ['explain', '--event', 'test/fixtures/intake/vpc-endpoint.json', '--demo', '--lang', 'ja'], 1],
     ['a message that is no access denial', ['explain', 'hello world', '--demo', '--lang', 'ja'], 1],
+    ['collect with an account that is not one', ['collect', '--out', 'snapshot.json', '--accounts', '12', '--lang', 'ja'], 2],
+    ['collect into a directory that does not exist', ['collect', '--out', 'no/such/dir/snapshot.json', '--lang', 'ja'], 1],
+    ['an audit file with problems', ['audit', 'test/fixtures/i18n/bad-audit.yaml', '--demo', '--lang', 'ja'], 1],
+    ['an audit file that is not YAML', ['audit', 'test/fixtures/i18n/not-yaml-audit.yaml', '--demo', '--lang', 'ja'], 1],
+    ['a snapshot that is not one', ['principal', ROLE, '--action', 'ec2:RunInstances', '--snapshot', 'test/fixtures/i18n/no-taken-at-snapshot.json', '--lang', 'ja'], 1],
     ['a file that holds no CloudTrail event', ['explain', '--event', 'test/fixtures/intake/decode-authorization-message.json', '--demo', '--lang', 'ja'], 1],
   ] as const)('%s', (_name, args, status) => {
     const run = denydoctor(args)

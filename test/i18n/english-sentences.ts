@@ -45,7 +45,8 @@ export function englishSentences(text: string, pending: readonly string[] = []):
   for (const allowed of ALLOWED) prose = prose.replace(allowed, ' ')
   const found: string[] = []
   for (const line of prose.split('\n')) {
-    const run = /\b[a-z]+(?:'[a-z]+)?(?:[ ,;]+[a-z]+(?:'[a-z]+)?){2,}\b/.exec(line)
+    // Words joined by spaces only: "identity, boundary, scp" is a list of values, not prose.
+    const run = /\b[a-z]+(?:'[a-z]+)?(?: +[a-z]+(?:'[a-z]+)?){2,}\b/.exec(line)
     if (!run) continue
     if (pending.some((p) => line.includes(p))) continue
     found.push(line.trim())
