@@ -67,6 +67,9 @@ const EFFECT: readonly TemplateRow[] = [
   ["{notRead|clause}; pass --region for the endpoint's region.", '{notRead}。--region でエンドポイントのリージョンを指定してください。'],
   ['{notRead|clause}: S3 gives a bucket policy only to its own account; run with --resource-profile or --resource-role-arn for account {account}.',
     '{notRead}。S3 はバケットポリシーを所有アカウントにしか返しません。アカウント {account} 用の --resource-profile または --resource-role-arn を付けて実行してください。'],
+  ['{notRead|clause} with {who|credentials} (account {account}); if the bucket belongs to another account, run with --resource-profile or --resource-role-arn for that account (and --resource-account), otherwise the credentials need s3:GetBucketPolicy on it.',
+    '{notRead} ({who}、アカウント {account} を使用)。バケットが別のアカウントのものなら、そのアカウント用の --resource-profile または --resource-role-arn (と --resource-account) を付けて実行してください。そうでなければ、認証情報にはそれに対する s3:GetBucketPolicy が必要です。'],
+  ['{notRead|clause}: S3 says there is no such bucket; check the bucket name in the resource ARN.', '{notRead}。S3 はそのようなバケットはないと応答しました。リソース ARN のバケット名を確認してください。'],
   ['{notRead|clause}: the account of the credentials is unknown.', '{notRead}。認証情報のアカウントが不明です。'],
   ['SCPs and RCPs were not read; ' + ORG_READER_HELP + '.', 'SCP と RCP は読み取っていません。' + ORG_READER_HELP_JA + '。'],
   ['The RCPs that govern account {other} were not read; ' + ORG_READER_HELP + ' for the organization of account {account}.',
@@ -133,6 +136,7 @@ const PERMISSION: readonly TemplateRow[] = [
 /** A gap's `error`: what went wrong, in the sources' words (AWS's own message stays verbatim). */
 const ERROR: readonly TemplateRow[] = [
   ['{error|error} (still throttled after the SDK retries; run again later or lower the concurrency)', '{error} (SDK の再試行後もスロットリングされています。後で再実行するか、同時実行数を下げてください)'],
+  ['GetBucketPolicy returned no policy text for {bucket}', 'GetBucketPolicy が {bucket} のポリシーテキストを返しませんでした'],
   ['bucket {bucket} is not in the snapshot', 'バケット {bucket} はスナップショットにありません'],
   ['the account that owns the resource is unknown', 'リソースを所有するアカウントが不明です'],
   ['the IAM user that called GetFederationToken for `{name}` is not in the session ARN', '`{name}` の GetFederationToken を呼び出した IAM ユーザーはセッション ARN に含まれていません'],

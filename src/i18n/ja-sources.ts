@@ -30,6 +30,8 @@ const ORIGINS: readonly Rule[] = [
   [/^permissions boundary (`[^`]+`) of (.+)$/, (name, of) => `${holder(of!)} のアクセス許可の境界 ${name}`],
   [/^(SCP|RCP) (`[^`]+`) attached to (.+)$/, (kind, name, to) => `${holder(to!)} にアタッチされた ${kind} ${name}`],
   [/^bucket policy of (`[^`]+`)$/, (name) => `バケット ${name} のバケットポリシー`],
+  [/^bucket policy of (`[^`]+`) \(account (\d{12}): S3 returns a bucket policy only to its owner's account\)$/, (name, account) =>
+    `バケット ${name} のバケットポリシー (アカウント ${account}: S3 はバケットポリシーを所有アカウントにしか返しません)`],
   [/^trust policy of role (`[^`]+`)$/, (name) => `ロール ${name} の信頼ポリシー`],
   [/^policy of VPC endpoint (`[^`]+`)(?: \((\S+) in (\S+)\))?$/, (id, service, vpc) => `VPC エンドポイント ${id} のポリシー${service ? ` (${vpc} の ${service})` : ''}`],
   [/^session policy (`[^`]+`)$/, (name) => `セッションポリシー ${name}`],
