@@ -37,12 +37,11 @@ const PENDING_REPORT_SIDE: readonly string[] = [
   'denies if the call was made without MFA',
 ]
 
-function denydoctor(args: readonly string[], env: Record<string, string> = {}) {
-  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', NO_COLOR: '1', COLUMNS: '200', ...env },
-  })
+/** Runs the built CLI; an `env` value of undefined removes that variable. */
+function denydoctor(args: readonly string[], env: Record<string, string | undefined> = {}) {
+  const merged: Record<string, string | undefined> = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', NO_COLOR: '1', COLUMNS: '200', ...env }
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
+  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: merged })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -102,6 +101,16 @@ describe('refusals in Japanese', () => {
   ] as const)('%s', (_name, args, status) => {
     const run = denydoctor(args)
     expect(run.status).toBe(status)
+    expect(english(run)).toEqual([])
+  })
+
+  it('no AWS region for a live diagnosis (refused before any call)', () => {
+    const none = join(tmpdir(), 'denydoctor-no-such-aws-file')
+    const run = denydoctor(['explain', '--event', 'test/fixtures/intake/records-mixed.json', '--lang', 'ja'], {
+      AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined, AWS_CONFIG_FILE: none, AWS_SHARED_CREDENTIALS_FILE: none, AWS_EC2_METADATA_DISABLED: 'true',
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('AWS リージョンが設定されていません')
     expect(english(run)).toEqual([])
   })
 
