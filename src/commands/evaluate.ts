@@ -49,7 +49,7 @@ export default class Evaluate extends DenyCommand {
       for await (const entry of entries) {
         const result = evaluateEntry(entry, flags['assume-absent'])
         if ('error' in result) err(`denydoctor: ${result.error}\n`)
-        outcomes.push('error' in result ? { error: result.error, label: entry.label } : { verdict: result, label: entry.label })
+        outcomes.push('error' in result ? { error: m['cli.inputProblem'](result.error), label: entry.label } : { verdict: result, label: entry.label })
         status = worstStatus([status, statusOf(result)])
       }
       const layout = { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }
