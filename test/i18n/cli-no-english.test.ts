@@ -9,6 +9,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations'
+import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2'
+import { GetAccountAuthorizationDetailsCommand } from '@aws-sdk/client-iam'
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import Collect from '../../src/commands/collect.js'
@@ -153,6 +155,8 @@ describe('gaps in Japanese', () => {
     const aws = fakeAws(world())
     aws.stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('UnknownOperationException', 'UnknownError', 501))
     aws.stubs.s3.on(GetBucketPolicyCommand).rejects(awsError('AccessDenied', 'Access Denied', 403))
+    aws.stubs.ec2.on(DescribeVpcEndpointsCommand).rejects(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403))
+    aws.stubs.iam.on(GetAccountAuthorizationDetailsCommand).rejects(awsError('Throttling', 'Rate exceeded', 400))
     const out = join(await mkdtemp(join(tmpdir(), 'denydoctor-sweep-')), 'snapshot.json')
     const result = await runCommand(Collect, ['--out', out, '--region', 'us-east-1', '--lang', 'ja'])
     expect(result.status).toBe(7)
