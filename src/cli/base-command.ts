@@ -43,7 +43,8 @@ export abstract class DenyCommand extends Command {
     if (error instanceof Errors.ExitError) throw error
     const m = messages(langFromArgv(this.argv, process.env))
     if (USER_FACING.has(error.name)) {
-      const text = error instanceof LocalizedUserError ? error.say(m) : error.message
+      // The readers write English (JSON and logs keep it); people get it in their language.
+      const text = error instanceof LocalizedUserError ? error.say(m) : m['cli.inputProblem'](error.message)
       process.stderr.write(`denydoctor: ${text}\n`)
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
       const status = error instanceof UserError ? error.exitStatus : ((error as { exitStatus?: number }).exitStatus ?? EXIT.failed)

@@ -7,7 +7,8 @@ import { stat, access, constants } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { ACCOUNT_ID } from '../model/index.js'
 import type { AccountChoice, CollectOptions } from '../sources/aws/collect.js'
-import { UserError } from '../user-error.js'
+import type { Catalogue } from '../i18n/index.js'
+import { LocalizedUserError } from './localized-error.js'
 
 export interface CollectFlags {
   readonly out: string
@@ -28,33 +29,34 @@ const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/
 const ROLE_NAME = /^\/?([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/
 
-function usage(message: string): UserError {
-  return new UserError(message, 2)
+/** A wrong command line (exit 2), said from the catalogue in the language asked for. */
+function usage(say: (m: Catalogue) => string): LocalizedUserError {
+  return new LocalizedUserError(say, 2)
 }
 
 /** `--accounts 111111111111,222222222222` (also repeatable, or space-separated). */
 export function parseAccounts(values: readonly string[]): string[] {
   const ids = values.flatMap((value) => value.split(/[\s,]+/)).filter(Boolean)
-  if (ids.length === 0) throw usage('--accounts names no account; give 12-digit account IDs separated by commas.')
-  for (const id of ids) if (!ACCOUNT_ID.test(id)) throw usage(`--accounts: \`${id}\` is not a 12-digit AWS account ID.`)
+  if (ids.length === 0) throw usage((m) => m['collect.flag.noAccounts'])
+  for (const id of ids) if (!ACCOUNT_ID.test(id)) throw usage((m) => m['collect.flag.notAccount'](id))
   return [...new Set(ids)]
 }
 
 function accountChoice(flags: CollectFlags): AccountChoice {
-  if (flags.accounts?.length && flags['all-accounts']) throw usage('--accounts and --all-accounts cannot be used together: name the accounts, or take all of them.')
+  if (flags.accounts?.length && flags['all-accounts']) throw usage((m) => m['collect.flag.accountsAndAll'])
   if (flags['all-accounts']) {
-    if (!flags['assume-role-name']) throw usage('--all-accounts needs --assume-role-name: the role, present in every account, that denydoctor assumes to read it.')
+    if (!flags['assume-role-name']) throw usage((m) => m['collect.flag.allNeedsRole'])
     return { kind: 'all' }
   }
   if (flags.accounts?.length) return { kind: 'list', ids: parseAccounts(flags.accounts) }
-  if (flags['assume-role-name']) throw usage('--assume-role-name is used with --accounts or --all-accounts; alone it has nothing to reach.')
+  if (flags['assume-role-name']) throw usage((m) => m['collect.flag.roleAlone'])
   return { kind: 'caller' }
 }
 
 function regions(flags: CollectFlags): string[] {
   const list = flags.region ?? []
-  if (list.length && flags['all-regions']) throw usage('--region and --all-regions cannot be used together.')
-  for (const region of list) if (!REGION.test(region)) throw usage(`--region: \`${region}\` is not an AWS region name (such as us-east-1).`)
+  if (list.length && flags['all-regions']) throw usage((m) => m['collect.flag.regionAndAll'])
+  for (const region of list) if (!REGION.test(region)) throw usage((m) => m['collect.flag.notRegion'](region))
   return [...list]
 }
 
@@ -64,7 +66,7 @@ function concurrency(value: string | undefined): number {
   if (value === undefined) return 4
   const n = Number(value)
   if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_CONCURRENCY) {
-    throw usage(`--concurrency: \`${value}\` is not a whole number from 1 to ${MAX_CONCURRENCY} (accounts collected at once).`)
+    throw usage((m) => m['collect.flag.concurrency'](value, MAX_CONCURRENCY))
   }
   return n
 }
@@ -73,12 +75,13 @@ function concurrency(value: string | undefined): number {
 export function collectOptionsFromFlags(flags: CollectFlags, clock: () => Date): CollectOptions {
   const roleName = flags['assume-role-name'] ?? null
   if (roleName !== null && !ROLE_NAME.test(roleName)) {
-    throw usage(`--assume-role-name: \`${roleName}\` is not an IAM role name (give the name, e.g. OrganizationAccountAccessRole, not its ARN).`)
+    throw usage((m) => m['collect.flag.notRoleName'](roleName))
   }
   if (flags['org-role-arn'] && !ROLE_ARN.test(flags['org-role-arn'])) {
-    throw usage(`--org-role-arn: \`${flags['org-role-arn']}\` is not the ARN of an IAM role (arn:aws:iam::ACCOUNT:role/NAME).`)
+    const arn = flags['org-role-arn']
+    throw usage((m) => m['collect.flag.notRoleArn'](arn))
   }
-  if (flags['org-profile'] && flags['org-role-arn']) throw usage('--org-profile and --org-role-arn cannot be used together: give one way to read the organization.')
+  if (flags['org-profile'] && flags['org-role-arn']) throw usage((m) => m['collect.flag.orgProfileAndRole'])
   return {
     profile: flags.profile ?? null,
     orgProfile: flags['org-profile'] ?? null,
@@ -95,13 +98,13 @@ export function collectOptionsFromFlags(flags: CollectFlags, clock: () => Date):
 /** Refuses an output path that cannot be written, before anything is collected. */
 export async function checkOutputPath(path: string): Promise<void> {
   const existing = await stat(path).catch(() => null)
-  if (existing?.isDirectory()) throw new UserError(`--out ${path} is a directory; name the snapshot file to write, such as ${path.replace(/\/+$/, '')}/snapshot.json.gz.`)
+  if (existing?.isDirectory()) throw new LocalizedUserError((m) => m['collect.out.directory'](path, `${path.replace(/\/+$/, '')}/snapshot.json.gz`))
   const directory = dirname(path)
   const parent = await stat(directory).catch(() => null)
-  if (!parent?.isDirectory()) throw new UserError(`--out ${path}: the directory ${directory} does not exist; create it first.`)
+  if (!parent?.isDirectory()) throw new LocalizedUserError((m) => m['collect.out.noDirectory'](path, directory))
   try {
     await access(directory, constants.W_OK)
   } catch {
-    throw new UserError(`--out ${path}: the directory ${directory} is not writable.`)
+    throw new LocalizedUserError((m) => m['collect.out.notWritable'](path, directory))
   }
 }

@@ -78,7 +78,8 @@ export function renderSummary(s: CollectSummary, m: Catalogue = messages('en')):
 
 /** "organizations:ListRoots (account 111…) failed: Name: message": which call, where, and AWS's answer (as AWS gave it). */
 function failure(gap: CollectionGap, m: Catalogue): string {
-  return gap.call ? m['collect.failed'](gap.call, gap.account ?? null, gap.error) : m['collect.unread'](gap.source, gap.account ?? null, gap.error)
+  const error = m['source.gapError'](gap.error)
+  return gap.call ? m['collect.failed'](gap.call, gap.account ?? null, error) : m['collect.unread'](m['source.gapSource'](gap.source), gap.account ?? null, error)
 }
 
 /** The gaps and notes for stderr; empty when there are none. The effect and notes are the sources' own sentences. */
@@ -86,9 +87,9 @@ export function renderGaps(s: CollectSummary, m: Catalogue = messages('en')): st
   const out: string[] = []
   if (s.incomplete.length) {
     out.push(`denydoctor: ${m['collect.incomplete'](s.incomplete.length)}`)
-    for (const gap of s.incomplete) out.push(`  - ${failure(gap, m)}\n    ${gap.effect}`)
+    for (const gap of s.incomplete) out.push(`  - ${failure(gap, m)}\n    ${m['source.gapEffect'](gap.effect)}`)
   }
-  for (const note of s.notes) out.push(`denydoctor: ${m['collect.note'](note)}`)
+  for (const note of s.notes) out.push(`denydoctor: ${m['collect.note'](m['source.collectNote'](note))}`)
   return out.length ? `${out.join('\n')}\n` : ''
 }
 

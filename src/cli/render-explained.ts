@@ -23,7 +23,10 @@ export function renderExplained(
       const read = Object.entries(r.intakeObject)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
         .flatMap(([k, v]) => (k === 'notes' && Array.isArray(v) ? v.map((note) => `  ${k}: ${m['report.note'](String(note))}`) : [`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`]))
-      return [m['cli.notDiagnosed'](m['report.note'](r.error ?? '')), '', m['cli.readFromInput'], ...read].join('\n')
+      // Why it was not diagnosed: a note of intake's, or a source's or reader's refusal.
+      const why = r.error ?? ''
+      const said = m['report.note'](why)
+      return [m['cli.notDiagnosed'](said === why ? m['cli.inputProblem'](why) : said), '', m['cli.readFromInput'], ...read].join('\n')
     })
     .join(rule)
 }

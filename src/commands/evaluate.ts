@@ -8,6 +8,7 @@ import { renderNumbered, type CaseOutcome } from '../report/numbered.js'
 import { caseSource } from '../cli/case-source.js'
 import { streamCaseEntries } from '../cli/case-stream.js'
 import { BlockWriter, evaluateEntry, evaluateJsonLines, statusOf } from '../cli/evaluate-batch.js'
+import { messages } from '../i18n/index.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
@@ -34,7 +35,9 @@ export default class Evaluate extends DenyCommand {
     const source = await caseSource(args.caseFile)
     const entries = streamCaseEntries(await refuseSnapshotStream(source.chunks, source.name), source.name)
     const format = this.outputFormat(flags)
-    const err = (line: string) => process.stderr.write(line)
+    const m = messages(this.language(flags))
+    // A case that could not be read, said in the language asked for (the JSON output keeps English).
+    const err = (line: string) => process.stderr.write(line.replace(/^(denydoctor: )(.*?)(\n?)$/s, (_l, head: string, text: string, end: string) => `${head}${m['cli.inputProblem'](text)}${end}`))
     let status: number
     if (format === 'json') {
       status = await evaluateJsonLines(entries, new BlockWriter(process.stdout), err, flags['assume-absent'])
@@ -46,7 +49,7 @@ export default class Evaluate extends DenyCommand {
       for await (const entry of entries) {
         const result = evaluateEntry(entry, flags['assume-absent'])
         if ('error' in result) err(`denydoctor: ${result.error}\n`)
-        outcomes.push('error' in result ? { error: result.error, label: entry.label } : { verdict: result, label: entry.label })
+        outcomes.push('error' in result ? { error: m['cli.inputProblem'](result.error), label: entry.label } : { verdict: result, label: entry.label })
         status = worstStatus([status, statusOf(result)])
       }
       const layout = { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }

@@ -5,6 +5,8 @@
  */
 import { enEvaluate } from './en-evaluate.js'
 import { enReport } from './en-report.js'
+import { enSourcesText } from './en-sources-text.js'
+import { enCli } from './en-cli.js'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -133,6 +135,8 @@ export const en = {
   'audit.summary': (summary: string) => summary,
   ...enReport,
   ...enEvaluate,
+  ...enSourcesText,
+  ...enCli,
 }
 
 type Message = string | ((...args: never[]) => string) | Readonly<Record<string, string>>

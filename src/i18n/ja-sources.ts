@@ -5,6 +5,7 @@
  * sources/org-levels.ts, intake/…); a sentence no pattern knows is shown as it is, so a new
  * English sentence is never garbled, only left untranslated. JSON keeps the English.
  */
+import { moreNoteInJapanese } from './ja-notes.js'
 
 type Rule = readonly [RegExp, (...groups: string[]) => string]
 
@@ -29,9 +30,12 @@ const ORIGINS: readonly Rule[] = [
   [/^permissions boundary (`[^`]+`) of (.+)$/, (name, of) => `${holder(of!)} のアクセス許可の境界 ${name}`],
   [/^(SCP|RCP) (`[^`]+`) attached to (.+)$/, (kind, name, to) => `${holder(to!)} にアタッチされた ${kind} ${name}`],
   [/^bucket policy of (`[^`]+`)$/, (name) => `バケット ${name} のバケットポリシー`],
+  [/^bucket policy of (`[^`]+`) \(account (\d{12}): S3 returns a bucket policy only to its owner's account\)$/, (name, account) =>
+    `バケット ${name} のバケットポリシー (アカウント ${account}: S3 はバケットポリシーを所有アカウントにしか返しません)`],
   [/^trust policy of role (`[^`]+`)$/, (name) => `ロール ${name} の信頼ポリシー`],
   [/^policy of VPC endpoint (`[^`]+`)(?: \((\S+) in (\S+)\))?$/, (id, service, vpc) => `VPC エンドポイント ${id} のポリシー${service ? ` (${vpc} の ${service})` : ''}`],
   [/^session policy (`[^`]+`)$/, (name) => `セッションポリシー ${name}`],
+  [/^snapshot (\S+) \(the demo organisation, --demo\) taken (\S+)$/, (file, at) => `スナップショット ${file} (デモの組織、--demo、取得日時 ${at})`],
   [/^snapshot (\S+) taken (\S+)$/, (file, at) => `スナップショット ${file} (取得日時 ${at})`],
   [/^live account(?: (\d{12}))?(?: \((.+)\))?$/, (account, readers) => `ライブアカウント${account ? ` ${account}` : ''}${readers ? ` (${readers})` : ''}`],
 ]
@@ -129,5 +133,5 @@ export function originInJapanese(origin: string): string {
 
 /** An intake note in Japanese, or as it is. */
 export function noteInJapanese(note: string): string {
-  return apply(NOTES, note) ?? note
+  return apply(NOTES, note) ?? moreNoteInJapanese(note)
 }

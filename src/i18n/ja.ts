@@ -10,6 +10,9 @@ import type { AuditCounts, Catalogue } from './en.js'
 import { jaEvaluate } from './ja-evaluate.js'
 import { jaReport } from './ja-report.js'
 import { auditSummaryInJapanese } from './ja-sources.js'
+import { jaSourcesText } from './ja-sources-text.js'
+import { jaCli } from './ja-cli.js'
+import { fileProblemInJapanese } from './ja-input-problems.js'
 
 export const ja: Catalogue = {
   'cli.unexpected': (message: string) => `予期しないエラー: ${message}`,
@@ -36,7 +39,7 @@ export const ja: Catalogue = {
     `${value} は IAM ユーザー、ロール、引き受けたロールのセッション、フェデレーティッドユーザー、ルートユーザーの ARN ではありません (例: arn:aws:iam::111111111111:role/NAME)。`,
   'flag.notAccount': (flag: string, value: string) => `${flag} ${value} は 12 桁のアカウント ID ではありません。`,
   'flag.notArn': (value: string) => `--resource ${value} は ARN ではありません (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE。バケットは arn:aws:s3:::NAME)。`,
-  'flag.sessionPolicyUnreadable': (file: string, why: string) => `セッションポリシーのファイル ${file} を読み取れません: ${why}。`,
+  'flag.sessionPolicyUnreadable': (file: string, why: string) => `セッションポリシーのファイル ${file} を読み取れません: ${fileProblemInJapanese(why)}。`,
   'progress.collecting': (calls: number) => `収集しています… AWS 呼び出し ${calls.toLocaleString('ja-JP')} 回`,
   'progress.accounts': (bar: string, done: number, total: number, calls: number) => `${bar} アカウント ${done}/${total} · AWS 呼び出し ${calls.toLocaleString('ja-JP')} 回`,
   'progress.audit': (done: number, total: number, failing: number, outcomes?: AuditCounts) =>
@@ -123,4 +126,6 @@ export const ja: Catalogue = {
   'audit.summary': (summary: string) => auditSummaryInJapanese(summary),
   ...jaReport,
   ...jaEvaluate,
+  ...jaSourcesText,
+  ...jaCli,
 }

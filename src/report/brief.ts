@@ -33,7 +33,7 @@ export function renderBrief(verdict: Verdict, options: BriefOptions): string {
 export function briefLines(verdict: Verdict, pal: Palette = palette(false)): string[] {
   const style = verdict.decision === 'Allowed' ? pal.allow : verdict.decision === 'Undetermined' ? pal.unknown : pal.deny
   const head = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
-  if (verdict.incomplete.length > 0) head.push(pal.unknown(`⚠ ${BRIEF_LABELS.notRead}: ${verdict.incomplete.map((g) => g.source).join(', ')}`))
+  if (verdict.incomplete.length > 0) head.push(pal.unknown(`⚠ ${BRIEF_LABELS.notRead}: ${verdict.incomplete.map((g) => say()['source.gapSource'](g.source)).join(', ')}`))
   const tail: string[] = []
   const answer = answerOf(verdict)
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))

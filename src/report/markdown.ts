@@ -66,7 +66,7 @@ export function renderMarkdown(verdict: Verdict, options: TextOptions): string {
   if (verdict.denies.length > 0) sections.push([`#### ${H.denies}`, '', ...findingTable(verdict.denies)])
   if (verdict.allows.length > 0) sections.push([`#### ${H.allows}`, '', ...findingTable(verdict.allows)])
   if (verdict.incomplete.length > 0) {
-    const rows = verdict.incomplete.map((gap) => [code(gap.source), prose(gap.error), prose(gap.effect)])
+    const rows = verdict.incomplete.map((gap) => [code(say()['source.gapSource'](gap.source)), prose(say()['source.gapError'](gap.error)), prose(say()['source.gapEffect'](gap.effect))])
     sections.push([`#### ${H.couldNotRead}`, '', ...table(MARKDOWN_COLUMNS.gaps, rows)])
   }
   if (verdict.warnings.length > 0) {
@@ -93,7 +93,7 @@ function header(verdict: Verdict): string[] {
   const { request } = verdict
   const lines = [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', say()['report.requestSummary'](code(request.action), code(request.principal))]
   if (verdict.incomplete.length > 0) {
-    const body = partialWarningBody(verdict.incomplete.map((gap) => code(gap.source)).join(', '))
+    const body = partialWarningBody(verdict.incomplete.map((gap) => code(say()['source.gapSource'](gap.source))).join(', '))
     lines.push('', `> **${partialTitle()}** ${body.charAt(0).toUpperCase()}${body.slice(1)}`)
   }
   return lines

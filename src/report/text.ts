@@ -57,7 +57,7 @@ function headline(verdict: Verdict, pal: Palette, width: number): string[] {
   // The verdict line is never wrapped: `| head -1` gives the whole answer, as scripts expect.
   const lines = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
   if (verdict.incomplete.length > 0) {
-    const warning = partialWarning(verdict.incomplete.map((gap) => gap.source).join(', '))
+    const warning = partialWarning(verdict.incomplete.map((gap) => say()['source.gapSource'](gap.source)).join(', '))
     lines.push(...wrap(warning, width, '', '  ').map((line) => pal.unknown(line)))
   }
   return lines
@@ -144,8 +144,8 @@ function everythingElse(verdict: Verdict, answer: Answer, pal: Palette, width: n
   if (verdict.incomplete.length > 0) {
     const lines = [pal.unknown(HEADINGS.couldNotRead)]
     for (const gap of verdict.incomplete) {
-      const effect = gap.effect ? ` — ${gap.effect}` : ''
-      lines.push(...wrap(`✗ ${gap.source}: ${gap.error}${effect}`, width, '  ', '    '))
+      const effect = gap.effect ? ` — ${say()['source.gapEffect'](gap.effect)}` : ''
+      lines.push(...wrap(`✗ ${say()['source.gapSource'](gap.source)}: ${say()['source.gapError'](gap.error)}${effect}`, width, '  ', '    '))
     }
     blocks.push(lines)
   }

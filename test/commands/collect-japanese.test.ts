@@ -29,7 +29,9 @@ describe('collect --lang ja', () => {
     expect(result.stdout).toMatch(/^ {2}欠落 {11}1 \(標準エラー出力に一覧表示。/m)
     expect(result.stdout).not.toMatch(/Wrote|accounts|managed polic/)
     expect(result.stderr).toContain('denydoctor: スナップショットは不完全です (欠落 1 件)。このスナップショットからの診断が許可になることはありません:\n')
-    expect(result.stderr).toContain('  - organizations:DescribeOrganization が失敗しました: UnknownOperationException: UnknownError\n')
+    expect(result.stderr).toContain('  - organizations:DescribeOrganization が失敗しました: AWS のエラー UnknownOperationException: "UnknownError"\n')
+    // The gap's effect too, not only the line that names the call.
+    expect(result.stderr).toContain('    組織は読み取っていません (呼び出し元の認証情報 を使用)。そのためスナップショットには SCP も RCP もなく')
   })
 
   it('--json is the same object whatever the language', async () => {
