@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { executeAudit } from '../../src/audit/execute.js'
-import { partsOf } from '../../src/audit/jobs.js'
+import { partSize, partsOf } from '../../src/audit/jobs.js'
 import { singleReach } from '../../src/audit/reach.js'
 import { renderAudit } from '../../src/audit/render.js'
 import { createSnapshotProvider } from '../../src/sources/snapshot/provider.js'
@@ -32,10 +32,12 @@ const environment = {
 }
 
 describe('audit --jobs', () => {
-  it('cuts the checks into contiguous, even parts that cover each once', () => {
-    expect(partsOf(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]])
-    expect(partsOf(2, 2)).toEqual([[0, 1], [1, 2]])
-    expect(partsOf(7, 1)).toEqual([[0, 7]])
+  it('cuts the checks into contiguous parts that cover each once, small enough for the threads to finish together', () => {
+    expect(partsOf(10, 3)).toEqual([[0, 3], [3, 6], [6, 9], [9, 10]])
+    expect(partsOf(2, 1)).toEqual([[0, 1], [1, 2]])
+    expect(partsOf(7, 7)).toEqual([[0, 7]])
+    expect(partSize(100_000, 2)).toBe(1000)
+    expect(partSize(15, 3)).toBe(1)
   })
 
   it('gives the same report with 1, 2 and 3 jobs: checks, verdicts, deciding statements, order', async () => {
@@ -91,5 +93,23 @@ describe('audit --jobs, a worker that fails', () => {
     const error = (await run.then(() => null, (e: unknown) => e)) as Error
     expect(error.name).toBe('SnapshotError')
     expect(error.message).toContain(missing)
+  })
+
+  it('stops the main thread’s own share of the checks too, rather than finishing it before the error is told', async () => {
+    // The main thread's first check waits at this gate until the workers have failed.
+    let open: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    let asked = 0
+    const provider = createSnapshotProvider(demoSnapshot, { fileName: DEMO })
+    const reach = singleReach(provider)
+    const gated = { ...reach, sourceFor: async (account: string) => (asked++ === 0 ? gate.then(() => reach.sourceFor(account)) : reach.sourceFor(account)) }
+    const run = executeAudit(EXAMPLE_AUDIT, flags(2, { snapshot: '/nonexistent/snapshot.json' }), { ...environment, reachFor: async () => ({ reach: gated, label: 'snapshot' }) })
+    const error = (await run.then(() => null, (e: unknown) => e)) as Error
+    expect(error.name).toBe('SnapshotError')
+    expect(asked).toBe(1)
+    open()
+    // The part in hand finishes; no other part is started.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(asked).toBe(1)
   })
 })

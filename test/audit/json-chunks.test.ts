@@ -34,6 +34,10 @@ describe('the audit JSON document in pieces', () => {
       drift: [{ expectation: tricky, principal: 'p', action: 'a', resource: null, change: 'new', before: null, after: null }],
     })
     expect(whole(odd)).toBe(JSON.stringify(odd, null, 2))
+    // An expectation of many checks is written check by check.
+    const many = finish({ ...result, expectations: [{ ...result.expectations[0]!, name: tricky, checks: Array.from({ length: 1200 }, (_, i) => ({ ...result.expectations[0]!.checks[0]!, index: i, summary: tricky })) }] })
+    expect([...auditJsonPieces(many)].length).toBeGreaterThan(1200)
+    expect(whole(many)).toBe(JSON.stringify(many, null, 2))
     const none = finish({ ...result, expectations: [] })
     expect(whole(none)).toBe(JSON.stringify(none, null, 2))
   })
@@ -41,8 +45,9 @@ describe('the audit JSON document in pieces', () => {
   it('indents a nested value as its parent would, and batches pieces without changing them', () => {
     expect(`{\n  "a": ${nestedJson({ b: [1, 'x\ny'] }, 1)}\n}`).toBe(JSON.stringify({ a: { b: [1, 'x\ny'] } }, null, 2))
     const pieces = Array.from({ length: 50 }, (_, i) => `piece ${i};`)
-    const batches = [...batched(pieces, 100)]
+    const batches = [...batched([...pieces, 'x'.repeat(300), ...pieces], 100)]
     expect(batches.length).toBeGreaterThan(1)
-    expect(batches.join('')).toBe(pieces.join(''))
+    expect(batches).toContain('x'.repeat(300))
+    expect(batches.join('')).toBe(pieces.join('') + 'x'.repeat(300) + pieces.join(''))
   })
 })
