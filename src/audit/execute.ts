@@ -53,6 +53,8 @@ export interface AuditEnvironment {
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
   /** Fewer checks per job than this and a snapshot audit runs in one thread (tests lower it). */
   readonly minChecksPerJob?: number
+  /** false: with several jobs, every check runs in a worker thread (tests). */
+  readonly mainThreadTakesParts?: boolean
   /** The language of the progress line and the JUnit messages (default English). */
   readonly lang?: Lang
 }
@@ -104,6 +106,7 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
             fileName: input.name,
             allowUnknownAction: flags['allow-unknown-action'],
             ...(environment.minChecksPerJob !== undefined ? { minChecksPerJob: environment.minChecksPerJob } : {}),
+            ...(environment.mainThreadTakesParts !== undefined ? { mainThreadTakesParts: environment.mainThreadTakesParts } : {}),
           })
         : await runAudit(file, reach, options)
   } finally {

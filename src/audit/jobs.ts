@@ -28,6 +28,8 @@ export interface JobsOptions extends AuditRunOptions {
   readonly allowUnknownAction: boolean
   /** Fewer checks per job than this and the audit runs in one thread (starting a worker costs a snapshot read). */
   readonly minChecksPerJob?: number
+  /** false: the main thread runs no part itself, so that every result crosses from a worker (tests). */
+  readonly mainThreadTakesParts?: boolean
 }
 
 /** Below this many checks a job, a worker's start (its own snapshot read) costs more than it saves. */
@@ -124,7 +126,7 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
     // The main thread's own share, a part at a time; between parts the workers' messages are heard.
     void (async () => {
       try {
-        while (!failure && next < parts.length) {
+        while (!failure && options.mainThreadTakesParts !== false && next < parts.length) {
           const [start, end] = parts[next++]!
           place(start, await runChecks(mine.slice(start, end), reach, options, onCheck))
           await new Promise((resolve) => setImmediate(resolve))

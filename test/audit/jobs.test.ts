@@ -12,7 +12,7 @@ import { renderAudit } from '../../src/audit/render.js'
 import { createSnapshotProvider } from '../../src/sources/snapshot/provider.js'
 import { DEMO, demoProvider, demoSnapshot, EXAMPLE_AUDIT, FIXED_NOW, lines } from './helpers.js'
 
-const flags = (jobs: number, extra: Record<string, string> = {}) => ({
+const flags = (jobs: number, extra: Record<string, string | string[]> = {}) => ({
   'allow-undetermined': false,
   'assume-absent': false,
   'allow-unknown-action': false,
@@ -30,6 +30,8 @@ const environment = {
   // Workers even for the example's 15 checks.
   minChecksPerJob: 1,
 }
+/** Every check in a worker: the main thread would otherwise run most of 15 checks before a worker is up. */
+const workersOnly = { ...environment, mainThreadTakesParts: false }
 
 describe('audit --jobs', () => {
   it('cuts the checks into contiguous parts that cover each once, small enough for the threads to finish together', () => {
@@ -42,8 +44,8 @@ describe('audit --jobs', () => {
 
   it('gives the same report with 1, 2 and 3 jobs: checks, verdicts, deciding statements, order', async () => {
     const one = await executeAudit(EXAMPLE_AUDIT, flags(1), environment)
-    const two = await executeAudit(EXAMPLE_AUDIT, flags(2), environment)
-    const three = await executeAudit(EXAMPLE_AUDIT, flags(3), environment)
+    const two = await executeAudit(EXAMPLE_AUDIT, flags(2), workersOnly)
+    const three = await executeAudit(EXAMPLE_AUDIT, flags(3), workersOnly)
     expect(lines(one)).toHaveLength(15)
     expect(lines(one)[0]).toMatch(/ExplicitDeny \(held\) \| SCP `DenyRunInstances`/)
     expect(two).toEqual(one)
@@ -54,10 +56,18 @@ describe('audit --jobs', () => {
 
   it('splits a shard across jobs and keeps the shard’s checks', async () => {
     const one = await executeAudit(EXAMPLE_AUDIT, flags(1, { shard: '2/3' }), environment)
-    const two = await executeAudit(EXAMPLE_AUDIT, flags(2, { shard: '2/3' }), environment)
+    const two = await executeAudit(EXAMPLE_AUDIT, flags(2, { shard: '2/3' }), workersOnly)
     expect(lines(one).length).toBeGreaterThan(1)
     expect(lines(one).length).toBeLessThan(15)
     expect(two).toEqual(one)
+  })
+
+  it('gives the workers the --unknown keys too', async () => {
+    const unknown = { unknown: ['aws:MultiFactorAuthPresent', 'aws:SourceVpce', 'aws:userId'] }
+    const one = await executeAudit(EXAMPLE_AUDIT, flags(1, unknown), environment)
+    const three = await executeAudit(EXAMPLE_AUDIT, flags(3, unknown), workersOnly)
+    expect(lines(one)).not.toEqual(lines(await executeAudit(EXAMPLE_AUDIT, flags(1), environment)))
+    expect(three).toEqual(one)
   })
 
   it('reports progress for every check, from every worker', async () => {
