@@ -1,7 +1,8 @@
 /**
  * One job of a multi-core snapshot audit (jobs.ts): reads the snapshot and the audit file,
  * plans the checks as the main thread did, says it is ready, then runs the parts of the plan
- * the main thread hands it, one after the other, posting each part's results, until told to stop.
+ * the main thread hands it, one after the other, posting each part's results, until the main
+ * thread, which knows when every part is back, ends it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { rcpServices } from '../catalogue/index.js'
@@ -27,8 +28,13 @@ export interface JobRequest {
   readonly concurrency?: number
 }
 
-/** From the main thread: run the checks [start, end) of the shard's plan (their keys, to confirm the plans agree), or stop. */
-export type JobOrder = { readonly kind: 'part'; readonly start: number; readonly end: number; readonly keys: readonly string[] } | { readonly kind: 'stop' }
+/** From the main thread: run the checks [start, end) of the shard's plan (their keys, to confirm the plans agree). */
+export interface JobOrder {
+  readonly kind: 'part'
+  readonly start: number
+  readonly end: number
+  readonly keys: readonly string[]
+}
 
 /**
  * A part's results cross as they are, but each warnings list once, referred to by number:
@@ -87,7 +93,8 @@ async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, pos
   const { mine } = await planChecks(file, reach, request.shard)
   post({ kind: 'ready' })
   const options = { ...request, now: () => new Date(), sourceLabel: '' }
-  for (let order = await nextOrder(); order.kind === 'part'; order = await nextOrder()) {
+  for (;;) {
+    const order = await nextOrder()
     const part = mine.slice(order.start, order.end)
     if (part.length !== order.keys.length || part.some((c, i) => c.key !== order.keys[i])) {
       throw new UserError('An audit worker planned other checks than the main thread (did the snapshot or the audit file change during the run?).')
@@ -108,11 +115,8 @@ async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, pos
 if (parentPort) {
   const port = parentPort
   const post = (reply: JobReply) => port.postMessage(reply)
-  work(workerData as JobRequest, orderQueue(port), post).then(
-    () => port.close(),
-    (error: unknown) => {
-      const e = error instanceof Error ? error : new Error(String(error))
-      post({ kind: 'error', name: e.name, message: e.message })
-    },
-  )
+  work(workerData as JobRequest, orderQueue(port), post).catch((error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error))
+    post({ kind: 'error', name: e.name, message: e.message })
+  })
 }
