@@ -5,6 +5,8 @@
  *   npm run bench [-- --json] [--latency 50] [--seed 1] [--rounds 5] [--quick]
  *                 [--only engine,live,audit,startup] [--no-build] [--startup-runs 10]
  *
+ * `--only audit-jobs` runs the audit's 100,000-check --jobs 1 / --jobs 2 pairs alone.
+ *
  * Progress goes to stderr; stdout carries the table, or with --json one JSON object.
  * docs/performance.md explains every figure.
  */
@@ -20,10 +22,11 @@ import { measureBatch, type BatchResult } from './batch/measure.js'
 import { auditRows, batchRows, engineRows, formatTable, jobsRows, liveRows, startupRows, type Row } from './report/targets.js'
 import { ensureBuild, measureStartup, type StartupResult } from './startup/measure.js'
 import { generateSnapshot } from './audit/snapshot-gen.js'
+import { writeSnapshot } from '../src/sources/snapshot/index.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const OUT = join(ROOT, 'bench', 'out')
-const PARTS = ['engine', 'batch', 'live', 'audit', 'startup'] as const
+const PARTS = ['engine', 'batch', 'live', 'audit', 'audit-jobs', 'startup'] as const
 type Part = (typeof PARTS)[number]
 
 export interface BenchOptions {
@@ -110,15 +113,21 @@ async function main(): Promise<void> {
     result.live = await measureLive(options.latencyMs)
     rows.push(...liveRows(result.live))
   }
-  if (options.only.includes('audit')) {
+  if (options.only.includes('audit') || options.only.includes('audit-jobs')) {
     log('audit scale: generating the snapshot…')
     const scale = options.quick ? { roles: 1000, managedPolicies: 400, checks: 2000 } : { roles: 5000, managedPolicies: 2000, checks: 10000 }
-    result.audit = await measureAudit({ seed: options.seed, accounts: 5, ...scale }, OUT, ROOT)
-    rows.push(...auditRows(result.audit))
+    let snapshotFile = join(OUT, 'scale-snapshot.json')
+    if (options.only.includes('audit')) {
+      result.audit = await measureAudit({ seed: options.seed, accounts: 5, ...scale }, OUT, ROOT)
+      rows.push(...auditRows(result.audit))
+      snapshotFile = result.audit.snapshotFile
+    }
     try {
       build()
       const jobsScale = { seed: options.seed, accounts: 5, ...scale, checks: options.quick ? 10_000 : 100_000 }
-      result.jobs = await measureJobs(generateSnapshot(jobsScale), jobsScale, result.audit.snapshotFile, OUT, ROOT, log)
+      const snapshot = generateSnapshot(jobsScale)
+      if (!result.audit) await writeSnapshot(snapshotFile, snapshot)
+      result.jobs = await measureJobs(snapshot, jobsScale, snapshotFile, OUT, ROOT, log, options.quick ? 1 : 2)
       rows.push(...jobsRows(result.jobs))
     } catch (error) {
       result.jobs = failed('audit scale, jobs', error)

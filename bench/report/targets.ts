@@ -121,10 +121,12 @@ export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
 
 export function jobsRows(j: JobsResult): Row[] {
   const g = 'audit scale, jobs'
-  const rows: Row[] = j.runs.map((r) => ({
+  const runs = j.runs.filter((r) => r.jobs === 2).length
+  // The best clock time of the back-to-back pairs; the processor time per thread says what each thread cost whatever the load.
+  const rows: Row[] = j.best.map((r) => ({
     group: g,
-    figure: `${n0(j.checks)} checks, --jobs ${r.jobs}, end to end`,
-    value: `${ms(r.wallMs)} (${n0((r.checks * 1000) / r.wallMs)} /s)${r.peakRssMb === null ? '' : `, peak ${r.peakRssMb.toFixed(0)} MB`}`,
+    figure: `${n0(j.checks)} checks, --jobs ${r.jobs}, end to end${runs > 1 ? ` (best of ${runs})` : ''}`,
+    value: `${ms(r.wallMs)} (${n0((r.checks * 1000) / r.wallMs)} /s)${r.peakRssMb === null ? '' : `, peak ${r.peakRssMb.toFixed(0)} MB`}${r.cpu ? `; processor time: main thread ${r.cpu.mainS.toFixed(1)} s, ${r.jobs > 1 ? `worker ${(r.cpu.otherS[0] ?? 0).toFixed(1)} s, ` : ''}all threads ${r.cpu.totalS.toFixed(1)} s` : ''}; load ${r.load.toFixed(1)}${r.otherCores === null ? '' : `, other work ${r.otherCores.toFixed(2)} cores`}`,
     target: r.jobs === 2 ? '< 15,000 ms' : '',
     pass: r.jobs === 2 ? r.wallMs < 15000 && r.checks === j.checks : null,
   }))

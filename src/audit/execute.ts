@@ -18,6 +18,7 @@ import { finish, type AuditResult } from './result.js'
 import { runAuditJobs } from './jobs.js'
 import { runAudit, type AuditProgress } from './run.js'
 import { parseShard } from './shard.js'
+import { auditJsonFilePieces, writePiecesToFile } from './write-report.js'
 import type { AuditReach } from './reach.js'
 import type { AuditFile } from './types.js'
 
@@ -52,13 +53,17 @@ export interface AuditEnvironment {
   readonly reachFor: (file: AuditFile) => Promise<{ reach: AuditReach; label: string }>
   /** Fewer checks per job than this and a snapshot audit runs in one thread (tests lower it). */
   readonly minChecksPerJob?: number
+  /** false: with several jobs, every check runs in a worker thread (tests). */
+  readonly mainThreadTakesParts?: boolean
   /** The language of the progress line and the JUnit messages (default English). */
   readonly lang?: Lang
 }
 
-async function writeOut(path: string, text: string, what: string): Promise<void> {
+async function writeOut(path: string, text: string | Iterable<string>, what: string): Promise<void> {
   try {
-    await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
+    if (typeof text === 'string') await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
+    // A large result is written as it is made, never whole in memory (write-report.ts).
+    else await writePiecesToFile(path, text)
   } catch (error) {
     throw new UserError(`Cannot write the ${what} to ${path}: ${fileProblem(error, path, true)}.`)
   }
@@ -68,7 +73,7 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
 async function report(result: AuditResult, flags: ReportFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const withDrift = flags.baseline ? finish({ ...result, drift: driftSince(result, await readAuditResult(flags.baseline)) }) : result
   if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift, lang), 'JUnit report')
-  if (flags.out) await writeOut(flags.out, JSON.stringify(withDrift, null, 2), 'JSON result')
+  if (flags.out) await writeOut(flags.out, auditJsonFilePieces(withDrift), 'JSON result')
   return withDrift
 }
 
@@ -101,6 +106,7 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
             fileName: input.name,
             allowUnknownAction: flags['allow-unknown-action'],
             ...(environment.minChecksPerJob !== undefined ? { minChecksPerJob: environment.minChecksPerJob } : {}),
+            ...(environment.mainThreadTakesParts !== undefined ? { mainThreadTakesParts: environment.mainThreadTakesParts } : {}),
           })
         : await runAudit(file, reach, options)
   } finally {

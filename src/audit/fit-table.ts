@@ -46,7 +46,8 @@ export function cutEnd(text: string, max: number): string {
 }
 
 function columnWidth(column: Column): number {
-  return Math.max(length(column.header), ...column.cells.map(length))
+  // A loop, not Math.max(...cells): a spread of 100,000 cells overflows the call stack.
+  return column.cells.reduce((widest, cell) => Math.max(widest, length(cell)), length(column.header))
 }
 
 export function tableWidth(columns: readonly Column[]): number {

@@ -1,19 +1,22 @@
 /**
- * A snapshot audit on several processor cores: the checks of this shard, in plan order, are
- * cut into one contiguous part per job (so each job reads few principals and warms few
- * plans); the main thread runs the first part, and each other part runs in a worker thread
- * over its own reading of the snapshot; the results are put back in plan order. The report is the one a single job writes: the same
- * checks, verdicts and order (test/audit/jobs.test.ts compares them).
+ * A snapshot audit on several processor cores. The checks of this shard, in plan order, are
+ * cut into small contiguous parts (a part's checks share principals and plans); the main
+ * thread and each worker thread (over its own reading of the snapshot) take the next part
+ * whenever they are free, and each result goes back to its check's place. On a machine whose
+ * other cores are busy the main thread simply takes more parts: a worker that starts late or
+ * runs slowly costs little. The report is the one a single job writes: the same checks,
+ * verdicts and order (test/audit/jobs.test.ts compares them).
  *
  * A live audit stays in one thread: it waits on AWS, not on the processor, and each worker
  * would read every account again.
  */
 import { Worker } from 'node:worker_threads'
+import type { PlannedCheck } from './plan.js'
 import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
 import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
-import type { JobReply, JobRequest } from './worker.js'
+import { withWarningLists, type JobOrder, type JobReply, type JobRequest } from './worker.js'
 
 export interface JobsOptions extends AuditRunOptions {
   readonly jobs: number
@@ -25,15 +28,25 @@ export interface JobsOptions extends AuditRunOptions {
   readonly allowUnknownAction: boolean
   /** Fewer checks per job than this and the audit runs in one thread (starting a worker costs a snapshot read). */
   readonly minChecksPerJob?: number
+  /** false: the main thread runs no part itself, so that every result crosses from a worker (tests). */
+  readonly mainThreadTakesParts?: boolean
 }
 
 /** Below this many checks a job, a worker's start (its own snapshot read) costs more than it saves. */
 const MIN_CHECKS_PER_JOB = 2000
 
-/** `count` contiguous parts of `total` items, as even as can be: [start, end) each. */
-export function partsOf(total: number, count: number): [number, number][] {
+/**
+ * Checks in a part: small enough that the threads finish close together (the last part is
+ * the only wait), large enough that handing parts out costs nothing next to running them.
+ */
+export function partSize(checks: number, jobs: number): number {
+  return Math.max(1, Math.min(1000, Math.ceil(checks / (jobs * 16))))
+}
+
+/** `total` items cut into contiguous parts of `size` (the last may be shorter): [start, end) each. */
+export function partsOf(total: number, size: number): [number, number][] {
   const parts: [number, number][] = []
-  for (let k = 0; k < count; k++) parts.push([Math.floor((total * k) / count), Math.floor((total * (k + 1)) / count)])
+  for (let start = 0; start < total; start += size) parts.push([start, Math.min(total, start + size)])
   return parts
 }
 
@@ -45,30 +58,85 @@ function startWorker(request: JobRequest): Worker {
   return new Worker(boot, { eval: true, workerData: request })
 }
 
-function runPart(request: JobRequest, onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void, workers: Worker[]): Promise<ChecksRun> {
+/** A worker keeps this many parts in hand, so that it never waits for the main thread (busy with its own part) to hand it the next. */
+const PARTS_IN_HAND = 2
+
+/**
+ * Runs the checks in parts across the main thread and `workers` worker threads; resolves with
+ * every result in plan order. The first failure (in a worker or the main thread) stops the
+ * main thread's share too and rejects; the workers are then stopped by the caller.
+ */
+function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: JobsOptions, workers: Worker[], onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void): Promise<ChecksRun> {
+  const parts = partsOf(mine.length, partSize(mine.length, workers.length + 1))
+  const results: CheckResult[] = new Array(mine.length)
+  const origins = new Set<string>()
+  let next = 0
+  /** Parts handed to workers and not back yet. */
+  let outstanding = 0
+  /** Workers not ready yet: waited for even when the main thread ran every part, so that a worker's failure is still heard. */
+  let starting = workers.length
+  let failure: { error: unknown } | null = null
+  let mainDone = false
   return new Promise((resolve, reject) => {
-    const worker = startWorker(request)
-    workers.push(worker)
-    let settled = false
-    worker.on('message', (reply: JobReply) => {
-      if (reply.kind === 'progress') for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
-      else if (reply.kind === 'done') {
-        settled = true
-        // Warnings lists come once each, referred to by number (worker.ts).
-        const results = reply.results.map((r) => ({ ...r, warnings: reply.warningLists[r.warnings as unknown as number]! }))
-        resolve({ results: results as CheckResult[], origins: reply.origins })
-      } else {
-        settled = true
-        reject(Object.assign(new Error(reply.message), { name: reply.name }))
-      }
-    })
-    worker.on('error', (error) => {
-      settled = true
+    const fail = (error: unknown) => {
+      if (failure) return
+      failure = { error }
       reject(error)
-    })
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`An audit worker stopped (exit code ${code}) before it finished its checks.`))
-    })
+    }
+    const finishIfDone = () => {
+      if (!failure && mainDone && outstanding === 0 && starting === 0) resolve({ results, origins: [...origins] })
+    }
+    const place = (start: number, run: { results: readonly CheckResult[]; origins: readonly string[] }) => {
+      for (let i = 0; i < run.results.length; i++) results[start + i] = run.results[i]!
+      for (const origin of run.origins) origins.add(origin)
+    }
+    const hand = (worker: Worker, inHand: { count: number }) => {
+      while (!failure && inHand.count < PARTS_IN_HAND && next < parts.length) {
+        const [start, end] = parts[next++]!
+        inHand.count++
+        outstanding++
+        worker.postMessage({ kind: 'part', start, end, keys: mine.slice(start, end).map((c) => c.key) } satisfies JobOrder)
+      }
+    }
+    for (const worker of workers) {
+      const inHand = { count: 0 }
+      let ready = false
+      worker.on('message', (reply: JobReply) => {
+        if (failure) return
+        if (reply.kind === 'ready') {
+          ready = true
+          starting--
+          hand(worker, inHand)
+          finishIfDone()
+        } else if (reply.kind === 'progress') {
+          for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
+        } else if (reply.kind === 'part') {
+          place(reply.start, { results: withWarningLists(reply), origins: reply.origins })
+          inHand.count--
+          outstanding--
+          hand(worker, inHand)
+          finishIfDone()
+        } else fail(Object.assign(new Error(reply.message), { name: reply.name }))
+      })
+      worker.on('error', fail)
+      worker.on('exit', (code) => {
+        if (!ready || inHand.count > 0) fail(new Error(`An audit worker stopped (exit code ${code}) before it finished its checks.`))
+      })
+    }
+    // The main thread's own share, a part at a time; between parts the workers' messages are heard.
+    void (async () => {
+      try {
+        while (!failure && options.mainThreadTakesParts !== false && next < parts.length) {
+          const [start, end] = parts[next++]!
+          place(start, await runChecks(mine.slice(start, end), reach, options, onCheck))
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        mainDone = true
+        finishIfDone()
+      } catch (error) {
+        fail(error)
+      }
+    })()
   })
 }
 
@@ -81,38 +149,25 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
   let run: ChecksRun
   if (jobs <= 1) run = await runChecks(mine, reach, options, onCheck)
   else {
-    // The main thread runs the first part itself, over the sources it has read already: one
-    // snapshot read and one plan fewer, and only the other parts' results are copied over.
-    const [[firstStart, firstEnd], ...others] = partsOf(mine.length, jobs) as [[number, number], ...[number, number][]]
-    // One part failing fails the audit: the other workers are stopped rather than left to
-    // finish checks nobody will read (the process would wait for them before it exits).
-    const workers: Worker[] = []
-    const parts = await Promise.all([
-      runChecks(mine.slice(firstStart, firstEnd), reach, options, onCheck),
-      ...others.map(([start, end]) =>
-        runPart(
-          {
-            snapshot: options.snapshot,
-            fileText: options.fileText,
-            fileName: options.fileName,
-            allowUnknownAction: options.allowUnknownAction,
-            allowUndetermined: options.allowUndetermined,
-            assumeAbsent: options.assumeAbsent,
-            shard: options.shard,
-            start,
-            end,
-            keys: mine.slice(start, end).map((c) => c.key),
-            ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-          },
-          onCheck,
-          workers,
-        ),
-      ),
-    ]).catch(async (error: unknown) => {
+    const request: JobRequest = {
+      snapshot: options.snapshot,
+      fileText: options.fileText,
+      fileName: options.fileName,
+      allowUnknownAction: options.allowUnknownAction,
+      allowUndetermined: options.allowUndetermined,
+      assumeAbsent: options.assumeAbsent,
+      unknownKeys: options.unknownKeys ?? [],
+      configuredRegion: options.configuredRegion ?? null,
+      shard: options.shard,
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    }
+    const workers = Array.from({ length: jobs - 1 }, () => startWorker(request))
+    try {
+      run = await runInParts(mine, reach, options, workers, onCheck)
+    } finally {
+      // Done or failed, no worker has anything left to do; one still starting is not waited for.
       await Promise.all(workers.map((w) => w.terminate()))
-      throw error
-    })
-    run = { results: parts.flatMap((p) => p.results), origins: parts.flatMap((p) => p.origins) }
+    }
   }
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })
 }

@@ -10,7 +10,7 @@ import { code, fence, prose, table } from '../report/markdown-text.js'
 import { mermaidFlowchart } from '../report/mermaid.js'
 import type { Outcome } from './judge.js'
 import { AUDIT_MARKDOWN as W } from './phrases.js'
-import { checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal } from './render-rows.js'
+import { appendAll, checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal } from './render-rows.js'
 import type { AuditResult, CheckResult, ExpectationResult } from './result.js'
 
 const MARK: Readonly<Record<Outcome, string>> = { held: '✅', failed: '❌', undetermined: '❔', error: '⚠️' }
@@ -28,9 +28,14 @@ export function renderAuditMarkdown(result: AuditResult): string {
       for (const c of checks) out.push('', ...failedCheck(c))
     }
   }
-  out.push('', ...checkTable(result))
+  out.push('')
+  // Appended line by line: a spread of 100,000 rows overflows the call stack.
+  appendAll(out, checkTable(result))
   const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${say()['report.warning'](w)}`))
-  if (warnings.length) out.push('', `## ${W.warnings}`, '', ...warnings.map((w) => `- ${prose(w)}`))
+  if (warnings.length) {
+    out.push('', `## ${W.warnings}`, '')
+    appendAll(out, warnings.map((w) => `- ${prose(w)}`))
+  }
   if (result.drift) {
     out.push('', `## ${W.drift(result.drift.length)}`, '')
     out.push(...(result.drift.length ? driftLines(result.drift).map((l) => `- ${prose(l)}`) : [W.noDrift]))

@@ -19,6 +19,11 @@ export interface CheckRow {
   readonly deciding: string
 }
 
+/** Appends `lines` to `out` one by one (`out.push(...lines)` overflows the call stack past ~100,000 lines). */
+export function appendAll(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line)
+}
+
 /** `111111111111:role/CloudOps`: an IAM or STS ARN without its constant prefix. */
 export function shortPrincipal(arn: string): string {
   return arn.replace(/^arn:[a-z-]+:(iam|sts)::/, '')

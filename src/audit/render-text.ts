@@ -9,7 +9,7 @@ import { effectiveWidth, length, padEnd } from '../report/layout.js'
 import { fitColumns, type Column, type ColumnId } from './fit-table.js'
 import { AUDIT_COLUMNS, AUDIT_TEXT } from './phrases.js'
 import type { Outcome } from './judge.js'
-import { checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal, type CheckRow } from './render-rows.js'
+import { appendAll, checkRows, countsLine, driftLines, failures, hasResources, headline, provenance, shortPrincipal, type CheckRow } from './render-rows.js'
 import type { AuditResult } from './result.js'
 
 const MARK: Readonly<Record<Outcome, string>> = { held: '✓', failed: '✗', undetermined: '?', error: '!' }
@@ -33,7 +33,7 @@ function table(rows: readonly CheckRow[], withResource: boolean, pal: Palette, w
   ]
   const fitted = fitColumns(columns, width)
   // Every column but the last is padded to its widest cell; the last runs on.
-  const widths = fitted.map((c) => Math.max(length(c.header), ...c.cells.map(length)))
+  const widths = fitted.map((c) => c.cells.reduce((widest, cell) => Math.max(widest, length(cell)), length(c.header)))
   const pad = (values: readonly string[]) => values.map((v, c) => (c === values.length - 1 ? v : padEnd(v, widths[c]!)))
   return [
     pal.bold(pad(fitted.map((c) => c.header)).join('  ').trimEnd()),
@@ -74,11 +74,15 @@ export function renderAuditText(result: AuditResult, options: AuditTextOptions):
   const out = [(result.passed ? pal.allow : pal.deny)(headline(result)), pal.dim(provenance(result)), '']
   const rows = checkRows(result)
   if (options.brief) return [...out.slice(0, 2), ...failureSection(result, pal), '', countsLine(result)].join('\n')
-  if (rows.length) out.push(...table(rows, hasResources(result), pal, effectiveWidth(options.width)))
+  // Appended line by line: a spread of 100,000 rows overflows the call stack.
+  if (rows.length) appendAll(out, table(rows, hasResources(result), pal, effectiveWidth(options.width)))
   else out.push(AUDIT_TEXT.noCheck)
-  out.push(...failureSection(result, pal))
+  appendAll(out, failureSection(result, pal))
   const warnings = result.expectations.flatMap((e) => e.warnings.map((w) => `${e.name}: ${say()['report.warning'](w)}`))
-  if (warnings.length) out.push('', pal.heading(AUDIT_TEXT.warnings), ...warnings.map((w) => `  • ${w}`))
+  if (warnings.length) {
+    out.push('', pal.heading(AUDIT_TEXT.warnings))
+    appendAll(out, warnings.map((w) => `  • ${w}`))
+  }
   if (result.drift) {
     out.push('', pal.heading(AUDIT_TEXT.drift(result.drift.length)))
     out.push(...(result.drift.length ? driftLines(result.drift).map((l) => `  • ${l}`) : [`  ${AUDIT_TEXT.noDrift}`]))

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Args, Flags } from '@oclif/core'
 import { executeAudit } from '../audit/execute.js'
 import { reachFor } from '../audit/reach-flags.js'
-import { renderAudit } from '../audit/render.js'
+import { auditReportPieces, writePieces } from '../audit/write-report.js'
 import { DenyCommand } from '../cli/base-command.js'
 import { configuredRegionFor } from '../cli/configured-region.js'
 import { EXIT, EXIT_HELP } from '../cli/exit-status.js'
@@ -69,7 +69,8 @@ export default class Audit extends DenyCommand {
       reachFor: (file) => reachFor(flags, file, debug),
       lang: this.language(flags),
     })
-    this.print(renderAudit(result, format, { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }))
+    // Written as it is made: a large audit's JSON is hundreds of megabytes (audit/write-report.ts).
+    await writePieces(process.stdout, auditReportPieces(result, format, { color: this.useColor(flags), ...reportLayout(flags), lang: this.language(flags) }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }
