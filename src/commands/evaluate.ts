@@ -8,8 +8,7 @@ import { renderNumbered, type CaseOutcome } from '../report/numbered.js'
 import { caseSource } from '../cli/case-source.js'
 import { CaseStream } from '../cli/case-stream.js'
 import { BlockWriter, evaluateEntry, evaluateJsonLines, statusOf } from '../cli/evaluate-batch.js'
-import { evaluateBlocks, PARALLEL_AFTER } from '../cli/evaluate-parallel.js'
-import { availableParallelism } from 'node:os'
+import { defaultJobs, evaluateBlocks, PARALLEL_AFTER, sampleCpus } from '../cli/evaluate-parallel.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
@@ -30,7 +29,7 @@ export default class Evaluate extends DenyCommand {
     ...reportLayoutFlags,
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
     jobs: Flags.integer({
-      description: 'Worker threads for a long JSON Lines input with --json (default: the processor cores available). The output is the same with any number.',
+      description: 'Threads for a long JSON Lines input with --json (default: one, plus the cores left idle by other work). The output is the same with any number.',
       min: 1,
     }),
   }
@@ -46,9 +45,14 @@ export default class Evaluate extends DenyCommand {
     if (format === 'json') {
       const out = new BlockWriter(process.stdout)
       const setup = { name: source.name, assumeAbsent: flags['assume-absent'] }
-      const jobs = flags.jobs ?? availableParallelism()
-      const rest = () => (stream.jsonLines ? evaluateBlocks(stream.lineBlocks(), jobs, setup, out, err) : null)
-      status = await evaluateJsonLines(entries, out, err, flags['assume-absent'], { jobs, after: PARALLEL_AFTER, rest })
+      // Without --jobs, the cores left idle while the first cases are evaluated decide (defaultJobs).
+      const started = sampleCpus()
+      const jobsNow = () => flags.jobs ?? defaultJobs(started)
+      const rest = () => {
+        const jobs = stream.jsonLines ? jobsNow() : 1
+        return jobs > 1 ? evaluateBlocks(stream.lineBlocks(), jobs, setup, out, err) : null
+      }
+      status = await evaluateJsonLines(entries, out, err, flags['assume-absent'], { jobs: flags.jobs ?? 2, after: PARALLEL_AFTER, rest })
     } else {
       // A report for people: every verdict is rendered together, at the end; in text, several
       // cases are numbered with their place in the input and summed up.

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { blockEntries, CaseStream, PoliciesByText } from '../../src/cli/case-stream.js'
 import { BlockWriter, evaluateJsonLines } from '../../src/cli/evaluate-batch.js'
-import { evaluateBlocks } from '../../src/cli/evaluate-parallel.js'
+import { defaultJobs, evaluateBlocks } from '../../src/cli/evaluate-parallel.js'
 
 const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
 const deny = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/secret*' }, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] }
@@ -80,5 +80,16 @@ describe('CaseStream.lineBlocks and blockEntries', () => {
     const shared = new PoliciesByText()
     for await (const block of stream.lineBlocks(700)) got.push(...blockEntries(block, 'c.jsonl', shared))
     expect(got).toEqual(all)
+  })
+})
+
+describe('defaultJobs', () => {
+  it('is this thread plus the cores left idle meanwhile, at most the cores available', () => {
+    const at = (idle: number, total: number) => ({ idle, total, cores: 2 })
+    expect(defaultJobs(at(0, 0), at(500, 1000), 2)).toBe(2) // one core busy (this thread), one idle
+    expect(defaultJobs(at(0, 0), at(50, 1000), 2)).toBe(1) // other work on the other core
+    expect(defaultJobs(at(0, 0), at(1000, 1000), 2)).toBe(2)
+    expect(defaultJobs(at(0, 0), at(0, 0), 2)).toBe(1)
+    expect(defaultJobs({ idle: 0, total: 0, cores: 8 }, { idle: 600, total: 800, cores: 8 }, 8)).toBe(7)
   })
 })
