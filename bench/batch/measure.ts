@@ -3,12 +3,15 @@
  * - `denydoctor evaluate FILE --json` (the built CLI, bin/run.js) on a JSON Lines file of
  *   `cases` engine-corpus cases (the same accounts, more requests per principal): wall time
  *   from spawn to exit, the verdict lines counted as they arrive, and the child's peak memory
- *   (the kernel's high-water mark of its resident set, from /usr/bin/time).
+ *   (the kernel's high-water mark of its resident set) and processor time (user + system, all
+ *   threads), both from /usr/bin/time; with the default jobs (the cores available), then again
+ *   with `--jobs 1`, whose output must be the same byte for byte.
  * - the first pass of a fresh process: evaluateCase over the engine corpus in a child
  *   (first-pass.ts).
  * The peer's rates come from the engine measurement of the same run.
  */
 import { execFile, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createWriteStream, existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { once } from 'node:events'
@@ -28,6 +31,10 @@ export interface BatchResult {
   readonly perSecond: number
   /** null when /usr/bin/time is not there to read it. */
   readonly peakRssMb: number | null
+  /** The child's processor time (user + system, all its threads), from /usr/bin/time; null without it. */
+  readonly processorMs: number | null
+  /** The same input with `--jobs 1` (one thread), for comparison. */
+  readonly oneJob: { readonly wallMs: number; readonly perSecond: number; readonly peakRssMb: number | null; readonly processorMs: number | null; readonly identical: boolean }
   readonly firstPass: { readonly cases: number; readonly firstMs: number; readonly perSecond: number }
 }
 
@@ -43,17 +50,30 @@ async function writeCases(file: string, count: number, seed: number): Promise<vo
   await once(out, 'finish')
 }
 
-function runCli(root: string, file: string): Promise<{ lines: number; errorLines: number; exitCode: number | null; wallMs: number; peakRssMb: number | null }> {
+interface CliRun {
+  lines: number
+  errorLines: number
+  exitCode: number | null
+  wallMs: number
+  peakRssMb: number | null
+  processorMs: number | null
+  /** A digest of the whole output, to compare runs. */
+  digest: string
+}
+
+function runCli(root: string, file: string, extra: readonly string[] = []): Promise<CliRun> {
   const timed = existsSync('/usr/bin/time')
-  const args = [process.execPath, join(root, 'bin', 'run.js'), 'evaluate', file, '--json']
+  const args = [process.execPath, join(root, 'bin', 'run.js'), 'evaluate', file, '--json', ...extra]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M cpu-s %U %S', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let lines = 0
     let errorLines = 0
     let tail = ''
+    const hash = createHash('sha256')
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => {
+      hash.update(chunk)
       const text = tail + chunk
       let start = 0
       for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
@@ -69,7 +89,8 @@ function runCli(root: string, file: string): Promise<{ lines: number; errorLines
     child.on('close', (code) => {
       const wallMs = performance.now() - started
       const kb = /maxrss-kb (\d+)/.exec(stderr)
-      resolve({ lines, errorLines, exitCode: code, wallMs, peakRssMb: kb ? Number(kb[1]) / 1024 : null })
+      const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(stderr)
+      resolve({ lines, errorLines, exitCode: code, wallMs, peakRssMb: kb ? Number(kb[1]) / 1024 : null, processorMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, digest: hash.digest('hex') })
     })
   })
 }
@@ -81,17 +102,21 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
   const fileMb = (await stat(file)).size / 2 ** 20
   log(`batch: denydoctor evaluate ${file} --json (${fileMb.toFixed(0)} MB)…`)
   const cli = await runCli(options.root, file)
+  log(`batch: the same with --jobs 1…`)
+  const one = await runCli(options.root, file, ['--jobs', '1'])
   log('batch: first pass of a fresh process…')
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(options.root, 'bench/batch/first-pass.ts'), String(options.seed), String(options.principalsPerAccount)], {
     cwd: options.root,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   })
   const first = JSON.parse(stdout.trim().split('\n').pop()!) as { cases: number; firstMs: number }
+  const { digest, ...figures } = cli
   return {
     cases: options.cases,
     fileMb,
-    ...cli,
+    ...figures,
     perSecond: (options.cases * 1000) / cli.wallMs,
+    oneJob: { wallMs: one.wallMs, perSecond: (options.cases * 1000) / one.wallMs, peakRssMb: one.peakRssMb, processorMs: one.processorMs, identical: one.digest === digest && one.exitCode === cli.exitCode },
     firstPass: { cases: first.cases, firstMs: first.firstMs, perSecond: (first.cases * 1000) / first.firstMs },
   }
 }

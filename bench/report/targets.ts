@@ -106,6 +106,21 @@ export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
   return [
     { group: g, figure: 'input', value: `${n0(b.cases)} JSON Lines cases, ${b.fileMb.toFixed(0)} MB`, target: '', pass: null },
     { group: g, figure: 'evaluate FILE --json, spawn to exit', value: `${ms(b.wallMs)} (${n0(b.perSecond)} /s), exit ${b.exitCode}`, target: '', pass: null },
+    {
+      group: g,
+      figure: 'processor time (all threads)',
+      value: b.processorMs === null ? 'not measured (no /usr/bin/time)' : `${ms(b.processorMs)} (${n0((b.cases * 1000) / b.processorMs)} cases per processor-second)`,
+      target: '',
+      pass: null,
+    },
+    {
+      group: g,
+      figure: 'same with --jobs 1 (one thread)',
+      value: `${ms(b.oneJob.wallMs)} (${n0(b.oneJob.perSecond)} /s)${b.oneJob.processorMs === null ? '' : `, processor ${ms(b.oneJob.processorMs)}`}${b.oneJob.peakRssMb === null ? '' : `, peak ${b.oneJob.peakRssMb.toFixed(0)} MB`}`,
+      target: '',
+      pass: null,
+    },
+    { group: g, figure: 'output of --jobs 1 and default', value: b.oneJob.identical ? 'identical' : 'DIFFER', target: 'identical', pass: b.oneJob.identical },
     { group: g, figure: 'verdict lines (errors)', value: `${n0(b.lines)} (${b.errorLines})`, target: `${n0(b.cases)} (0)`, pass: b.lines === b.cases && b.errorLines === 0 },
     { group: g, figure: 'peak memory (RSS)', value: b.peakRssMb === null ? 'not measured (no /usr/bin/time)' : `${b.peakRssMb.toFixed(0)} MB`, target: '< 300 MB', pass: b.peakRssMb === null ? null : b.peakRssMb < 300 },
     { group: g, figure: 'ratio vs peer’s faster mode', value: ratio === null ? 'peer not measured (run with engine)' : `${ratio.toFixed(1)}×`, target: '≥ 20×', pass: ratio === null ? null : ratio >= 20 },

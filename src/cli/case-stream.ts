@@ -3,6 +3,15 @@ import { readJsonText } from '../policy/read-json-text.js'
 import { caseEntries, type CaseEntry } from './case-documents.js'
 import { decodeText } from './read-input.js'
 
+/** Whole JSON Lines lines of the input, as one text (each line ended by `\n` but maybe the last), and the number of the first. */
+export interface LineBlock {
+  readonly text: string
+  readonly firstLine: number
+}
+
+/** The text of a LineBlock is cut at the last line end once it holds this much. */
+const BLOCK_CHARS = 192 * 1024
+
 /**
  * Case-file entries read from a stream, one JSON Lines case at a time: the input is pulled a
  * chunk at a time (the stream waits while a case is evaluated), so memory holds one chunk and
@@ -13,95 +22,166 @@ import { decodeText } from './read-input.js'
  * JSON object (`{…}`) and another such line follows. After that, each line is one case; a line
  * that is not valid JSON becomes an error entry and does not stop the others.
  */
-export async function* streamCaseEntries(input: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<CaseEntry> {
-  const chunks = input[Symbol.asyncIterator]()
-  const decoder = new StringDecoder('utf8')
-  let pending = ''
-  let done = false
-  const pull = async (): Promise<boolean> => {
-    if (done) return false
-    const next = await chunks.next()
+export function streamCaseEntries(input: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<CaseEntry> {
+  return new CaseStream(input, name).entries()
+}
+
+/**
+ * The reading behind streamCaseEntries, kept on an object so that a reader of JSON Lines can
+ * stop taking entries one at a time and take the rest of the input as blocks of lines
+ * (lineBlocks), for worker threads to read (evaluate-parallel.ts).
+ */
+export class CaseStream {
+  private readonly chunks: AsyncIterator<Buffer | string>
+  private readonly decoder = new StringDecoder('utf8')
+  private pending = ''
+  private done = false
+  private lineNumber = 0
+  /** Whether the input was recognised as JSON Lines (known once the first entry is taken). */
+  jsonLines = false
+
+  constructor(
+    input: AsyncIterable<Buffer | string>,
+    readonly name: string,
+  ) {
+    this.chunks = input[Symbol.asyncIterator]()
+  }
+
+  private async pull(): Promise<boolean> {
+    if (this.done) return false
+    const next = await this.chunks.next()
     if (next.done) {
-      done = true
-      pending += decoder.end()
+      this.done = true
+      this.pending += this.decoder.end()
       return false
     }
     const chunk = next.value
-    if (typeof chunk === 'string') pending += chunk
+    if (typeof chunk === 'string') this.pending += chunk
     else {
       // UTF-16 (a Windows `>` redirect): decodeText reads it, but only whole.
-      if (pending === '' && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      if (this.pending === '' && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
         const rest: Buffer[] = [chunk]
-        for (let r = await chunks.next(); !r.done; r = await chunks.next()) rest.push(Buffer.from(r.value))
-        done = true
-        pending = decodeText(Buffer.concat(rest))
+        for (let r = await this.chunks.next(); !r.done; r = await this.chunks.next()) rest.push(Buffer.from(r.value))
+        this.done = true
+        this.pending = decodeText(Buffer.concat(rest))
         return false
       }
-      pending += decoder.write(chunk)
+      this.pending += this.decoder.write(chunk)
     }
     return true
   }
+
   /** The next line (without its end), or null at the end of the input. */
-  let lineNumber = 0
-  const nextLine = async (): Promise<string | null> => {
+  private async nextLine(): Promise<string | null> {
     for (;;) {
-      const end = pending.indexOf('\n')
+      const end = this.pending.indexOf('\n')
       if (end >= 0) {
-        const line = pending.slice(0, end)
-        pending = pending.slice(end + 1)
-        lineNumber++
+        const line = this.pending.slice(0, end)
+        this.pending = this.pending.slice(end + 1)
+        this.lineNumber++
         return line.endsWith('\r') ? line.slice(0, -1) : line
       }
-      if (!(await pull())) {
-        if (pending === '') return null
-        const line = pending
-        pending = ''
-        lineNumber++
+      if (!(await this.pull())) {
+        if (this.pending === '') return null
+        const line = this.pending
+        this.pending = ''
+        this.lineNumber++
         return line
       }
     }
   }
-  const isCaseLine = (line: string) => {
-    const t = line.trim()
-    return t.startsWith('{') && t.endsWith('}')
-  }
-  const wholeFrom = async function* (head: string): AsyncGenerator<CaseEntry> {
-    let text = head
-    while (await pull());
-    text += pending
-    pending = ''
-    yield* caseEntries(text, name)
+
+  private async *wholeFrom(head: string): AsyncGenerator<CaseEntry> {
+    while (await this.pull());
+    const text = head + this.pending
+    this.pending = ''
+    yield* caseEntries(text, this.name)
   }
 
   /** The next line that is not blank (null at the end), and the blank lines passed over. */
-  const nextNonBlank = async (): Promise<{ line: string | null; blanks: string }> => {
+  private async nextNonBlank(): Promise<{ line: string | null; blanks: string }> {
     let blanks = ''
-    let line = await nextLine()
+    let line = await this.nextLine()
     while (line !== null && line.trim() === '') {
       blanks += `${line}\n`
-      line = await nextLine()
+      line = await this.nextLine()
     }
     return { line, blanks }
   }
 
-  // The first two lines that are not blank decide the format.
-  const { line: first, blanks: skipped } = await nextNonBlank()
-  if (first === null || !isCaseLine(first)) {
-    yield* wholeFrom(first === null ? skipped : `${skipped}${first}\n`)
-    return
+  /** The entries, in input order. A reader may stop taking them and go on with lineBlocks (JSON Lines only). */
+  async *entries(): AsyncGenerator<CaseEntry> {
+    const isCaseLine = (line: string) => {
+      const t = line.trim()
+      return t.startsWith('{') && t.endsWith('}')
+    }
+    // The first two lines that are not blank decide the format.
+    const { line: first, blanks: skipped } = await this.nextNonBlank()
+    if (first === null || !isCaseLine(first)) {
+      yield* this.wholeFrom(first === null ? skipped : `${skipped}${first}\n`)
+      return
+    }
+    const firstNumber = this.lineNumber
+    const { line: second, blanks: between } = await this.nextNonBlank()
+    if (second === null || !isCaseLine(second)) {
+      yield* this.wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
+      return
+    }
+    this.jsonLines = true
+    const shared = new PoliciesByText()
+    yield caseLine(first, `${this.name} line ${firstNumber}`, shared)
+    yield caseLine(second, `${this.name} line ${this.lineNumber}`, shared)
+    for (let line = await this.nextLine(); line !== null; line = await this.nextLine()) {
+      if (line.trim() === '') continue
+      yield caseLine(line, `${this.name} line ${this.lineNumber}`, shared)
+    }
   }
-  const firstNumber = lineNumber
-  const { line: second, blanks: between } = await nextNonBlank()
-  if (second === null || !isCaseLine(second)) {
-    yield* wholeFrom(`${skipped}${first}\n${between}${second === null ? '' : `${second}\n`}`)
-    return
+
+  /**
+   * The rest of a JSON Lines input, after the entries taken, as blocks of whole lines (about
+   * BLOCK_CHARS each), pulled as they are asked for. Read a block with blockEntries.
+   */
+  async *lineBlocks(blockChars = BLOCK_CHARS): AsyncGenerator<LineBlock> {
+    if (!this.jsonLines) throw new Error('lineBlocks: the input is not JSON Lines')
+    for (;;) {
+      const cut = this.pending.length >= blockChars ? this.pending.lastIndexOf('\n') : -1
+      if (cut >= 0) {
+        yield this.cut(cut + 1)
+        continue
+      }
+      if (await this.pull()) continue
+      // The end: what is left, whether or not its last line has an end.
+      if (this.pending !== '') yield this.cut(this.pending.length)
+      return
+    }
   }
-  const shared = new PoliciesByText()
-  yield caseLine(first, `${name} line ${firstNumber}`, shared)
-  yield caseLine(second, `${name} line ${lineNumber}`, shared)
-  for (let line = await nextLine(); line !== null; line = await nextLine()) {
-    if (line.trim() === '') continue
-    yield caseLine(line, `${name} line ${lineNumber}`, shared)
+
+  private cut(length: number): LineBlock {
+    const text = this.pending.slice(0, length)
+    this.pending = this.pending.slice(length)
+    const firstLine = this.lineNumber + 1
+    let lines = text.endsWith('\n') ? 0 : 1
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++
+    this.lineNumber += lines
+    return { text, firstLine }
+  }
+}
+
+/**
+ * The entries of a LineBlock, as CaseStream.entries gives them: blank lines skipped but
+ * counted, `\r` taken off a line's end, each labelled with its line number.
+ */
+export function* blockEntries(block: LineBlock, name: string, shared: PoliciesByText): Generator<CaseEntry> {
+  const { text } = block
+  let number = block.firstLine
+  let start = 0
+  while (start < text.length) {
+    const end = text.indexOf('\n', start)
+    let line = end < 0 ? text.slice(start) : text.slice(start, end)
+    if (end >= 0 && line.endsWith('\r')) line = line.slice(0, -1)
+    if (line.trim() !== '') yield caseLine(line, `${name} line ${number}`, shared)
+    number++
+    start = end < 0 ? text.length : end + 1
   }
 }
 
@@ -208,10 +288,14 @@ export class PoliciesByText {
     const text = line.slice(start, end)
     let policies = this.byText.get(text)
     if (policies === undefined) {
-      policies = parseJsonFast(text)
+      // A copy of its own: the slice of a line refers to the whole chunk of input the line was
+      // cut from (V8 keeps a slice as a view of its parent), so a kept slice kept a 256 KB chunk
+      // alive for each text, and the heap grew with the input (100 MB after 100,000 cases).
+      const own = Buffer.from(text, 'utf8').toString('utf8')
+      policies = parseJsonFast(own)
       if (policies === undefined) return undefined
       if (this.byText.size >= this.limit) this.byText.delete(this.byText.keys().next().value!)
-      this.byText.set(text, policies)
+      this.byText.set(own, policies)
     }
     const head = parseJsonFast(`${line.slice(0, start)}0${line.slice(end)}`)
     if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined

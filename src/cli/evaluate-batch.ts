@@ -46,6 +46,23 @@ export class BlockWriter {
     this.buffer = ''
     if (!this.stream.write(text)) await once(this.stream, 'drain')
   }
+
+  /** Bytes already encoded (a worker thread's verdict lines), after the text before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush()
+    if (!this.stream.write(bytes)) await once(this.stream, 'drain')
+  }
+}
+
+/** One case's JSON Lines line: its verdict, or `{"error": …}`. */
+export const jsonLine = (result: CaseResult): string => `${JSON.stringify('error' in result ? { error: result.error } : verdictToJson(result))}\n`
+
+/** Going on in worker threads once a JSON Lines input has given this many cases (evaluate-parallel.ts). */
+export interface Parallel {
+  readonly jobs: number
+  readonly after: number
+  /** The rest of the input's cases evaluated and written (in order) by the workers; the worst status of them. */
+  readonly rest: () => Promise<number> | null
 }
 
 /**
@@ -54,11 +71,11 @@ export class BlockWriter {
  * evaluated (also said on standard error). A lone case is printed indented, as before. Memory
  * holds one case at a time. Returns the exit status: the worst of all (cli-contract.md).
  */
-export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: BlockWriter, err: (line: string) => void, assumeAbsent: boolean): Promise<number> {
+export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: BlockWriter, err: (line: string) => void, assumeAbsent: boolean, parallel?: Parallel): Promise<number> {
   let status: number = EXIT.allowed
   let held: CaseResult | null = null
   let count = 0
-  const line = (r: CaseResult) => `${JSON.stringify('error' in r ? { error: r.error } : verdictToJson(r))}\n`
+  const line = jsonLine
   for await (const entry of entries) {
     const result = evaluateEntry(entry, assumeAbsent)
     if ('error' in result) err(`denydoctor: ${result.error}\n`)
@@ -73,6 +90,15 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
       held = null
     }
     await out.write(line(result))
+    if (parallel && parallel.jobs > 1 && count >= parallel.after) {
+      // Leaving the loop stops taking entries one by one; the rest comes as blocks of lines.
+      const rest = parallel.rest()
+      if (rest) {
+        await out.flush()
+        status = worstStatus([status, await rest])
+        break
+      }
+    }
   }
   if (held) await out.write(`${JSON.stringify('error' in held ? { error: held.error } : verdictToJson(held), null, 2)}\n`)
   await out.flush()

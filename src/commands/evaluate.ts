@@ -6,9 +6,10 @@ import { reportLayout, reportLayoutFlags } from '../cli/report-flags.js'
 import { renderVerdict, renderVerdicts } from '../report/index.js'
 import { renderNumbered, type CaseOutcome } from '../report/numbered.js'
 import { caseSource } from '../cli/case-source.js'
-import { streamCaseEntries } from '../cli/case-stream.js'
+import { CaseStream } from '../cli/case-stream.js'
 import { BlockWriter, evaluateEntry, evaluateJsonLines, statusOf } from '../cli/evaluate-batch.js'
 import { messages } from '../i18n/index.js'
+import { defaultJobs, evaluateBlocks, PARALLEL_AFTER, sampleCpus } from '../cli/evaluate-parallel.js'
 
 export default class Evaluate extends DenyCommand {
   static override summary = 'Evaluate a request against policies given in a case file: no AWS account needed.'
@@ -28,19 +29,33 @@ export default class Evaluate extends DenyCommand {
     debug: Flags.boolean({ description: 'Show stack traces. evaluate makes no AWS calls: everything comes from the case file.', default: false }),
     ...reportLayoutFlags,
     'assume-absent': Flags.boolean({ description: 'Treat every context key the case does not give as absent, even with "contextComplete": false.', default: false }),
+    jobs: Flags.integer({
+      description: 'Threads for a long JSON Lines input with --json (default: one, plus the cores left idle by other work). The output is the same with any number.',
+      min: 1,
+    }),
   }
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Evaluate)
     const source = await caseSource(args.caseFile)
-    const entries = streamCaseEntries(await refuseSnapshotStream(source.chunks, source.name), source.name)
+    const stream = new CaseStream(await refuseSnapshotStream(source.chunks, source.name), source.name)
+    const entries = stream.entries()
     const format = this.outputFormat(flags)
     const m = messages(this.language(flags))
     // A case that could not be read, said in the language asked for (the JSON output keeps English).
     const err = (line: string) => process.stderr.write(line.replace(/^(denydoctor: )(.*?)(\n?)$/s, (_l, head: string, text: string, end: string) => `${head}${m['cli.inputProblem'](text)}${end}`))
     let status: number
     if (format === 'json') {
-      status = await evaluateJsonLines(entries, new BlockWriter(process.stdout), err, flags['assume-absent'])
+      const out = new BlockWriter(process.stdout)
+      const setup = { name: source.name, assumeAbsent: flags['assume-absent'] }
+      // Without --jobs, the cores left idle while the first cases are evaluated decide (defaultJobs).
+      const started = sampleCpus()
+      const jobsNow = () => flags.jobs ?? defaultJobs(started)
+      const rest = () => {
+        const jobs = stream.jsonLines ? jobsNow() : 1
+        return jobs > 1 ? evaluateBlocks(stream.lineBlocks(), jobs, setup, out, err) : null
+      }
+      status = await evaluateJsonLines(entries, out, err, flags['assume-absent'], { jobs: flags.jobs ?? 2, after: PARALLEL_AFTER, rest })
     } else {
       // A report for people: every verdict is rendered together, at the end; in text, several
       // cases are numbered with their place in the input and summed up.

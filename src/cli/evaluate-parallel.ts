@@ -1,0 +1,239 @@
+/**
+ * `evaluate --json` on a long JSON Lines input, on several processor cores: once the input has
+ * given enough cases to be worth it (the main thread evaluates the first ones itself while
+ * nothing is known of the input's length), the rest is cut into blocks of whole lines and each
+ * block is read, evaluated and written as JSON Lines text by a worker thread
+ * (evaluate-worker.ts). The main thread reads the input, hands out the blocks, and writes
+ * their text and error lines in input order, so the output is the one a single thread
+ * writes, byte for byte. At most a few blocks are out at a time, and the input is pulled only
+ * as blocks are handed out: memory stays bounded whatever the input's size, and a slow reader
+ * of standard output slows the reading (backpressure).
+ *
+ * The main thread is one of the jobs (one worker for two jobs: each thread has its own heap and
+ * caches, and memory must stay bounded): it evaluates a block itself whenever no worker has
+ * room for it, and so also while the workers start (they load the program, a few hundred
+ * milliseconds): a short input never waits for them.
+ */
+import { availableParallelism, cpus } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { blockEntries, PoliciesByText, type LineBlock } from './case-stream.js'
+import { evaluateEntry, jsonLine, statusOf, type BlockWriter } from './evaluate-batch.js'
+import { EXIT, worstStatus } from './exit-status.js'
+
+/** The main thread evaluates this many cases before it starts workers: fewer cost less than a worker's start. */
+export const PARALLEL_AFTER = 400
+
+/** The processors' idle and total time so far, summed over the cores (os.cpus). */
+export interface CpuSample {
+  readonly idle: number
+  readonly total: number
+  readonly cores: number
+}
+
+export function sampleCpus(): CpuSample {
+  let idle = 0
+  let total = 0
+  const all = cpus()
+  for (const { times } of all) {
+    idle += times.idle
+    total += times.user + times.nice + times.sys + times.idle + times.irq
+  }
+  return { idle, total, cores: all.length }
+}
+
+/**
+ * Threads for `evaluate --json` when --jobs is not given: this thread, plus one for each core
+ * that was idle while it evaluated the first cases (from `since`, sampled at the start, to
+ * now), at most the cores available. A second thread costs processor time of its own (its
+ * start, its own compiled policies and warm-up): with no core free for it, it only slowed a
+ * run down (a 100,000-case run on two cores with other work on several took 53 s with two
+ * threads, 41 s with one). The output is the same either way.
+ */
+export function defaultJobs(since: CpuSample, now: CpuSample = sampleCpus(), available = availableParallelism()): number {
+  const span = now.total - since.total
+  if (!(span > 0)) return 1
+  const idleCores = ((now.idle - since.idle) / span) * now.cores
+  return Math.max(1, Math.min(available, 1 + Math.round(idleCores)))
+}
+
+/** Blocks handed out and not yet written, per worker: enough to keep each busy while the main thread writes. */
+const IN_FLIGHT_PER_WORKER = 2
+
+/** What a worker is told once: how to label and read the cases. */
+export interface WorkerSetup {
+  readonly name: string
+  readonly assumeAbsent: boolean
+}
+
+/** A block to evaluate, numbered in input order. */
+export interface BlockRequest extends LineBlock {
+  readonly seq: number
+}
+
+/** What a block gave: its verdict lines (UTF-8), the error lines for standard error, and the worst status. */
+export interface BlockOutcome {
+  readonly bytes: Uint8Array | string
+  readonly errors: readonly string[]
+  readonly status: number
+}
+
+export type WorkerReply =
+  | { readonly kind: 'ready' }
+  | ({ readonly kind: 'done'; readonly seq: number } & BlockOutcome)
+  | { readonly kind: 'failed'; readonly seq: number; readonly name: string; readonly message: string; readonly stack?: string }
+
+/**
+ * One block's cases evaluated as the one-thread loop does (evaluateJsonLines): a verdict line
+ * or an error line each, in order. Used by the workers, and by the main thread while they start.
+ */
+export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: PoliciesByText): { text: string; errors: string[]; status: number } {
+  let text = ''
+  const errors: string[] = []
+  let status: number = EXIT.allowed
+  for (const entry of blockEntries(block, setup.name, shared)) {
+    const result = evaluateEntry(entry, setup.assumeAbsent)
+    if ('error' in result) errors.push(result.error)
+    status = worstStatus([status, statusOf(result)])
+    text += jsonLine(result)
+  }
+  return { text, errors, status }
+}
+
+/**
+ * A worker's heap, kept small: each thread's heap grows with the garbage of its evaluations
+ * until a collection, and two full-size heaps took a 100,000-case run past 300 MB where one
+ * thread stays near 200 MB. What a worker keeps (its caches) is a few tens of MB; a worker
+ * that needs more stops with ERR_WORKER_OUT_OF_MEMORY and the main thread takes its blocks
+ * over (evaluateBlocks), so a large input is slower, never wrong.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 }
+
+/** The worker: dist/cli/evaluate-worker.js, or from the TypeScript sources (tests) through tsx. */
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./evaluate-worker.js', import.meta.url), { workerData: setup, resourceLimits: WORKER_HEAP })
+  const entry = new URL('./evaluate-worker.ts', import.meta.url).href
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
+  return new Worker(boot, { eval: true, workerData: setup, resourceLimits: WORKER_HEAP })
+}
+
+/** A worker and the blocks it has been given, answered in the order given. */
+class BlockWorker {
+  ready = false
+  /** Settles when the worker can take blocks (or has stopped). */
+  readonly started: Promise<void>
+  private readonly waiting = new Map<number, { resolve: (o: BlockOutcome) => void; reject: (e: Error) => void }>()
+  private failure: Error | null = null
+  readonly worker: Worker
+
+  constructor(setup: WorkerSetup) {
+    this.worker = startWorker(setup)
+    let started = () => {}
+    this.started = new Promise((resolve) => (started = resolve))
+    this.worker.on('exit', () => started())
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'ready') {
+        this.ready = true
+        started()
+      }
+      else if (reply.kind === 'done') this.settle(reply.seq, null, reply)
+      else this.settle(reply.seq, Object.assign(new Error(reply.message), { name: reply.name, ...(reply.stack ? { stack: reply.stack } : {}) }))
+    })
+    this.worker.on('error', (error) => this.failAll(error))
+    this.worker.on('exit', (code) => this.failAll(new Error(`An evaluate worker stopped (exit code ${code}) before it finished its cases.`)))
+  }
+
+  get inFlight(): number {
+    return this.waiting.size
+  }
+
+  /** Whether it can take blocks: started, and not stopped. */
+  get usable(): boolean {
+    return this.ready && this.failure === null
+  }
+
+  run(block: BlockRequest): Promise<BlockOutcome> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise((resolve, reject) => {
+      this.waiting.set(block.seq, { resolve, reject })
+      this.worker.postMessage(block)
+    })
+  }
+
+  private settle(seq: number, error: Error | null, outcome?: BlockOutcome): void {
+    const waiter = this.waiting.get(seq)
+    if (!waiter) return
+    this.waiting.delete(seq)
+    if (error) waiter.reject(error)
+    else waiter.resolve(outcome!)
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error
+    for (const [, waiter] of this.waiting) waiter.reject(error)
+    this.waiting.clear()
+  }
+}
+
+/**
+ * The blocks evaluated by `jobs` threads (the main thread and jobs - 1 workers) and written to
+ * `out` in order, error lines to `err` as the one-thread loop writes them. Returns the worst
+ * status. A failure of the program (not of a case) in a worker fails the whole run, as it would
+ * in one thread.
+ */
+export async function evaluateBlocks(
+  blocks: AsyncIterable<LineBlock>,
+  jobs: number,
+  setup: WorkerSetup,
+  out: BlockWriter,
+  err: (line: string) => void,
+  /** Tests: every block to a worker (the main thread waits for room instead of evaluating). */
+  { workersOnly = false } = {},
+): Promise<number> {
+  // The main thread is one of the jobs: it evaluates a block whenever no worker has room.
+  const workers: BlockWorker[] = []
+  for (let i = 1; i < jobs; i++) workers.push(new BlockWorker(setup))
+  const mainShared = new PoliciesByText()
+  /** Outcomes in input order, not yet written; each settles when its block is evaluated. */
+  const queue: Promise<BlockOutcome>[] = []
+  let status: number = EXIT.allowed
+  const writeHead = async () => {
+    const outcome = await queue.shift()!
+    for (const error of outcome.errors) err(`denydoctor: ${error}\n`)
+    status = worstStatus([status, outcome.status])
+    if (typeof outcome.bytes === 'string') await out.write(outcome.bytes)
+    else await out.writeBytes(outcome.bytes)
+  }
+  // Settled outcomes must not count as unhandled while they wait their turn in the queue.
+  const queued = (p: Promise<BlockOutcome>) => {
+    p.catch(() => {})
+    queue.push(p)
+  }
+  try {
+    let seq = 0
+    if (workersOnly) await Promise.all(workers.map((w) => w.started))
+    for await (const block of blocks) {
+      while (queue.length >= jobs * IN_FLIGHT_PER_WORKER) await writeHead()
+      if (workersOnly) while (queue.length > 0 && !workers.some((w) => w.usable && w.inFlight < IN_FLIGHT_PER_WORKER)) await writeHead()
+      // A ready worker with room (the first such: the same choice every run), else the main thread itself.
+      const worker = workers.find((w) => w.usable && w.inFlight < IN_FLIGHT_PER_WORKER)
+      const inMain = (): BlockOutcome => {
+        const { text, errors, status: s } = evaluateBlock(block, setup, mainShared)
+        return { bytes: text, errors, status: s }
+      }
+      if (!worker) queued(Promise.resolve(inMain()))
+      else {
+        const n = seq
+        // A worker out of memory (WORKER_HEAP) gives its blocks back; any other failure fails the run.
+        queued(worker.run({ ...block, seq: n }).catch((error: unknown) => {
+          if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return inMain()
+          throw error
+        }))
+      }
+      seq++
+    }
+    while (queue.length > 0) await writeHead()
+    return status
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()))
+  }
+}

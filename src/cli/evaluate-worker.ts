@@ -1,0 +1,28 @@
+/**
+ * One worker of a multi-core `evaluate --json` (evaluate-parallel.ts): takes blocks of JSON
+ * Lines, evaluates their cases and sends back their verdict lines as UTF-8 bytes (moved, not
+ * copied: turning the text into bytes is part of the work taken off the main thread).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { PoliciesByText } from './case-stream.js'
+import { evaluateBlock, type BlockRequest, type WorkerReply, type WorkerSetup } from './evaluate-parallel.js'
+
+const setup = workerData as WorkerSetup
+const port = parentPort!
+// Policy sets recur across blocks: one reading of each for the whole run, as in one thread.
+const shared = new PoliciesByText()
+const encoder = new TextEncoder()
+
+port.on('message', (block: BlockRequest) => {
+  let reply: WorkerReply
+  try {
+    const { text, errors, status } = evaluateBlock(block, setup, shared)
+    reply = { kind: 'done', seq: block.seq, bytes: encoder.encode(text), errors, status }
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error))
+    port.postMessage({ kind: 'failed', seq: block.seq, name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } satisfies WorkerReply)
+    return
+  }
+  port.postMessage(reply, [(reply.bytes as Uint8Array).buffer as ArrayBuffer])
+})
+port.postMessage({ kind: 'ready' } satisfies WorkerReply)
