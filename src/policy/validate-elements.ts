@@ -125,9 +125,10 @@ export function checkCondition(value: unknown, path: JsonPath, site: Site, label
       fail([...path, op], 'value', `"${op}" must map condition keys to values, e.g. {"aws:username": "alice"}, found ${typeName(block)}`)
     }
     for (const [key, v] of Object.entries(block)) {
+      // A scalar is the usual value: the wording and the path are built only for a list, which may fail.
+      if (isScalar(v)) continue
       const where = `the value of "${clip(key)}" under "${op}"`
       const at = [...path, op, key]
-      if (isScalar(v)) continue
       if (!Array.isArray(v)) fail(at, 'value', `${where} is ${typeName(v)} — ${VALUE_SHAPE}`)
       v.forEach((item, i) => {
         if (isScalar(item)) return

@@ -37,14 +37,77 @@ function compile(key: string, source: () => string, flags: string): RegExp {
   return re
 }
 
+/**
+ * A wildcard pattern as a test. The usual shapes (`s3:Get*`, `arn:aws:s3:::bucket/*`,
+ * `*-prod`, `prefix*suffix`) become a prefix and suffix comparison: on a fresh process's
+ * first pass, building and compiling a regular expression for each of them cost more than
+ * every comparison made with it. Anything else is a cached regular expression.
+ */
+const testers = new Map<string, (value: string) => boolean>()
+
+function wildcardTester(pattern: string, ignoreCase: boolean): (value: string) => boolean {
+  const key = `${ignoreCase ? 'i' : 's'}\u0000${pattern}`
+  let test = testers.get(key)
+  if (!test) {
+    if (testers.size >= CACHE_LIMIT) testers.clear()
+    test = affixTester(pattern, ignoreCase) ?? undefined
+    if (!test) {
+      const flags = ignoreCase ? 'is' : 's'
+      const re = compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags)
+      test = (value) => re.test(value)
+    }
+    testers.set(key, test)
+  }
+  return test
+}
+
+/**
+ * `head*tail` with one `*` and no `?`: the value starts with head and ends with tail, the two
+ * not overlapping. The regular expression's `s` flag lets `.*` take any characters, line
+ * breaks included, so nothing else is asked of the middle. Case-insensitive only for an
+ * ASCII pattern: there the regular expression's `i` flag (without `u`) folds A–Z onto a–z and
+ * never maps a non-ASCII character onto an ASCII one, which the comparison below does too.
+ * Null for any other pattern.
+ */
+function affixTester(pattern: string, ignoreCase: boolean): ((value: string) => boolean) | null {
+  const star = pattern.indexOf('*')
+  if (star < 0 || pattern.indexOf('*', star + 1) >= 0 || pattern.includes('?')) return null
+  const head = pattern.slice(0, star)
+  const tail = pattern.slice(star + 1)
+  const least = head.length + tail.length
+  if (!ignoreCase) {
+    if (tail === '') return (value) => value.startsWith(head)
+    if (head === '') return (value) => value.endsWith(tail)
+    return (value) => value.length >= least && value.startsWith(head) && value.endsWith(tail)
+  }
+  if (!isAscii(pattern)) return null
+  const lowHead = head.toLowerCase()
+  const lowTail = tail.toLowerCase()
+  return (value) => value.length >= least && asciiFoldedAt(value, 0, lowHead) && asciiFoldedAt(value, value.length - lowTail.length, lowTail)
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
+/** Whether `value` holds `lower` (ASCII, lower-cased) at `at`, A–Z in value read as a–z. */
+function asciiFoldedAt(value: string, at: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    let c = value.charCodeAt(at + i)
+    if (c >= 0x41 && c <= 0x5a) c += 0x20
+    if (c !== lower.charCodeAt(i)) return false
+  }
+  return true
+}
+
 /** True when `value` matches the wildcard `pattern` (`*` any run, `?` one character). */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
   if (pattern === '*') return true
   if (!pattern.includes('*') && !pattern.includes('?')) {
     return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value
   }
-  const flags = ignoreCase ? 'is' : 's'
-  return compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags).test(value)
+  return wildcardTester(pattern, ignoreCase)(value)
 }
 
 const ALWAYS = (): boolean => true
@@ -61,9 +124,7 @@ export function globTester(pattern: string, ignoreCase = false): (value: string)
     const lower = pattern.toLowerCase()
     return (value) => value.toLowerCase() === lower
   }
-  const flags = ignoreCase ? 'is' : 's'
-  const re = compile(`${flags}\u0000${pattern}`, () => wildcardSource(pattern), flags)
-  return (value) => re.test(value)
+  return wildcardTester(pattern, ignoreCase)
 }
 
 /** Like globMatch, for a pattern assembled from wildcard and literal parts. */

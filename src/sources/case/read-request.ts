@@ -9,7 +9,7 @@
  * caller who changes a request object between calls is always read afresh. Bounded: a table
  * is emptied when it reaches its limit.
  */
-import { ACCOUNT_ID, parseArn } from '../../model/arn.js'
+import { parseArn } from '../../model/arn.js'
 import { canonicalKey, type ContextEntry, type RequestContext } from '../../model/index.js'
 import { CaseError } from './case-error.js'
 
@@ -32,13 +32,27 @@ function lowerKey(key: string): string {
   return lower
 }
 
+/**
+ * model/arn.ts ACCOUNT_ID (`^\d{12}$`) as a loop over the characters: asked for every case's
+ * aws:ResourceAccount, where a fresh process paid more for the regular expression's first
+ * runs than for the rest of reading the context.
+ */
+export function isAccountId(text: string): boolean {
+  if (text.length !== 12) return false
+  for (let i = 0; i < 12; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
+
 /** The 12-digit account a resource ARN names, or '' (an S3 ARN names none). */
 export function accountOfResource(resource: string): string {
   let account = resourceAccounts.get(resource)
   if (account === undefined) {
     if (resourceAccounts.size >= LIMIT) resourceAccounts.clear()
     const named = parseArn(resource)?.account ?? ''
-    account = ACCOUNT_ID.test(named) ? named : ''
+    account = isAccountId(named) ? named : ''
     resourceAccounts.set(resource, account)
   }
   return account
@@ -69,7 +83,7 @@ export function readContext(raw: Record<string, unknown>, complete: boolean): { 
     else throw new CaseError(`request.context.${key} must be a string or a list of strings.`, `request.context.${key}`)
     const lower = lowerKey(key)
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
-    if (resourceAccount === null && lower === RESOURCE_ACCOUNT && values.length === 1 && ACCOUNT_ID.test(values[0]!)) resourceAccount = values[0]!
+    if (resourceAccount === null && lower === RESOURCE_ACCOUNT && values.length === 1 && isAccountId(values[0]!)) resourceAccount = values[0]!
     const previous = known.get(lower)
     known.set(lower, previous ? { key: previous.key, values: [...previous.values, ...values] } : { key, values })
   }

@@ -10,6 +10,8 @@ import { makeContext } from '../../../src/model/index.js'
 import { lint } from '../../../src/policy/lint.js'
 import { parsePolicy } from '../../../src/policy/index.js'
 import { verdictToJson } from '../../../src/report/index.js'
+import { ACCOUNT_ID } from '../../../src/model/arn.js'
+import { isAccountId } from '../../../src/sources/case/read-request.js'
 import { CaseCache } from '../../../src/sources/case/case-cache.js'
 import { readContext } from '../../../src/sources/case/read-request.js'
 
@@ -137,5 +139,11 @@ describe('lint on first read', () => {
     expect(first.warnings).toEqual([expect.stringContaining('Allow with NotAction')])
     expect(second.warnings).toEqual(first.warnings)
     expect(JSON.stringify(verdictToJson(second))).toBe(JSON.stringify(verdictToJson(evaluateCase(make(), { cache: null }))))
+  })
+})
+
+describe('isAccountId reads as model/arn.ts ACCOUNT_ID does', () => {
+  it.each(['123456789012', '000000000000', '12345678901', '1234567890123', '12345678901a', ' 23456789012', '１23456789012', '', '123456789012\n'])('%j', (text) => {
+    expect(isAccountId(text)).toBe(ACCOUNT_ID.test(text))
   })
 })
