@@ -54,6 +54,9 @@ const EFFECT: readonly TemplateRow[] = [
     '`{resource}` のアクセスポイントポリシー (ある場合) を読み取っていないため、その Deny を確認できません。`denydoctor evaluate` 用のケースファイルに記載してください。'],
   ['The {what|policyKind} of `{resource}` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for `denydoctor evaluate`.',
     '`{resource}` の{what} (ある場合) を読み取っていないため、その Deny や、サービスが Allow を必要とする場合の Allow の欠如を確認できません。`denydoctor evaluate` 用のケースファイルに記載してください。'],
+  // A case file's own `incomplete` entries say the same in one sentence (test/fixtures/cases).
+  ['The {what|policyKind} of `{resource}` (if it has one) was not read.', '`{resource}` の{what} (ある場合) は読み取っていません。'],
+  ['The bucket policy of `{bucket}` was not read.', '`{bucket}` のバケットポリシーは読み取っていません。'],
   ["Only the RCPs and resource policy for account {account} were considered; diagnose each account's resource separately.",
     'アカウント {account} の RCP とリソースポリシーだけを考慮しました。各アカウントのリソースを個別に診断してください。'],
   ['Only the {what} policy was considered; diagnose the others separately.', '{what} のポリシーだけを考慮しました。その他は個別に診断してください。'],

@@ -32,30 +32,6 @@ const NOT_SENTENCES: readonly RegExp[] = [
   /^(?:(?:true|false|null)(?: |$))+$/,
 ]
 
-/**
- * TO EMPTY: sentences the sources, the case reader and explain's intake write in English (gap
- * effects and errors, the case reader's warnings, the message comparison). Their Japanese
- * belongs to the catalogue of the sources and the CLI, not to the report; until it has them,
- * each entry takes one such sentence out of the sweep (a space stands for any run of white
- * space, as a wrapped report breaks lines). Remove each entry once its sentence is translated.
- */
-const FROM_SOURCES_AND_CLI: readonly string[] = [
-  // src/sources/case/load-case.ts: a resource ARN without an account.
-  String.raw`The resource ARN does not name its account; it is taken to be the principal's \(\d+\)\.(?: Give if it is another account\.)?`,
-  // src/sources/case/load-case.ts: an RCP level without RCPFullAWSAccess.
-  String.raw`does not hold RCPFullAWSAccess; AWS attaches it to every root, OU and account and it cannot be detached, so the level is evaluated as if it were there\.`,
-  // Gap effects (src/sources/snapshot/resources.ts, src/sources/aws/resources.ts), shown alone and
-  // after "Not everything could be read (SERVICE):" (evaluate/verdict.ts, which keeps the whole
-  // suggestion in English while its gap effect is English).
-  String.raw`(?:Not everything could be read \(\w+\): )?The (?:resource-based|bucket) policy of (?:\(if it has one\) )?was not read\.`,
-  // Gap errors (src/sources/case/load-case.ts, the live source).
-  String.raw`the live source does not read \w+ resource-based policies`,
-  // src/cli/demo.ts: the demo snapshot's origin.
-  String.raw`\(the demo organisation, \)`,
-  // src/explain/compare.ts: the message's own words inside the comparison note.
-  String.raw`\(an explicit deny in an? [a-z -]+?\)`,
-]
-const SOURCE_SENTENCES = FROM_SOURCES_AND_CLI.map((source) => new RegExp(source.replace(/ /g, '\\s+'), 'g'))
 
 /** The text with code taken out: what is left is what the report says in words. */
 export function proseOf(text: string): string {
@@ -80,7 +56,7 @@ export function proseOf(text: string): string {
  */
 export function englishRuns(text: string, theirs: readonly string[] = []): string[] {
   const found: string[] = []
-  const prose = SOURCE_SENTENCES.reduce((left, re) => left.replace(re, ' '), proseOf(text))
+  const prose = proseOf(text)
   for (const line of prose.split('\n')) {
     for (const match of line.matchAll(/\b[a-z][a-z'’]*(?: [a-z][a-z'’]*){2,}\b/g)) {
       const run = match[0]
