@@ -113,6 +113,41 @@ const EXPECTED_EVENTS =
   "or the output of 'aws cloudtrail lookup-events'"
 const EXPECTED_EVENTS_JA = "CloudTrail イベント (eventSource と eventName を持つ JSON オブジェクト)、{\"Records\":[…]} のログファイル、または 'aws cloudtrail lookup-events' の出力"
 
+/** intake/decoded.ts: what a decoded authorization message looks like. */
+const EXPECTED_DECODED =
+  "the DecodedMessage of 'aws sts decode-authorization-message' (a JSON object with \"allowed\" and \"context\"), " +
+  'or the whole {"DecodedMessage": "…"} output'
+const EXPECTED_DECODED_JA = "'aws sts decode-authorization-message' の DecodedMessage (\"allowed\" と \"context\" を持つ JSON オブジェクト)、または {\"DecodedMessage\": \"…\"} の出力全体"
+
+/** Why S3 gives no reason (intake/message-unreadable.ts, S3_NO_REASON). */
+const S3_NO_REASON =
+  'S3 gives the reason only to callers in the same account or organization, and never for denials by a VPC endpoint policy or on directory buckets'
+const S3_NO_REASON_JA = 'S3 が理由を示すのは同じアカウントまたは組織の呼び出し元に対してだけで、VPC エンドポイントポリシーによる拒否やディレクトリバケットでは理由を示しません'
+
+/**
+ * S3's bare 'Access Denied' and a HEAD request's bare 403 (intake/message-unreadable.ts), with
+ * and without the object's path and the request id, each form written out.
+ * https://docs.aws.amazon.com/ja_jp/AmazonS3/latest/userguide/troubleshoot-403-errors.html
+ */
+const S3_BARE: readonly TemplateRow[] = (['', ' for {path}'] as const).flatMap((what) =>
+  (['', ' (request id {rid})'] as const).flatMap((rid): TemplateRow[] => {
+    const whatJa = what ? ' ({path})' : ''
+    const ridJa = rid ? ' (リクエスト ID {rid})' : ''
+    return [
+      [`S3 answered with a bare 'Access Denied'${what}${rid}, which names neither the caller nor the action: ${S3_NO_REASON}. To diagnose it, find the request in CloudTrail (S3 data events, by its request id) and pass the event with --event, or run \`denydoctor principal <caller ARN> --action {action} --resource {arn}\`. Expected ${EXPECTED_MESSAGE}.`,
+        `S3 は理由のない 'Access Denied' を返しました${whatJa}${ridJa}。呼び出し元もアクションもわかりません: ${S3_NO_REASON_JA}。診断するには、CloudTrail でリクエストを探して (S3 データイベントをリクエスト ID で) そのイベントを --event で渡すか、\`denydoctor principal <caller ARN> --action {action} --resource {arn}\` を実行してください。想定される入力: ${EXPECTED_MESSAGE_JA}。`],
+    ]
+  }),
+).concat((['', ' (request id {rid})'] as const).flatMap((rid): TemplateRow[] => {
+  const ridJa = rid ? ' (リクエスト ID {rid})' : ''
+  return [
+    [`The {operation|headOperation} was refused with a bare 403 'Forbidden'${rid}: HEAD requests have no response body, so S3 cannot say why. Repeat the call as a GET (for example \`aws s3api get-object\` for HeadObject, or \`aws s3api list-objects-v2 --max-items 1\` for HeadBucket) to get a message with the reason, or pass the CloudTrail event with --event. Expected ${EXPECTED_MESSAGE}.`,
+      `{operation} は理由のない 403 'Forbidden' で拒否されました${ridJa}。HEAD リクエストにはレスポンス本文がないため、S3 は理由を示せません。理由を含むメッセージを得るには GET として呼び出し直す (HeadObject なら \`aws s3api get-object\`、HeadBucket なら \`aws s3api list-objects-v2 --max-items 1\` など) か、CloudTrail イベントを --event で渡してください。想定される入力: ${EXPECTED_MESSAGE_JA}。`],
+  ]
+}))
+
+const HEAD_OPERATION: readonly TemplateRow[] = [['HEAD request', 'HEAD リクエスト'], ['{operation}', '{operation}']]
+
 const EXPECTED: readonly TemplateRow[] = [
   [EXPECTED_MESSAGE, EXPECTED_MESSAGE_JA],
   [EXPECTED_EVENTS, EXPECTED_EVENTS_JA],
@@ -306,6 +341,16 @@ const HEADLINE: readonly TemplateRow[] = [
   ['Snapshot file {file} has no IAM role `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. The snapshot was taken {at} and holds IAM data for accounts {accounts}; a role created since then needs a new snapshot.',
     'スナップショットファイル {file} のアカウント {account} には IAM ロール `{name}` がないため、`{arn}` はこのファイルから診断できません。スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したロールには新しいスナップショットが必要です。'],
   // What explain was given but could not read (src/intake).
+  ...S3_BARE,
+  ["The message names the caller ({arn}) but no 'service:Action' after 'is not authorized to perform:', so the request cannot be rebuilt from it: {excerpt}. Run `denydoctor principal {arn2} --action SERVICE:ACTION` instead. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには呼び出し元 ({arn}) がありますが、'is not authorized to perform:' の後に 'service:Action' がないため、リクエストを組み立てられません: {excerpt}。代わりに `denydoctor principal {arn2} --action SERVICE:ACTION` を実行してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message has 'Encoded authorization failure message:' but what follows it ({after}) is not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'Encoded authorization failure message:' がありますが、その後の部分 ({after}) はエンコードされたメッセージではありません (エンコードされたメッセージは英字、数字、- _ + / = だけでできています)。エラー全体をもう一度コピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message has 'Encoded authorization failure message:' but nothing follows it, not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'Encoded authorization failure message:' がありますが、その後にエンコードされたメッセージ (英字、数字、- _ + / = だけでできています) がありません。エラー全体をもう一度コピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message says 'You are not authorized to perform this operation' but carries neither the caller and action nor the 'Encoded authorization failure message: …' that EC2 adds; copy the whole error, including the encoded message, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'You are not authorized to perform this operation' とありますが、呼び出し元とアクションも、EC2 が付け加える 'Encoded authorization failure message: …' も含まれていません。エンコードされたメッセージを含めてエラー全体をコピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ['This is not a decoded authorization message ({excerpt}): expected ' + EXPECTED_DECODED + '.', 'これはデコードされた認可メッセージではありません ({excerpt})。想定される入力: ' + EXPECTED_DECODED_JA + '。'],
   ['Could not find an access-denied error in the input ({excerpt}): expected ' + EXPECTED_MESSAGE + '.', '入力にアクセス拒否のエラーが見つかりませんでした ({excerpt})。想定される入力: ' + EXPECTED_MESSAGE_JA + '。'],
   ['The input is empty: expected {expected|expected}.', '入力が空です。想定される入力: {expected}。'],
   ['The input is JSON but holds no CloudTrail event ({excerpt}). Expected ' + EXPECTED_EVENTS + '.', '入力は JSON ですが、CloudTrail イベントが含まれていません ({excerpt})。想定される入力: ' + EXPECTED_EVENTS_JA + '。'],
@@ -330,7 +375,7 @@ function sentence(text: string): string {
 }
 
 const T = translators(
-  { audit: AUDIT, auditLine: AUDIT_LINE, auditNode: AUDIT_NODE, auditWhat: AUDIT_WHAT, snapshotWhat: SNAPSHOT_WHAT, value: VALUE, fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
+  { audit: AUDIT, auditLine: AUDIT_LINE, auditNode: AUDIT_NODE, headOperation: HEAD_OPERATION, auditWhat: AUDIT_WHAT, snapshotWhat: SNAPSHOT_WHAT, value: VALUE, fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
   { sentence },
 )
 
