@@ -343,7 +343,7 @@ const HEADLINE: readonly TemplateRow[] = [
   // What explain was given but could not read (src/intake).
   ...S3_BARE,
   ["The message names the caller ({arn}) but no 'service:Action' after 'is not authorized to perform:', so the request cannot be rebuilt from it: {excerpt}. Run `denydoctor principal {arn2} --action SERVICE:ACTION` instead. Expected " + EXPECTED_MESSAGE + '.',
-    "メッセージには呼び出し元 ({arn}) がありますが、'is not authorized to perform:' の後に 'service:Action' がないため、リクエストを組み立てられません: {excerpt}。代わりに `denydoctor principal {arn2} --action SERVICE:ACTION` を実行してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+    "メッセージには呼び出し元 ({arn}) がありますが、その後の 'is not authorized to perform:' に 'service:Action' が続いていないため、リクエストを組み立てられません: {excerpt}。代わりに `denydoctor principal {arn2} --action SERVICE:ACTION` を実行してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
   ["The message has 'Encoded authorization failure message:' but what follows it ({after}) is not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
     "メッセージには 'Encoded authorization failure message:' がありますが、その後の部分 ({after}) はエンコードされたメッセージではありません (エンコードされたメッセージは英字、数字、- _ + / = だけでできています)。エラー全体をもう一度コピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
   ["The message has 'Encoded authorization failure message:' but nothing follows it, not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',

@@ -5,10 +5,12 @@ type Shape = { readonly [K in keyof typeof enNumbered]: (typeof enNumbered)[K] }
 
 /** "cases.jsonl line 2" → "cases.jsonl の 2 行目"; "cases.json case 3" → "cases.json のケース 3" (cli/case-stream.ts, case-documents.ts). */
 function labelInJapanese(label: string): string {
+  // cli/case-source.ts names a pipe "standard input".
+  const file = (name: string) => (name === 'standard input' ? '標準入力' : `${name} `)
   const line = /^(.+) line (\d+)$/.exec(label)
-  if (line) return `${line[1]} の ${line[2]} 行目`
+  if (line) return `${file(line[1]!)}の ${line[2]} 行目`
   const item = /^(.+) case (\d+)$/.exec(label)
-  return item ? `${item[1]} のケース ${item[2]}` : label
+  return item ? `${file(item[1]!)}のケース ${item[2]}` : label
 }
 
 export const jaNumbered: Shape = {
