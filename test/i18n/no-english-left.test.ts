@@ -19,54 +19,10 @@ import { evaluateCase } from '../../src/evaluate-case.js'
 import { renderVerdict } from '../../src/report/index.js'
 import { blocks, words } from '../helpers/readme-blocks.js'
 import { runCommand } from '../helpers/run-command.js'
+import { englishRuns } from './english-sentences.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CASES_DIR = join(ROOT, 'test', 'fixtures', 'cases')
-
-/**
- * Runs of English words that are not sentences: names that stay as AWS spells them. Keep it
- * small; each entry says why it is not a sentence.
- */
-const NOT_SENTENCES: readonly RegExp[] = [
-  // Condition values in a table row ("false  false  true"): JSON values, not words.
-  /^(?:(?:true|false|null)(?: |$))+$/,
-]
-
-
-/** The text with code taken out: what is left is what the report says in words. */
-export function proseOf(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```/g, ' ')
-    .split('\n')
-    // Policy JSON, one value per line, and table rulers.
-    .filter((line) => !/^\s*(?:[{}[\]]|"[^"]*"\s*:|"[^"]*",?\s*$|[|:\- ]+$)/.test(line))
-    .join('\n')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"]{0,400}"/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\barn:[^\s,;)]*/g, ' ')
-    .replace(/(?:^|\s)--?[a-z][\w-]*(?:[= ][^\s,;)]+)?/gi, ' ')
-    .replace(/\b[\w-]+:[\w*?/${}.-]+/g, ' ')
-}
-
-/**
- * Each run of three or more lowercase English words left in `text`, with its line. `theirs`:
- * words of the user's own input that a report quotes (an audit file's names and descriptions,
- * cut short in a table cell), not sentences of denydoctor's.
- */
-export function englishRuns(text: string, theirs: readonly string[] = []): string[] {
-  const found: string[] = []
-  const prose = proseOf(text)
-  for (const line of prose.split('\n')) {
-    for (const match of line.matchAll(/\b[a-z][a-z'’]*(?: [a-z][a-z'’]*){2,}\b/g)) {
-      const run = match[0]
-      if (NOT_SENTENCES.some((re) => re.test(run))) continue
-      if (theirs.length > 0 && run.split(' ').every((word) => theirs.some((t) => t.startsWith(word)))) continue
-      found.push(`${run}  ⟵  ${line.trim()}`)
-    }
-  }
-  return found
-}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
