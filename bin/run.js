@@ -18,4 +18,7 @@ Exit.exit = (code = 0) => {
   process.exitCode = code
 }
 
-await run(process.argv.slice(2), import.meta.url).catch(handle)
+// `denydoctor help CMD --lang ja`: oclif's help command has no --lang flag; the help reads the
+// language from process.argv itself (src/cli/lang-argv.ts).
+const { argvForOclif } = await import('../dist/cli/lang-argv.js')
+await run(argvForOclif(process.argv.slice(2)), import.meta.url).catch(handle)

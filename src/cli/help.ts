@@ -1,5 +1,6 @@
 import { CommandHelp, Help, type Command, type Interfaces } from '@oclif/core'
 import { refuseCommand } from './command-not-found.js'
+import { withoutLang } from './lang-argv.js'
 import { langFromArgv, messages, type Catalogue } from '../i18n/index.js'
 
 /** What each exit status of a command means, shown by its --help (cli-contract.md, "Exit status"). */
@@ -43,16 +44,6 @@ function translated(command: Command.Loadable, m: Catalogue): Command.Loadable {
   ) as Command.Loadable['flags']
   const args = Object.fromEntries(Object.entries(command.args).map(([name, arg]) => [name, { ...arg, description: text(arg.description) }])) as Command.Loadable['args']
   return { ...command, description: text(command.description), summary: text(command.summary), flags, args }
-}
-
-/** `--lang ja` / `--lang=ja` taken out, so that oclif does not read `ja` as the command to explain. */
-function withoutLang(argv: readonly string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang') i++
-    else if (!argv[i]!.startsWith('--lang=')) out.push(argv[i]!)
-  }
-  return out
 }
 
 export default class DenyHelp extends Help {

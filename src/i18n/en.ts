@@ -7,6 +7,7 @@ import { enEvaluate } from './en-evaluate.js'
 import { enReport } from './en-report.js'
 import { enSourcesText } from './en-sources-text.js'
 import { enCli } from './en-cli.js'
+import { enNumbered } from './en-numbered.js'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
@@ -137,6 +138,7 @@ export const en = {
   ...enEvaluate,
   ...enSourcesText,
   ...enCli,
+  ...enNumbered,
 }
 
 type Message = string | ((...args: never[]) => string) | Readonly<Record<string, string>>

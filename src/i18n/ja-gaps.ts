@@ -54,6 +54,9 @@ const EFFECT: readonly TemplateRow[] = [
     '`{resource}` のアクセスポイントポリシー (ある場合) を読み取っていないため、その Deny を確認できません。`denydoctor evaluate` 用のケースファイルに記載してください。'],
   ['The {what|policyKind} of `{resource}` (if it has one) was not read, so a Deny in it, or a missing Allow where the service requires one, cannot be checked; put it in a case file for `denydoctor evaluate`.',
     '`{resource}` の{what} (ある場合) を読み取っていないため、その Deny や、サービスが Allow を必要とする場合の Allow の欠如を確認できません。`denydoctor evaluate` 用のケースファイルに記載してください。'],
+  // A case file's own `incomplete` entries say the same in one sentence (test/fixtures/cases).
+  ['The {what|policyKind} of `{resource}` (if it has one) was not read.', '`{resource}` の{what} (ある場合) は読み取っていません。'],
+  ['The bucket policy of `{bucket}` was not read.', '`{bucket}` のバケットポリシーは読み取っていません。'],
   ["Only the RCPs and resource policy for account {account} were considered; diagnose each account's resource separately.",
     'アカウント {account} の RCP とリソースポリシーだけを考慮しました。各アカウントのリソースを個別に診断してください。'],
   ['Only the {what} policy was considered; diagnose the others separately.', '{what} のポリシーだけを考慮しました。その他は個別に診断してください。'],
@@ -224,6 +227,16 @@ export function collectNoteInJapanese(note: string): string {
   return NOTE.note(note)
 }
 
+/**
+ * Where IAM Access Troubleshooter was asked (authorization-details.ts, where): each form is
+ * written out in the row, so that the host and AWS's error in parentheses after it are told apart.
+ */
+const WHERE_FORMS: readonly TemplateRow[] = [['{host} (from {origin})', '{host} ({origin} による指定)'], ['{host} ({region})', '{host} ({region})']]
+
+function withWhere(row: TemplateRow): TemplateRow[] {
+  return WHERE_FORMS.map(([en, ja]): TemplateRow => [row[0].replace('{where}', en), row[1].replace('{where}', ja)])
+}
+
 /** A failure that stops the diagnosis (SourceError): the sentence, AWS's own error kept in it. */
 const STOP: readonly TemplateRow[] = [
   ['The AWS credentials of {who|credentials} are missing, expired or invalid ({error|error}); log in again with `aws sso login --profile {profile}` (or refresh that profile\'s keys) and run again.',
@@ -242,11 +255,42 @@ const STOP: readonly TemplateRow[] = [
   ['`{arn}` is not the ARN of an IAM user, role, role session, federated user or root user.', '`{arn}` は IAM ユーザー、ロール、ロールセッション、フェデレーティッドユーザー、ルートユーザーの ARN ではありません。'],
   ['`{arn}` is in account {account}, but {who|credentials} belong to account {other}; IAM can only be read in its own account, so run with --profile for account {account2}.',
     '`{arn}` はアカウント {account} にありますが、{who} はアカウント {other} のものです。IAM はそのアカウント内でしか読み取れないため、アカウント {account2} 用の --profile を付けて実行してください。'],
-  ['The identity of {who|credentials} could not be read ({error|error}), {consequence}.', '{who} の ID を読み取れませんでした ({error}): {consequence}。'],
+  ['The identity of {who|credentials} could not be read ({error|error}), {consequence|consequence}.', '{who} の ID を読み取れませんでした ({error})。{consequence}。'],
   ['The encoded authorization message could not be decoded with {who|credentials} ({error|error}); they need sts:DecodeAuthorizationMessage, in the account where the request failed.',
     'エンコードされた認可メッセージを {who} でデコードできませんでした ({error})。リクエストが失敗したアカウントで sts:DecodeAuthorizationMessage が必要です。'],
   ['The encoded authorization message is not valid ({error|error}); copy all of it, without line breaks.', 'エンコードされた認可メッセージが有効ではありません ({error})。改行を含めずに全体をコピーしてください。'],
   ['The encoded authorization message could not be decoded ({error|error}).', 'エンコードされた認可メッセージをデコードできませんでした ({error})。'],
+  // collect --all-accounts and --accounts (sources/aws/collect.ts).
+  ["--all-accounts needs the organization's list of accounts, but {why|allAccountsWhy}; pass --org-profile or --org-role-arn for the management account or a delegated administrator, or name the accounts with --accounts.",
+    '--all-accounts には組織のアカウント一覧が必要ですが、{why}。管理アカウントまたは委任された管理者を指す --org-profile か --org-role-arn を指定するか、--accounts でアカウントを指定してください。'],
+  ['Account {list} cannot be read with the credentials of account {caller}; pass --assume-role-name with a role that exists in every account and that the caller may assume.',
+    'アカウント {list} はアカウント {caller} の認証情報では読み取れません。すべてのアカウントに存在し、呼び出し元が引き受けることのできるロールを --assume-role-name で指定してください。'],
+  ['Accounts {list} cannot be read with the credentials of account {caller}; pass --assume-role-name with a role that exists in every account and that the caller may assume.',
+    'アカウント {list} はアカウント {caller} の認証情報では読み取れません。すべてのアカウントに存在し、呼び出し元が引き受けることのできるロールを --assume-role-name で指定してください。'],
+  // The audit's principal lists (sources/aws/list-principals.ts).
+  ['The {kind|kind}s of account {account} cannot be listed with {who|credentials}, which belong to account {own}; IAM lists its own account only, so give the audit a role to assume in each account (assumeRoleName) or run it with --profile for account {account2}.',
+    'アカウント {account} の IAM {kind}は、アカウント {own} の{who}では一覧表示できません。IAM は自身のアカウントしか一覧表示しないため、各アカウントで引き受けるロールを監査に指定する (assumeRoleName) か、アカウント {account2} 用の --profile を付けて実行してください。'],
+  ['The {kind|kind}s of account {account} could not be listed ({error|error}); the credentials need {operation} (see the account reader policy in the README).',
+    'アカウント {account} の IAM {kind}を一覧表示できませんでした ({error})。認証情報には {operation} が必要です (README のアカウント読み取り用ポリシーを参照)。'],
+  ['The {kind|kind}s of account {account} could not be listed ({error|error}).', 'アカウント {account} の IAM {kind}を一覧表示できませんでした ({error})。'],
+  // explain --authorization-details (sources/aws/authorization-details.ts, authorization-details-http.ts).
+  ['AWS refused to show the authorization details {id} to {who|credentials}: the caller needs {action} (IAM Access Troubleshooter is in preview; your account may not have it) and must be in the same account or organization as the denied request ({said|said}).',
+    'AWS は認可の詳細 {id} を{who}に表示することを拒否しました。呼び出し元には {action} が必要で (IAM Access Troubleshooter はプレビュー中のため、お使いのアカウントでは利用できない場合があります)、拒否されたリクエストと同じアカウントまたは組織に属している必要があります ({said})。'],
+  ...withWhere(['AWS has no authorization details for {id} at {where} ({said|said}): check the id, ask the region where the denial happened (the region of the console link in the message), from the same account or organization; details are kept at least 24 hours and can take a few seconds to appear after the denial.',
+    '{where} には {id} の認可の詳細がありません ({said})。ID を確認し、拒否が発生したリージョン (メッセージ内のコンソールリンクのリージョン) に、同じアカウントまたは組織から問い合わせてください。認可の詳細は少なくとも 24 時間保持され、拒否の後に表示されるまで数秒かかることがあります。']),
+  ['AWS rejected the request for authorization details {id} as invalid ({said|said}).', 'AWS は認可の詳細 {id} のリクエストを無効として拒否しました ({said})。'],
+  ...withWhere(['IAM Access Troubleshooter at {where} kept failing for authorization details {id} after retries ({said|said}); run again in a minute.',
+    '{where} の IAM Access Troubleshooter は、再試行しても認可の詳細 {id} の取得に失敗しました ({said})。1 分ほど待ってから再実行してください。']),
+  ...withWhere(['IAM Access Troubleshooter at {where} answered HTTP {status} for authorization details {id} ({said|said}).',
+    '{where} の IAM Access Troubleshooter は認可の詳細 {id} に対して HTTP {status} を返しました ({said})。']),
+  ...withWhere(['IAM Access Troubleshooter at {where} answered authorization details {id} with something denydoctor cannot read ({page}).',
+    '{where} の IAM Access Troubleshooter は認可の詳細 {id} に対して denydoctor が読み取れない応答を返しました (`{page}`)。']),
+  ['Could not reach IAM Access Troubleshooter at {host} ({detail}); {hint|hint}.', '{host} の IAM Access Troubleshooter に接続できませんでした (`{detail}`)。{hint}。'],
+  ['{id} is not an Access Troubleshooter authorization id: AWS\'s ids are lower-case letters and digits only ([0-9a-z]+), as in the message\'s "…with the following authorization id: <id>".',
+    '{id} は Access Troubleshooter の認可 ID ではありません。AWS の ID は英小文字と数字だけです ([0-9a-z]+)。メッセージの "…with the following authorization id: <id>" の部分を指定してください。'],
+  ['"{region}" is not an AWS region name; pass the region of the denial, for example us-east-1.', '"{region}" は AWS リージョン名ではありません。拒否が発生したリージョン (us-east-1 など) を指定してください。'],
+  ['{name} is set to "{value}", which is not a URL; fix or unset it and run again.', '{name} に "{value}" が設定されていますが、URL ではありません。修正するか設定を解除して再実行してください。'],
+  ['{name} is set to "{value}", which is not an http(s) URL; fix or unset it and run again.', '{name} に "{value}" が設定されていますが、http(s) の URL ではありません。修正するか設定を解除して再実行してください。'],
   ['GetCallerIdentity returned no account, so the account to collect is unknown.', 'GetCallerIdentity がアカウントを返さなかったため、収集するアカウントがわかりません。'],
   ['--concurrency must be a positive whole number, not {value}.', '--concurrency は正の整数でなければなりません ({value} ではありません)。'],
 ]
@@ -257,7 +301,21 @@ const ENTITY: readonly TemplateRow[] = [
   ['{what}', '{what}'],
 ]
 
-const STOPS = translators({ stop: STOP, credentials: CREDENTIALS, entity: ENTITY, error: ERROR })
+/** Small parts of the stops above. */
+const STOP_PARTS: Readonly<Record<string, readonly TemplateRow[]>> = {
+  consequence: [['so nothing could be diagnosed', 'そのため何も診断できませんでした'], ['so nothing was collected', 'そのため何も収集していません']],
+  allAccountsWhy: [['it was not read ({error|error})', '組織を読み取れませんでした ({error})'], ['account {account} is in no organization', 'アカウント {account} はどの組織にも属していません']],
+  kind: [['role', 'ロール'], ['user', 'ユーザー']],
+  // AWS's error name, and its message when it gave one (authorization-details.ts, failureError).
+  said: [['{name}: {message}', 'AWS のエラー {name}: "{message}"'], ['{name}', 'AWS のエラー {name}']],
+  hint: [
+    ['the preview may not be offered in {region} (use the region of the console link in the message), or check the network and proxy',
+      'プレビューが {region} で提供されていない可能性があります (メッセージ内のコンソールリンクのリージョンを使ってください)。または、ネットワークとプロキシを確認してください'],
+    ['check {origin}', '{origin} を確認してください'],
+  ],
+}
+
+const STOPS = translators({ stop: STOP, credentials: CREDENTIALS, entity: ENTITY, error: ERROR, ...STOP_PARTS })
 
 /** A SourceError's message in Japanese, or as it is. */
 export function sourceErrorInJapanese(message: string): string {

@@ -87,6 +87,8 @@ export const JA_HELP_TEXT: Readonly<Record<string, string>> = {
   'Diagnose an action the IAM action catalogue does not know (a brand-new API).': 'IAM のアクション一覧にないアクション (新しい API) も診断します。',
   'Worker threads for a snapshot audit (default: the processor cores available). The report is the same with any number; a live audit runs in one.':
     'スナップショット監査のワーカースレッド数 (デフォルト: 使用可能なプロセッサコア数)。レポートはスレッド数によらず同じです。ライブ監査は 1 スレッドで実行します。',
+  'Threads for a long JSON Lines input with --json (default: one, plus the cores left idle by other work). The output is the same with any number.':
+    '--json で長い JSON Lines の入力を評価するスレッド数 (デフォルト: 1 に、ほかの処理で使われていないコア数を加えた数)。出力はスレッド数によらず同じです。',
   'Print the summary of what was written (counts, gaps, notes) as one JSON object; collect prints no verdict.': '書き込んだ内容の概要 (件数、欠落、注記) を 1 つの JSON オブジェクトで出力します。collect は判定を出力しません。',
   'Show stack traces, and every AWS call with its duration, on stderr.': 'スタックトレースと、すべての AWS 呼び出しとその所要時間を標準エラー出力に表示します。',
   'Snapshot file to write (.json, or .json.gz for gzip).': '書き込むスナップショットファイル (.json、gzip なら .json.gz)。',

@@ -56,7 +56,7 @@ const REASON: readonly TemplateRow[] = [
   // JSON syntax (json-positions.ts, syntax-errors.ts).
   ['expected a comma between {previous} and {next} — a comma is probably missing at the end of line {line}', '{previous} と {next} の間にカンマが必要です。{line} 行目の末尾にカンマがないようです'],
   ['expected a comma between {previous} and {next} — a comma is probably missing before {before}', '{previous} と {next} の間にカンマが必要です。{before} の前にカンマがないようです'],
-  [`found {quote|quote} where the string "{s}" should end — ${STRAIGHT}; replace it with a straight "`, `文字列 "{s}" の終わりに {quote} があります。${STRAIGHT_JA}。まっすぐな " に置き換えてください`],
+  [`found {quote|quote} where the string "{s}" should end — ${STRAIGHT}; replace it with a straight "`, `文字列 "{s}" の終わりに{quote} があります。${STRAIGHT_JA}。まっすぐな " に置き換えてください`],
   ['a comma right before "{closer}" — JSON does not allow a comma after the last property; remove this comma', '"{closer}" の直前にカンマがあります。JSON では最後のプロパティの後にカンマを置けません。このカンマを削除してください'],
   ['a comma right before "{closer}" — JSON does not allow a comma after the last element; remove this comma', '"{closer}" の直前にカンマがあります。JSON では最後の要素の後にカンマを置けません。このカンマを削除してください'],
   ['the text ends before the object opened at line {line}, column {column} is closed — a "{closer}" is probably missing', '{line} 行 {column} 列で始まったオブジェクトが閉じられる前にテキストが終わっています。"{closer}" がないようです'],
@@ -113,6 +113,41 @@ const EXPECTED_EVENTS =
   "or the output of 'aws cloudtrail lookup-events'"
 const EXPECTED_EVENTS_JA = "CloudTrail イベント (eventSource と eventName を持つ JSON オブジェクト)、{\"Records\":[…]} のログファイル、または 'aws cloudtrail lookup-events' の出力"
 
+/** intake/decoded.ts: what a decoded authorization message looks like. */
+const EXPECTED_DECODED =
+  "the DecodedMessage of 'aws sts decode-authorization-message' (a JSON object with \"allowed\" and \"context\"), " +
+  'or the whole {"DecodedMessage": "…"} output'
+const EXPECTED_DECODED_JA = "'aws sts decode-authorization-message' の DecodedMessage (\"allowed\" と \"context\" を持つ JSON オブジェクト)、または {\"DecodedMessage\": \"…\"} の出力全体"
+
+/** Why S3 gives no reason (intake/message-unreadable.ts, S3_NO_REASON). */
+const S3_NO_REASON =
+  'S3 gives the reason only to callers in the same account or organization, and never for denials by a VPC endpoint policy or on directory buckets'
+const S3_NO_REASON_JA = 'S3 が理由を示すのは同じアカウントまたは組織の呼び出し元に対してだけで、VPC エンドポイントポリシーによる拒否やディレクトリバケットでは理由を示しません'
+
+/**
+ * S3's bare 'Access Denied' and a HEAD request's bare 403 (intake/message-unreadable.ts), with
+ * and without the object's path and the request id, each form written out.
+ * https://docs.aws.amazon.com/ja_jp/AmazonS3/latest/userguide/troubleshoot-403-errors.html
+ */
+const S3_BARE: readonly TemplateRow[] = (['', ' for {path}'] as const).flatMap((what) =>
+  (['', ' (request id {rid})'] as const).flatMap((rid): TemplateRow[] => {
+    const whatJa = what ? ' ({path})' : ''
+    const ridJa = rid ? ' (リクエスト ID {rid})' : ''
+    return [
+      [`S3 answered with a bare 'Access Denied'${what}${rid}, which names neither the caller nor the action: ${S3_NO_REASON}. To diagnose it, find the request in CloudTrail (S3 data events, by its request id) and pass the event with --event, or run \`denydoctor principal <caller ARN> --action {action} --resource {arn}\`. Expected ${EXPECTED_MESSAGE}.`,
+        `S3 は理由のない 'Access Denied' を返しました${whatJa}${ridJa}。呼び出し元もアクションもわかりません: ${S3_NO_REASON_JA}。診断するには、CloudTrail でリクエストを探して (S3 データイベントをリクエスト ID で) そのイベントを --event で渡すか、\`denydoctor principal <caller ARN> --action {action} --resource {arn}\` を実行してください。想定される入力: ${EXPECTED_MESSAGE_JA}。`],
+    ]
+  }),
+).concat((['', ' (request id {rid})'] as const).flatMap((rid): TemplateRow[] => {
+  const ridJa = rid ? ' (リクエスト ID {rid})' : ''
+  return [
+    [`The {operation|headOperation} was refused with a bare 403 'Forbidden'${rid}: HEAD requests have no response body, so S3 cannot say why. Repeat the call as a GET (for example \`aws s3api get-object\` for HeadObject, or \`aws s3api list-objects-v2 --max-items 1\` for HeadBucket) to get a message with the reason, or pass the CloudTrail event with --event. Expected ${EXPECTED_MESSAGE}.`,
+      `{operation} は理由のない 403 'Forbidden' で拒否されました${ridJa}。HEAD リクエストにはレスポンス本文がないため、S3 は理由を示せません。理由を含むメッセージを得るには GET として呼び出し直す (HeadObject なら \`aws s3api get-object\`、HeadBucket なら \`aws s3api list-objects-v2 --max-items 1\` など) か、CloudTrail イベントを --event で渡してください。想定される入力: ${EXPECTED_MESSAGE_JA}。`],
+  ]
+}))
+
+const HEAD_OPERATION: readonly TemplateRow[] = [['HEAD request', 'HEAD リクエスト'], ['{operation}', '{operation}']]
+
 const EXPECTED: readonly TemplateRow[] = [
   [EXPECTED_MESSAGE, EXPECTED_MESSAGE_JA],
   [EXPECTED_EVENTS, EXPECTED_EVENTS_JA],
@@ -138,6 +173,62 @@ const AUDIT: readonly TemplateRow[] = [
   ['this expectation has no {missing} (each expectation needs a name, principals, actions and what to expect, unless defaults give them)', 'この期待には {missing} がありません (defaults で与えない限り、各期待には name、principals、actions、expect が必要です)'],
   ['a selector takes either roles or users, not both; write two selectors', 'セレクターには roles か users のどちらか一方を書きます。両方必要なら 2 つのセレクターに分けてください'],
   ['{what} {value} is not a 12-digit account ID', '{what} {value} は 12 桁のアカウント ID ではありません'],
+  // The shapes of the audit file's nodes (audit/yaml-nodes.ts) and principal selectors (audit/read-principals.ts).
+  ['a key must be a plain word', 'キーは単純な語でなければなりません'],
+  ['{what|auditWhat} must be a mapping (key: value lines), not {node|auditNode}', '{what}はマッピング (key: value の行) でなければなりませんが、{node}です'],
+  ['{what|auditWhat} must be text, not {node|auditNode}', '{what}はテキストでなければなりませんが、{node}です'],
+  ['{what|auditWhat} must be true or false, not {node|auditNode}', '{what}は true か false でなければなりませんが、{node}です'],
+  ['{what|auditWhat} is an empty list', '{what}が空のリストです'],
+  ['{what|auditWhat} is empty', '{what}が空です'],
+  ['unknown key {key} in {where|auditWhat} (did you mean {guess}?); the keys there are {keys}', '{where}に不明なキー {key} があります ({guess} のことですか?)。使えるキーは {keys} です'],
+  ['unknown key {key} in {where|auditWhat}; the keys there are {keys}', '{where}に不明なキー {key} があります。使えるキーは {keys} です'],
+  ['{where|auditWhat} gives both {earlier} and {key}; use {canonical} with a list', '{where}に {earlier} と {key} の両方があります。{canonical} にリストで指定してください'],
+  ['expectation {name} has no {missing} (each expectation needs a name, principals, actions and what to expect, unless defaults give them)', '期待 {name} には {missing} がありません (defaults で与えない限り、各期待には name、principals、actions、expect が必要です)'],
+  ['expect must be allow, deny, implicit-deny, explicit-deny or {explicit-deny: TYPE} with TYPE one of {types}, not {node|auditNode}', 'expect は allow、deny、implicit-deny、explicit-deny、{explicit-deny: TYPE} (TYPE は {types} のいずれか) のいずれかでなければなりませんが、{node}です'],
+  ['only explicit-deny takes a policy type (expect: {explicit-deny: scp}); found {key}', 'ポリシーの種類を指定できるのは explicit-deny だけです (expect: {explicit-deny: scp})。{key} が指定されています'],
+  ['{type} is not a policy type; the types are {types}', '{type} はポリシーの種類ではありません。種類は {types} です'],
+  ['assumeRoleName {value} is not an IAM role name', 'assumeRoleName {value} は IAM ロール名ではありません'],
+  ['a principal selector needs roles or users, as in {roles: "Deploy*"} or {users: "*"}', 'プリンシパルのセレクターには roles か users が必要です ({roles: "Deploy*"} や {users: "*"} のように)'],
+  ['a principal must be an ARN or a selector such as {roles: "Deploy*"}, not {node|auditNode}', 'プリンシパルは ARN か {roles: "Deploy*"} のようなセレクターでなければなりませんが、{node}です'],
+  ['the path {path} is not an IAM path: it starts and ends with "/", as in "/ops/"', 'パス {path} は IAM パスではありません。"/ops/" のように "/" で始まり "/" で終わる必要があります'],
+  ['{name} is not an IAM name pattern (letters, digits, +=,.@_- and the wildcards * and ?)', '{name} は IAM の名前のパターン (英字、数字、+=,.@_-、ワイルドカード * と ?) ではありません'],
+  // An expectation's session policy file (audit/read-expectation.ts).
+  ['sessionPolicy {path} cannot be read ({why|fileProblem}: {full})', 'sessionPolicy {path} を読み取れません ({why}: {full})'],
+  ['sessionPolicy {path}: {problem|headline}', 'sessionPolicy {path}: {problem}'],
+]
+
+/** What an audit file's node is (audit/yaml-nodes.ts, describeNode). */
+const AUDIT_NODE: readonly TemplateRow[] = [
+  ['nothing', 'なし'],
+  ['a mapping', 'マッピング'],
+  ['a list', 'リスト'],
+  ['the text {text}', 'テキスト {text} '],
+  ['number {value}', '数値 {value} '],
+  ['boolean {value}', '真偽値 {value} '],
+  ['something else', 'その他の値'],
+]
+
+/**
+ * Which part of an audit file a reader was reading (audit/read-*.ts); the file's keys stay as they are.
+ * A Japanese word is followed directly by its particle, a key or a value by a space first.
+ */
+const AUDIT_WHAT: readonly TemplateRow[] = [
+  ['the audit file', '監査ファイル'],
+  ['an expectation', '期待'],
+  ['a principal selector', 'プリンシパルのセレクター'],
+  ['a principal', 'プリンシパル'],
+  ['an action', 'アクション'],
+  ['a resource', 'リソース'],
+  ['the explicit-deny policy type', 'explicit-deny のポリシーの種類'],
+  ['context (KEY: value, as --context takes)', 'context (--context と同じ KEY: value 形式) '],
+  ['sessionPolicy (a file name)', 'sessionPolicy (ファイル名) '],
+  ['the {kind}s selector (a name pattern, or {name, path})', '{kind}s セレクター (名前のパターン、または {name, path}) '],
+  ['the {kind}s selector', '{kind}s セレクター'],
+  ['the {kind} name pattern', '{kind} の名前のパターン'],
+  ['the {kind} path', '{kind} のパス'],
+  ['context {key}', 'context {key} '],
+  ...['defaults', 'version', 'name', 'description', 'assumeRoleName', 'accounts', 'expect', 'mfa', 'assumeAbsent', 'sourceVpce', 'sourceIp', 'region',
+    'principals', 'principal', 'actions', 'action', 'resources', 'resource', 'context'].map((key): TemplateRow => [key, `${key} `]),
 ]
 
 /** The lines under "Audit file … is not valid (N problems):". */
@@ -250,6 +341,16 @@ const HEADLINE: readonly TemplateRow[] = [
   ['Snapshot file {file} has no IAM role `{name}` in account {account}, so `{arn}` cannot be diagnosed from it. The snapshot was taken {at} and holds IAM data for accounts {accounts}; a role created since then needs a new snapshot.',
     'スナップショットファイル {file} のアカウント {account} には IAM ロール `{name}` がないため、`{arn}` はこのファイルから診断できません。スナップショットの取得日時は {at} で、IAM データがあるのはアカウント {accounts} です。それ以降に作成したロールには新しいスナップショットが必要です。'],
   // What explain was given but could not read (src/intake).
+  ...S3_BARE,
+  ["The message names the caller ({arn}) but no 'service:Action' after 'is not authorized to perform:', so the request cannot be rebuilt from it: {excerpt}. Run `denydoctor principal {arn2} --action SERVICE:ACTION` instead. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには呼び出し元 ({arn}) がありますが、その後の 'is not authorized to perform:' に 'service:Action' が続いていないため、リクエストを組み立てられません: {excerpt}。代わりに `denydoctor principal {arn2} --action SERVICE:ACTION` を実行してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message has 'Encoded authorization failure message:' but what follows it ({after}) is not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'Encoded authorization failure message:' がありますが、その後の部分 ({after}) はエンコードされたメッセージではありません (エンコードされたメッセージは英字、数字、- _ + / = だけでできています)。エラー全体をもう一度コピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message has 'Encoded authorization failure message:' but nothing follows it, not an encoded message, which is made of letters, digits and - _ + / = only; copy the whole error again, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'Encoded authorization failure message:' がありますが、その後にエンコードされたメッセージ (英字、数字、- _ + / = だけでできています) がありません。エラー全体をもう一度コピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ["The message says 'You are not authorized to perform this operation' but carries neither the caller and action nor the 'Encoded authorization failure message: …' that EC2 adds; copy the whole error, including the encoded message, or pass the CloudTrail event with --event. Expected " + EXPECTED_MESSAGE + '.',
+    "メッセージには 'You are not authorized to perform this operation' とありますが、呼び出し元とアクションも、EC2 が付け加える 'Encoded authorization failure message: …' も含まれていません。エンコードされたメッセージを含めてエラー全体をコピーするか、CloudTrail イベントを --event で渡してください。想定される入力: " + EXPECTED_MESSAGE_JA + '。'],
+  ['This is not a decoded authorization message ({excerpt}): expected ' + EXPECTED_DECODED + '.', 'これはデコードされた認可メッセージではありません ({excerpt})。想定される入力: ' + EXPECTED_DECODED_JA + '。'],
   ['Could not find an access-denied error in the input ({excerpt}): expected ' + EXPECTED_MESSAGE + '.', '入力にアクセス拒否のエラーが見つかりませんでした ({excerpt})。想定される入力: ' + EXPECTED_MESSAGE_JA + '。'],
   ['The input is empty: expected {expected|expected}.', '入力が空です。想定される入力: {expected}。'],
   ['The input is JSON but holds no CloudTrail event ({excerpt}). Expected ' + EXPECTED_EVENTS + '.', '入力は JSON ですが、CloudTrail イベントが含まれていません ({excerpt})。想定される入力: ' + EXPECTED_EVENTS_JA + '。'],
@@ -274,7 +375,7 @@ function sentence(text: string): string {
 }
 
 const T = translators(
-  { audit: AUDIT, auditLine: AUDIT_LINE, snapshotWhat: SNAPSHOT_WHAT, value: VALUE, fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
+  { audit: AUDIT, auditLine: AUDIT_LINE, auditNode: AUDIT_NODE, headOperation: HEAD_OPERATION, auditWhat: AUDIT_WHAT, snapshotWhat: SNAPSHOT_WHAT, value: VALUE, fileProblem: FILE_PROBLEM, token: EXPECTED_TOKEN, found: FOUND, quote: QUOTE, space: SPACE, expected: EXPECTED, reason: REASON, statement: STATEMENT, what: WHAT, headline: HEADLINE },
   { sentence },
 )
 
@@ -284,7 +385,8 @@ export function inputProblemInJapanese(message: string): string {
   const first = end < 0 ? message : message.slice(0, end)
   // The rest is the file's own text (an excerpt), or an audit file's problems one per line.
   const rest = end < 0 ? '' : message.slice(end).split('\n').map(T.auditLine).join('\n')
-  return `${T.headline(first)}${rest}`
+  // A translated problem may end a sentence that its line ends again ("。。").
+  return `${T.headline(first)}${rest}`.replaceAll('。。', '。')
 }
 
 /** Why a file could not be read or written (src/file-problem.ts), in Japanese. */

@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
 import { translators, type TemplateRow } from './templates.js'
+import { sourceErrorInJapanese } from './ja-gaps.js'
 
 const BPA_URL = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html'
 const AUTH_ID_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied-authorization-id.html'
@@ -102,10 +103,10 @@ const NOTE: readonly TemplateRow[] = [
   ['CloudTrail keeps only the first 1 KB of errorMessage, so this encoded authorization message is probably cut off; decode the one from the original error instead.',
     'CloudTrail は errorMessage の先頭 1 KB しか保持しないため、このエンコードされた認可メッセージはおそらく途中で切れています。代わりに元のエラーのメッセージをデコードしてください。'],
   // explain/explain.ts and merge.ts.
-  ['Encoded message not decoded: {why}', 'エンコードされたメッセージはデコードしていません: {why}'],
+  ['Encoded message not decoded: {why|stop}', 'エンコードされたメッセージはデコードしていません: {why}'],
   ['The encoded authorization message was not decoded (offline); decode it with `aws sts decode-authorization-message` for the exact context AWS saw.',
     'エンコードされた認可メッセージはデコードしていません (オフライン)。AWS が評価した正確なコンテキストを知るには `aws sts decode-authorization-message` でデコードしてください。'],
-  ['Authorization details not fetched: {why}', '認可の詳細は取得していません: {why}'],
+  ['Authorization details not fetched: {why|stop}', '認可の詳細は取得していません: {why}'],
   ['Decoded the encoded authorization message: its context is what AWS evaluated.', 'エンコードされた認可メッセージをデコードしました: そのコンテキストは AWS が評価したものです。'],
   // sources/aws/authorization-details*.ts: what AWS's own evaluation held.
   ['AWS reported context key(s) {keys} with a value a condition cannot compare (an object or null); they are left unknown.', 'AWS は条件で比較できない値 (オブジェクトまたは null) のコンテキストキー {keys} を報告しました。不明のままにします。'],
@@ -116,7 +117,8 @@ const NOTE: readonly TemplateRow[] = [
   ['AWS repeated a page token for {id}; denydoctor stopped after {n} pages.', 'AWS が {id} のページトークンを繰り返したため、denydoctor は {n} ページで読み取りを止めました。'],
 ]
 
-const T = translators({ note: NOTE, said: SAID, found: FOUND, likely: LIKELY, policy: POLICY_WORDS })
+// The reason a decoding or fetching stopped is a SourceError's sentence (ja-gaps.ts); one no row knows is kept as it is.
+const T = translators({ note: NOTE, said: SAID, found: FOUND, likely: LIKELY, policy: POLICY_WORDS }, { stop: (why: string) => sourceErrorInJapanese(why) })
 
 /** An intake or explain note in Japanese, or as it is. */
 export function moreNoteInJapanese(note: string): string {

@@ -73,8 +73,6 @@ const NOTES: readonly Rule[] = [
     `メッセージでは呼び出し元のアカウント ID が ${mask} と伏せられており (${arn})、どのアカウントかを判断できません${why ? ` (${apply(WHY_NOT_FILLED, why) ?? why})` : ''}。--account 123456789012 でアカウントを指定するか、実際のアカウント ID を含むメッセージを貼り付けてください。`],
   [/^The message masks the account ID as (\S+); it has to be filled in before the caller can be looked up\.$/, (mask) =>
     `メッセージではアカウント ID が ${mask} と伏せられています。呼び出し元を調べる前に補う必要があります。`],
-  [/^Agrees: the message says (.+), and denydoctor finds the same layer\.$/, (said) => `一致: メッセージの内容 (${said}) と同じ層を denydoctor も特定しました。`],
-  [/^Agrees: the message says (.+), and that policy denies it here too\.$/, (said) => `一致: メッセージの内容 (${said}) のとおり、そのポリシーがここでも拒否しています。`],
 ]
 
 /** The layers of a missing Allow as the audit names them ("SCPs at ou-…", "identity-based policies"). */

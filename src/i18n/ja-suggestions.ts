@@ -5,6 +5,7 @@
  * is, never half translated.
  */
 import { POLICY_TYPE_NAMES } from '../model/index.js'
+import { gapEffectInJapanese, gapSourceInJapanese } from './ja-gaps.js'
 import { originInJapanese } from './ja-sources.js'
 import { needInJapanese } from './ja-warnings.js'
 
@@ -158,6 +159,11 @@ const SENTENCES: readonly Rule[] = [
     const advice = GATES[gate]
     if (!advice) return ''
     return `${level ? `${level} の` : ''}${JA_POLICY_TYPES[type] ?? type}で ${action} を許可しているものがありません: ${advice}。`
+  }],
+  // evaluate/verdict.ts: a gap (sources' `incomplete`) as a suggestion; its effect is the sources' sentence (ja-gaps.ts).
+  [/^Not everything could be read \((.+?)\): (.+)$/s, (source, effect) => {
+    const said = gapEffectInJapanese(effect)
+    return said === effect ? '' : `読み取れなかったもの (${gapSourceInJapanese(source)}): ${said}`
   }],
   [/^The policies allow (\S+); if S3 still denies it, look at what S3 checks besides policies, which denydoctor does not read: .+ — (https:\S+)\.$/, (action, url) =>
     `ポリシーは ${action} を許可しています。それでも S3 が拒否する場合は、denydoctor が読み取らない、ポリシー以外の S3 のチェックを確認してください: ` +

@@ -11,6 +11,7 @@ import { POLICY_TYPE_MESSAGE_WORDS, type PolicyType } from '../model/index.js'
 import { MISSING_TEXTS, NEED_TEXTS, type NeedCode } from '../model/need-texts.js'
 import { REQUEST_WARNING_TEXTS } from '../model/request-warning-texts.js'
 import { LINT_STATEMENT_TEXTS, LINT_TEXTS, type LintStatementCode } from '../model/lint-texts.js'
+import { caseWarningInJapanese } from './ja-case-warnings.js'
 import { JA_POLICY_TYPES } from './ja-suggestions.js'
 
 type Say = (...args: string[]) => string
@@ -81,7 +82,8 @@ export function warningInJapanese(text: string): string {
     const lint = lintInJapanese(text.slice(cut + 2))
     if (lint) return `${JA_POLICY_TYPES[prefix] ?? prefix}: ${lint}`
   }
-  return text
+  // The case reader's own warnings (sources/case/load-case.ts).
+  return caseWarningInJapanese(text)
 }
 
 const NEED: Readonly<Record<NeedCode, Say>> = {

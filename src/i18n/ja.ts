@@ -12,6 +12,7 @@ import { jaReport } from './ja-report.js'
 import { auditSummaryInJapanese } from './ja-sources.js'
 import { jaSourcesText } from './ja-sources-text.js'
 import { jaCli } from './ja-cli.js'
+import { jaNumbered } from './ja-numbered.js'
 import { fileProblemInJapanese } from './ja-input-problems.js'
 
 export const ja: Catalogue = {
@@ -128,4 +129,5 @@ export const ja: Catalogue = {
   ...jaEvaluate,
   ...jaSourcesText,
   ...jaCli,
+  ...jaNumbered,
 }

@@ -14,7 +14,7 @@ import { remediesFor } from './remedies.js'
 import { remedyHeading } from './remedy-text.js'
 import { findingStyle, findingVerb } from './text-finding.js'
 import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
-import { assumptionsLine, awsOwnedWords, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine } from './phrases.js'
+import { assumptionsLine, awsOwnedWords, BRIEF_LABELS, missingAllowLine, orgKinds, orgWideAllowLine, unreadSources } from './phrases.js'
 import { decisionHeadline, formatRequestValues, formatResult, missingAllowLabel, policyTitle, requestSummary, statementLabel } from './wording.js'
 
 /** The most lines the brief form takes for the usual case. */
@@ -33,7 +33,7 @@ export function renderBrief(verdict: Verdict, options: BriefOptions): string {
 export function briefLines(verdict: Verdict, pal: Palette = palette(false)): string[] {
   const style = verdict.decision === 'Allowed' ? pal.allow : verdict.decision === 'Undetermined' ? pal.unknown : pal.deny
   const head = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
-  if (verdict.incomplete.length > 0) head.push(pal.unknown(`⚠ ${BRIEF_LABELS.notRead}: ${verdict.incomplete.map((g) => say()['source.gapSource'](g.source)).join(', ')}`))
+  if (verdict.incomplete.length > 0) head.push(pal.unknown(`⚠ ${BRIEF_LABELS.notRead}: ${unreadSources(verdict).map((source) => say()['source.gapSource'](source)).join(', ')}`))
   const tail: string[] = []
   const answer = answerOf(verdict)
   if (answer.orgWide) tail.push(pal.dim(orgWideAllowLine(orgKinds(answer.orgWide.scp, answer.orgWide.rcp), answer.orgWide.parts)))

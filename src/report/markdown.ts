@@ -15,7 +15,7 @@ import { intakeView } from './intake.js'
 import { code, fence, prose, table } from './markdown-text.js'
 import { mermaidFlowchart } from './mermaid.js'
 import { evaluationPath } from './path.js'
-import { MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS } from './phrases.js'
+import { MARKDOWN_COLUMNS, MARKDOWN_HEADINGS as H, orgKinds, orgWideAllowLine, partialTitle, partialWarningBody, REQUEST_LABELS, unreadSources } from './phrases.js'
 import { remedySection } from './remedy-text.js'
 import { findKey } from './statement-marks.js'
 import { FULL_FINDINGS, type TextOptions } from './text.js'
@@ -93,7 +93,7 @@ function header(verdict: Verdict): string[] {
   const { request } = verdict
   const lines = [`### ${H.verdict(DECISION_TITLE[verdict.decision])}`, '', say()['report.requestSummary'](code(request.action), code(request.principal))]
   if (verdict.incomplete.length > 0) {
-    const body = partialWarningBody(verdict.incomplete.map((gap) => code(say()['source.gapSource'](gap.source))).join(', '))
+    const body = partialWarningBody(unreadSources(verdict).map((source) => code(say()['source.gapSource'](source))).join(', '))
     lines.push('', `> **${partialTitle()}** ${body.charAt(0).toUpperCase()}${body.slice(1)}`)
   }
   return lines

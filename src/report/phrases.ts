@@ -6,7 +6,7 @@
  * here. JSON output never goes through these.
  */
 import { say } from '../i18n/index.js'
-import type { Decision, PolicyType } from '../model/index.js'
+import type { Decision, PolicyType, Verdict } from '../model/index.js'
 
 const md = (key: string): string => say()['report.md'][key]!
 
@@ -51,6 +51,15 @@ export const FINDING_PHRASES = {
 export const REQUEST_LABELS = readsFrom('report.label', [
   'resource', 'resources', 'notGiven', 'context', 'assumed', 'source',
 ])
+
+/**
+ * The sources that could not be read, each once: one source often leaves several gaps (a
+ * snapshot without the bucket and without the resource account's RCPs), and the warning names
+ * sources, not gaps; the gaps themselves are each listed under what to change.
+ */
+export function unreadSources(verdict: Pick<Verdict, 'incomplete'>): string[] {
+  return [...new Set(verdict.incomplete.map((gap) => gap.source))]
+}
 
 /** What every report says about a diagnosis with unread sources, right under the verdict. */
 export function partialWarning(sources: string): string {

@@ -14,7 +14,7 @@ import { renderBrief } from './brief.js'
 import { palette, type Palette } from './colors.js'
 import { intakeView } from './intake.js'
 import { effectiveWidth, length, padEnd, wrap } from './layout.js'
-import { assumptionsLine, HEADINGS, orgAllowsLine, orgKinds, orgWideAllowLine, partialWarning, REQUEST_LABELS } from './phrases.js'
+import { assumptionsLine, HEADINGS, orgAllowsLine, orgKinds, orgWideAllowLine, partialWarning, REQUEST_LABELS, unreadSources } from './phrases.js'
 import { remedyBlocks } from './remedy-text.js'
 import { renderFindingLine, renderFindings } from './text-finding.js'
 import { decisionHeadline, formatContextValue, missingAllowLabel, requestSummary } from './wording.js'
@@ -57,7 +57,7 @@ function headline(verdict: Verdict, pal: Palette, width: number): string[] {
   // The verdict line is never wrapped: `| head -1` gives the whole answer, as scripts expect.
   const lines = [`${style(decisionHeadline(verdict))} — ${requestSummary(verdict)}`]
   if (verdict.incomplete.length > 0) {
-    const warning = partialWarning(verdict.incomplete.map((gap) => say()['source.gapSource'](gap.source)).join(', '))
+    const warning = partialWarning(unreadSources(verdict).map((source) => say()['source.gapSource'](source)).join(', '))
     lines.push(...wrap(warning, width, '', '  ').map((line) => pal.unknown(line)))
   }
   return lines

@@ -57,3 +57,23 @@ describe('evaluate given a snapshot', () => {
     expect(result.stderr).toContain(`${path} is gzip-compressed, as a snapshot written by \`denydoctor collect --out FILE.json.gz\` is, not a case file.`)
   })
 })
+
+describe('evaluate with several cases, in Japanese', () => {
+  it('numbers, labels and sums up in Japanese; a case that could not be read says why in Japanese', async () => {
+    const input = [explicitDeny, undetermined, '{"request": {}}'].join('\n')
+    const result = await runCommand(Evaluate, ['-', '--no-color', '--lang', 'ja'], input)
+    expect(result.status).toBe(1)
+    const headings = result.stdout.split('\n').filter((l) => l.startsWith('ケース '))
+    expect(headings).toEqual(['ケース 1 / 3 — 標準入力の 1 行目', 'ケース 2 / 3 — 標準入力の 2 行目', 'ケース 3 / 3 — 標準入力の 3 行目'])
+    const after = (heading: string) => result.stdout.split(`${heading}\n\n`)[1]!.split('\n')[0]
+    expect(after(headings[2]!)).toMatch(/^評価できませんでした — request\.principal /)
+    expect(after(headings[2]!)).not.toContain('標準入力')
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('3 件のケース: 明示的な拒否 1 件、未確定 1 件、評価できなかったもの 1 件。')
+  })
+
+  it('names a case of a JSON array by its place', async () => {
+    const result = await runCommand(Evaluate, ['-', '--no-color', '--lang', 'ja'], `[${explicitDeny}, ${explicitDeny}]`)
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('ケース '))).toEqual(['ケース 1 / 2 — 標準入力のケース 1', 'ケース 2 / 2 — 標準入力のケース 2'])
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 件のケース: 明示的な拒否 2 件。')
+  })
+})

@@ -3,6 +3,11 @@
  * consecutive lower-case English words, once the parts that are code are taken out —
  * backticked spans, double-quoted text (policy JSON, AWS's own error message, a file's
  * excerpt), ARNs, flags, URLs, paths and the excerpt lines under a file problem.
+ *
+ * Two readings of the same rule: `englishSentences` for what the command line says (one line at
+ * a time, a file's excerpt left out), `englishRuns` for a whole report, wrapped to a width (a
+ * backticked or quoted span may run over several lines, a markdown table's cells are prose,
+ * aligned table columns are several spaces apart and so never one run).
  */
 
 /** Words that appear in code-like runs the stripping cannot tell from prose. Why each is here: */
@@ -39,8 +44,8 @@ function stripCode(text: string): string {
   )
 }
 
-/** The English runs left once code is taken out; `pending` are known ones another change translates. */
-export function englishSentences(text: string, pending: readonly string[] = []): string[] {
+/** The lines of what the command line said that hold an English run once code is taken out. */
+export function englishSentences(text: string): string[] {
   let prose = stripCode(text)
   for (const allowed of ALLOWED) prose = prose.replace(allowed, ' ')
   const found: string[] = []
@@ -48,8 +53,53 @@ export function englishSentences(text: string, pending: readonly string[] = []):
     // Words joined by spaces only: "identity, boundary, scp" is a list of values, not prose.
     const run = /\b[a-z]+(?:'[a-z]+)?(?: +[a-z]+(?:'[a-z]+)?){2,}\b/.exec(line)
     if (!run) continue
-    if (pending.some((p) => line.includes(p))) continue
     found.push(line.trim())
   }
   return found
 }
+
+/**
+ * Runs of English words that are not sentences: names that stay as AWS spells them. Keep it
+ * small; each entry says why it is not a sentence.
+ */
+const NOT_SENTENCES: readonly RegExp[] = [
+  // Condition values in a table row ("false  false  true"): JSON values, not words.
+  /^(?:(?:true|false|null)(?: |$))+$/,
+]
+
+
+/** A report with code taken out: what is left is what the report says in words. */
+function proseOf(text: string): string {
+  return text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split('\n')
+    // Policy JSON, one value per line, and table rulers.
+    .filter((line) => !/^\s*(?:[{}[\]]|"[^"]*"\s*:|"[^"]*",?\s*$|[|:\- ]+$)/.test(line))
+    .join('\n')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/"[^"]{0,400}"/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\barn:[^\s,;)]*/g, ' ')
+    .replace(/(?:^|\s)--?[a-z][\w-]*(?:[= ][^\s,;)]+)?/gi, ' ')
+    .replace(/\b[\w-]+:[\w*?/${}.-]+/g, ' ')
+}
+
+/**
+ * Each run of three or more lowercase English words left in `text`, with its line. `theirs`:
+ * words of the user's own input that a report quotes (an audit file's names and descriptions,
+ * cut short in a table cell), not sentences of denydoctor's.
+ */
+export function englishRuns(text: string, theirs: readonly string[] = []): string[] {
+  const found: string[] = []
+  const prose = proseOf(text)
+  for (const line of prose.split('\n')) {
+    for (const match of line.matchAll(/\b[a-z][a-z'’]*(?: [a-z][a-z'’]*){2,}\b/g)) {
+      const run = match[0]
+      if (NOT_SENTENCES.some((re) => re.test(run))) continue
+      if (theirs.length > 0 && run.split(' ').every((word) => theirs.some((t) => t.startsWith(word)))) continue
+      found.push(`${run}  ⟵  ${line.trim()}`)
+    }
+  }
+  return found
+}
+

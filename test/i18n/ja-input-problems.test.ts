@@ -26,7 +26,7 @@ describe('policy problems in Japanese', () => {
   it.each([
     ['identity-deny-delete-role', 'identity', 'ポリシー "identity-deny-delete-role" は有効な JSON ではありません (4 行 3 列): "Action": "iam:DeleteRole" と "Resource" の間にカンマが必要です。3 行目の末尾にカンマがないようです。'],
     ['bucket-deny-principal', 'resource', 'ポリシー "bucket-deny-principal" は有効ではありません (2 行 13 列、ステートメント 1): "Effect": "deny" は無効です。Effect は大文字と小文字を区別します。"Deny" を使ってください。'],
-    ['bucket-deny-sourcevpce', 'resource', 'ポリシー "bucket-deny-sourcevpce" は有効な JSON ではありません (3 行 26 列): 文字列 "Policy123456789" の終わりに 曲がった引用符 ” (U+201D) があります。JSON ではまっすぐな二重引用符 (") が必要です。まっすぐな " に置き換えてください。'],
+    ['bucket-deny-sourcevpce', 'resource', 'ポリシー "bucket-deny-sourcevpce" は有効な JSON ではありません (3 行 26 列): 文字列 "Policy123456789" の終わりに曲がった引用符 ” (U+201D) があります。JSON ではまっすぐな二重引用符 (") が必要です。まっすぐな " に置き換えてください。'],
     ['boundary-deny-ec2', 'boundary', 'ポリシー "boundary-deny-ec2" は有効な JSON ではありません (10 行 7 列): "Action": "ec2:*" と "Resource" の間にカンマが必要です。8 行目の末尾にカンマがないようです。'],
     ['scp-deny-runinstances', 'scp', 'ポリシー "scp-deny-runinstances" は有効な JSON ではありません (8 行 7 列): "Action": "ec2:RunInstances" と "Resource" の間にカンマが必要です。6 行目の末尾にカンマがないようです。'],
   ] as const)('the seed article\'s %s', (name, kind, headline) => {

@@ -19,78 +19,10 @@ import { evaluateCase } from '../../src/evaluate-case.js'
 import { renderVerdict } from '../../src/report/index.js'
 import { blocks, words } from '../helpers/readme-blocks.js'
 import { runCommand } from '../helpers/run-command.js'
+import { englishRuns } from './english-sentences.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CASES_DIR = join(ROOT, 'test', 'fixtures', 'cases')
-
-/**
- * Runs of English words that are not sentences: names that stay as AWS spells them. Keep it
- * small; each entry says why it is not a sentence.
- */
-const NOT_SENTENCES: readonly RegExp[] = [
-  // Condition values in a table row ("false  false  true"): JSON values, not words.
-  /^(?:(?:true|false|null)(?: |$))+$/,
-]
-
-/**
- * TO EMPTY: sentences the sources, the case reader and explain's intake write in English (gap
- * effects and errors, the case reader's warnings, the message comparison). Their Japanese
- * belongs to the catalogue of the sources and the CLI, not to the report; until it has them,
- * each entry takes one such sentence out of the sweep (a space stands for any run of white
- * space, as a wrapped report breaks lines). Remove each entry once its sentence is translated.
- */
-const FROM_SOURCES_AND_CLI: readonly string[] = [
-  // src/sources/case/load-case.ts: a resource ARN without an account.
-  String.raw`The resource ARN does not name its account; it is taken to be the principal's \(\d+\)\.(?: Give if it is another account\.)?`,
-  // src/sources/case/load-case.ts: an RCP level without RCPFullAWSAccess.
-  String.raw`does not hold RCPFullAWSAccess; AWS attaches it to every root, OU and account and it cannot be detached, so the level is evaluated as if it were there\.`,
-  // Gap effects (src/sources/snapshot/resources.ts, src/sources/aws/resources.ts), shown alone and
-  // after "Not everything could be read (SERVICE):" (evaluate/verdict.ts, which keeps the whole
-  // suggestion in English while its gap effect is English).
-  String.raw`(?:Not everything could be read \(\w+\): )?The (?:resource-based|bucket) policy of (?:\(if it has one\) )?was not read\.`,
-  // Gap errors (src/sources/case/load-case.ts, the live source).
-  String.raw`the live source does not read \w+ resource-based policies`,
-  // src/cli/demo.ts: the demo snapshot's origin.
-  String.raw`\(the demo organisation, \)`,
-  // src/explain/compare.ts: the message's own words inside the comparison note.
-  String.raw`\(an explicit deny in an? [a-z -]+?\)`,
-]
-const SOURCE_SENTENCES = FROM_SOURCES_AND_CLI.map((source) => new RegExp(source.replace(/ /g, '\\s+'), 'g'))
-
-/** The text with code taken out: what is left is what the report says in words. */
-export function proseOf(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```/g, ' ')
-    .split('\n')
-    // Policy JSON, one value per line, and table rulers.
-    .filter((line) => !/^\s*(?:[{}[\]]|"[^"]*"\s*:|"[^"]*",?\s*$|[|:\- ]+$)/.test(line))
-    .join('\n')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"]{0,400}"/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\barn:[^\s,;)]*/g, ' ')
-    .replace(/(?:^|\s)--?[a-z][\w-]*(?:[= ][^\s,;)]+)?/gi, ' ')
-    .replace(/\b[\w-]+:[\w*?/${}.-]+/g, ' ')
-}
-
-/**
- * Each run of three or more lowercase English words left in `text`, with its line. `theirs`:
- * words of the user's own input that a report quotes (an audit file's names and descriptions,
- * cut short in a table cell), not sentences of denydoctor's.
- */
-export function englishRuns(text: string, theirs: readonly string[] = []): string[] {
-  const found: string[] = []
-  const prose = SOURCE_SENTENCES.reduce((left, re) => left.replace(re, ' '), proseOf(text))
-  for (const line of prose.split('\n')) {
-    for (const match of line.matchAll(/\b[a-z][a-z'’]*(?: [a-z][a-z'’]*){2,}\b/g)) {
-      const run = match[0]
-      if (NOT_SENTENCES.some((re) => re.test(run))) continue
-      if (theirs.length > 0 && run.split(' ').every((word) => theirs.some((t) => t.startsWith(word)))) continue
-      found.push(`${run}  ⟵  ${line.trim()}`)
-    }
-  }
-  return found
-}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
