@@ -16,7 +16,8 @@ import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
 import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
-import { withWarningLists, type JobOrder, type JobReply, type JobRequest } from './worker.js'
+import { checkFromJson, keepCheckJson } from './check-json.js'
+import { type JobOrder, type JobReply, type JobRequest } from './worker.js'
 
 export interface JobsOptions extends AuditRunOptions {
   readonly jobs: number
@@ -111,7 +112,7 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
         } else if (reply.kind === 'progress') {
           for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
         } else if (reply.kind === 'part') {
-          place(reply.start, { results: withWarningLists(reply), origins: reply.origins })
+          place(reply.start, { results: reply.heads.map((head, i) => checkFromJson(head, reply.texts[i]!)), origins: reply.origins })
           inHand.count--
           outstanding--
           hand(worker, inHand)
@@ -128,7 +129,10 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
       try {
         while (!failure && options.mainThreadTakesParts !== false && next < parts.length) {
           const [start, end] = parts[next++]!
-          place(start, await runChecks(mine.slice(start, end), reach, options, onCheck))
+          const run = await runChecks(mine.slice(start, end), reach, options, onCheck)
+          // Its report text now, while the workers run theirs: writing the report is then joining texts.
+          for (const result of run.results) keepCheckJson(result)
+          place(start, run)
           await new Promise((resolve) => setImmediate(resolve))
         }
         mainDone = true

@@ -5,6 +5,7 @@
  * (two bytes a character once a warning holds an em dash) and its UTF-8 copy cost seconds and
  * most of the heap; written piece by piece it never exists whole.
  */
+import { CHECK_DEPTH, checkJson, hasCheckJson } from './check-json.js'
 import type { AuditResult, ExpectationResult } from './result.js'
 
 /** Stands in for an array while its parent is stringified; found again by its place (see `around`). */
@@ -60,9 +61,10 @@ function* arrayPieces<T>(items: readonly T[], depth: number, item: (value: T) =>
 const WHOLE_EXPECTATION_CHECKS = 500
 
 function expectationPieces(e: ExpectationResult): Iterable<string> {
-  if (e.checks.length <= WHOLE_EXPECTATION_CHECKS) return [nestedJson(e, 2)]
+  // Checks whose text was made when they ran (check-json.ts, several jobs) are joined, not stringified again.
+  if (e.checks.length <= WHOLE_EXPECTATION_CHECKS && !(e.checks.length > 0 && hasCheckJson(e.checks[0]!))) return [nestedJson(e, 2)]
   const [head, tail] = around(e, 'checks', 2)
-  return [head, ...arrayPieces(e.checks, 3, (check) => [nestedJson(check, 4)]), tail]
+  return [head, ...arrayPieces(e.checks, CHECK_DEPTH - 1, (check) => [checkJson(check)]), tail]
 }
 
 /** The pieces of `JSON.stringify(result, null, 2)`, in order. */

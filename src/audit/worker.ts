@@ -6,6 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { rcpServices } from '../catalogue/index.js'
+import { CHECK_DEPTH, headOf, type CheckHead } from './check-json.js'
+import { nestedJson } from './json-chunks.js'
 import { createSnapshotProvider } from '../sources/snapshot/provider.js'
 import { readSnapshot } from '../sources/snapshot/file.js'
 import { singleReach } from './reach.js'
@@ -37,11 +39,12 @@ export interface JobOrder {
 }
 
 /**
- * A part's results cross as they are, but each warnings list once, referred to by number:
- * checks of one policy set share one list, and a copy each would make the main thread's
- * report several times larger in memory.
+ * A part's results cross as text (check-json.ts): each check's JSON, made here while the main
+ * thread runs its own parts, and the few fields the main thread reads of every check. A string
+ * crosses as a copy of its bytes; the objects themselves cost more to send and to rebuild than
+ * to stringify.
  */
-export type PartResults = { readonly start: number; readonly results: readonly CheckResult[]; readonly warningLists: readonly (readonly string[])[]; readonly origins: readonly string[] }
+export type PartResults = { readonly start: number; readonly heads: readonly CheckHead[]; readonly texts: readonly string[]; readonly origins: readonly string[] }
 
 export type JobReply =
   | { readonly kind: 'ready' }
@@ -51,25 +54,6 @@ export type JobReply =
 
 /** Progress is posted in batches: a message per check would cost more than the check. */
 const PROGRESS_BATCH = 250
-
-function withListNumbers(results: readonly CheckResult[]): { results: CheckResult[]; warningLists: (readonly string[])[] } {
-  const warningLists: (readonly string[])[] = []
-  const index = new Map<readonly string[], number>()
-  const numbered = results.map((r) => {
-    let i = index.get(r.warnings)
-    if (i === undefined) {
-      i = warningLists.push(r.warnings) - 1
-      index.set(r.warnings, i)
-    }
-    return { ...r, warnings: i as unknown as readonly string[] }
-  })
-  return { results: numbered, warningLists }
-}
-
-/** The other side of withListNumbers (the main thread). */
-export function withWarningLists(part: PartResults): CheckResult[] {
-  return part.results.map((r) => ({ ...r, warnings: part.warningLists[r.warnings as unknown as number]! }))
-}
 
 /** Orders in the order they came, awaited one at a time. */
 function orderQueue(port: NonNullable<typeof parentPort>): () => Promise<JobOrder> {
@@ -108,7 +92,7 @@ async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, pos
       }
     })
     if (pending.length > 0) post({ kind: 'progress', checks: pending })
-    post({ kind: 'part', start: order.start, ...withListNumbers(run.results), origins: run.origins })
+    post({ kind: 'part', start: order.start, heads: run.results.map(headOf), texts: run.results.map((r) => nestedJson(r, CHECK_DEPTH)), origins: run.origins })
   }
 }
 

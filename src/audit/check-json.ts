@@ -1,0 +1,89 @@
+/**
+ * A check's text in the `--json` document, made where the check ran. With several jobs, each
+ * thread turns its own checks into their JSON text while the others are still running theirs,
+ * so that writing the report at the end is only joining texts (the main thread's serial tail),
+ * and a worker's check crosses to the main thread as one string — a copy of its bytes — rather
+ * than as objects the main thread must rebuild field by field.
+ *
+ * A check that crossed as text is an object whose fields are read from that text on first use
+ * (one JSON.parse): an audit written as JSON reads only its index and outcome.
+ */
+import { nestedJson } from './json-chunks.js'
+import type { CheckResult } from './result.js'
+
+/** How deep a check's value sits in the document: result › expectations › expectation › checks › check. */
+export const CHECK_DEPTH = 4
+
+/** The text of each check that has it, as `nestedJson(check, CHECK_DEPTH)` gives it. */
+const texts = new WeakMap<object, string>()
+
+/** `nestedJson(check, CHECK_DEPTH)`: made once, when the check ran (see `keepCheckJson`), or now. */
+export function checkJson(check: CheckResult): string {
+  return texts.get(check) ?? nestedJson(check, CHECK_DEPTH)
+}
+
+/** Whether the check's text is made already (then writing the document costs no stringify). */
+export function hasCheckJson(check: CheckResult): boolean {
+  return texts.has(check)
+}
+
+/** Makes and keeps the check's text now; returns it. */
+export function keepCheckJson(check: CheckResult): string {
+  const text = nestedJson(check, CHECK_DEPTH)
+  texts.set(check, text)
+  return text
+}
+
+/** What a check sends besides its text: the fields a run reads of every check, and whether it has a path. */
+export type CheckHead = readonly [index: number, outcome: CheckResult['outcome'], hasPath: boolean]
+
+export function headOf(check: CheckResult): CheckHead {
+  return [check.index, check.outcome, check.path !== undefined]
+}
+
+/** A CheckResult's fields in their order (the order of runCheck's object, which the text keeps). */
+const FIELDS = ['index', 'principal', 'action', 'resource', 'expected', 'decision', 'outcome', 'deciding', 'missingAllows', 'summary', 'incomplete', 'warnings'] as const
+
+const parsed = new WeakMap<object, CheckResult>()
+
+function fieldsOf(check: object): CheckResult {
+  let full = parsed.get(check)
+  if (full === undefined) {
+    full = JSON.parse(texts.get(check)!) as CheckResult
+    parsed.set(check, full)
+  }
+  return full
+}
+
+/** Getters shared by every check that crossed as text: one descriptor map, not one closure per field and check. */
+function lazy(keys: readonly string[]): PropertyDescriptorMap {
+  const map: PropertyDescriptorMap = {}
+  for (const key of keys) {
+    map[key] = {
+      enumerable: true,
+      get(this: object) {
+        return fieldsOf(this)[key as keyof CheckResult]
+      },
+    }
+  }
+  return map
+}
+/** The fields between index and outcome, and after outcome (FIELDS' order). */
+const BEFORE_OUTCOME = lazy(FIELDS.slice(1, FIELDS.indexOf('outcome')))
+const AFTER_OUTCOME = lazy(FIELDS.slice(FIELDS.indexOf('outcome') + 1))
+const AFTER_OUTCOME_WITH_PATH = lazy([...FIELDS.slice(FIELDS.indexOf('outcome') + 1), 'path'])
+
+/**
+ * The check a head and its text stand for: index and outcome at hand, every other field read
+ * from the text when first asked for, in the same key order as the check that was sent.
+ */
+export function checkFromJson(head: CheckHead, text: string): CheckResult {
+  const [index, outcome, hasPath] = head
+  const check = {}
+  Object.defineProperty(check, 'index', { value: index, enumerable: true })
+  Object.defineProperties(check, BEFORE_OUTCOME)
+  Object.defineProperty(check, 'outcome', { value: outcome, enumerable: true })
+  Object.defineProperties(check, hasPath ? AFTER_OUTCOME_WITH_PATH : AFTER_OUTCOME)
+  texts.set(check, text)
+  return check as CheckResult
+}
