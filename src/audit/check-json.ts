@@ -14,24 +14,33 @@ import type { CheckResult } from './result.js'
 /** How deep a check's value sits in the document: result › expectations › expectation › checks › check. */
 export const CHECK_DEPTH = 4
 
-/** The text of each check that has it, as `nestedJson(check, CHECK_DEPTH)` gives it. */
-const texts = new WeakMap<object, string>()
+/**
+ * The text of a check that has it, as `nestedJson(check, CHECK_DEPTH)` gives it, and the
+ * fields read back from it: on the check itself, under symbols and not enumerable, so that
+ * no report, copy or comparison sees them (a WeakMap of 100,000 entries cost the collector
+ * more than the checks).
+ */
+const TEXT = Symbol('denydoctor.checkJson')
+const PARSED = Symbol('denydoctor.checkFields')
+type WithText = { [TEXT]?: string; [PARSED]?: CheckResult }
 
 /** `nestedJson(check, CHECK_DEPTH)`: made once, when the check ran (see `keepCheckJson`), or now. */
 export function checkJson(check: CheckResult): string {
-  return texts.get(check) ?? nestedJson(check, CHECK_DEPTH)
+  return (check as WithText)[TEXT] ?? nestedJson(check, CHECK_DEPTH)
 }
 
 /** Whether the check's text is made already (then writing the document costs no stringify). */
 export function hasCheckJson(check: CheckResult): boolean {
-  return texts.has(check)
+  return (check as WithText)[TEXT] !== undefined
 }
 
-/** Makes and keeps the check's text now; returns it. */
-export function keepCheckJson(check: CheckResult): string {
-  const text = nestedJson(check, CHECK_DEPTH)
-  texts.set(check, text)
-  return text
+/**
+ * The check as its text (made now) and a light object that reads its fields from that text:
+ * what a job keeps of a check it ran. The full check — verdict path, statements — is garbage
+ * at once instead of being held, and traced by every collection, until the report is written.
+ */
+export function keptAsJson(check: CheckResult): CheckResult {
+  return checkFromJson(headOf(check), nestedJson(check, CHECK_DEPTH))
 }
 
 /** What a check sends besides its text: the fields a run reads of every check, and whether it has a path. */
@@ -44,15 +53,8 @@ export function headOf(check: CheckResult): CheckHead {
 /** A CheckResult's fields in their order (the order of runCheck's object, which the text keeps). */
 const FIELDS = ['index', 'principal', 'action', 'resource', 'expected', 'decision', 'outcome', 'deciding', 'missingAllows', 'summary', 'incomplete', 'warnings'] as const
 
-const parsed = new WeakMap<object, CheckResult>()
-
-function fieldsOf(check: object): CheckResult {
-  let full = parsed.get(check)
-  if (full === undefined) {
-    full = JSON.parse(texts.get(check)!) as CheckResult
-    parsed.set(check, full)
-  }
-  return full
+function fieldsOf(check: WithText): CheckResult {
+  return (check[PARSED] ??= JSON.parse(check[TEXT]!) as CheckResult)
 }
 
 /** Getters shared by every check that crossed as text: one descriptor map, not one closure per field and check. */
@@ -84,6 +86,7 @@ export function checkFromJson(head: CheckHead, text: string): CheckResult {
   Object.defineProperties(check, BEFORE_OUTCOME)
   Object.defineProperty(check, 'outcome', { value: outcome, enumerable: true })
   Object.defineProperties(check, hasPath ? AFTER_OUTCOME_WITH_PATH : AFTER_OUTCOME)
-  texts.set(check, text)
+  Object.defineProperty(check, TEXT, { value: text })
+  Object.defineProperty(check, PARSED, { writable: true, value: undefined })
   return check as CheckResult
 }

@@ -16,7 +16,7 @@ import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
 import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
-import { checkFromJson, keepCheckJson } from './check-json.js'
+import { checkFromJson, keptAsJson } from './check-json.js'
 import { type JobOrder, type JobReply, type JobRequest } from './worker.js'
 
 export interface JobsOptions extends AuditRunOptions {
@@ -130,9 +130,9 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
         while (!failure && options.mainThreadTakesParts !== false && next < parts.length) {
           const [start, end] = parts[next++]!
           const run = await runChecks(mine.slice(start, end), reach, options, onCheck)
-          // Its report text now, while the workers run theirs: writing the report is then joining texts.
-          for (const result of run.results) keepCheckJson(result)
-          place(start, run)
+          // Kept as its report text, made now while the workers run theirs: writing the report
+          // is then joining texts, and the collector never traces 100,000 verdict paths.
+          place(start, { results: run.results.map(keptAsJson), origins: run.origins })
           await new Promise((resolve) => setImmediate(resolve))
         }
         mainDone = true
