@@ -16,7 +16,7 @@ import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
 import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
-import { checkFromJson, keptAsJson } from './check-json.js'
+import { checksFromPart, keptAsJson } from './check-json.js'
 import { type JobOrder, type JobReply, type JobRequest } from './worker.js'
 
 export interface JobsOptions extends AuditRunOptions {
@@ -112,7 +112,7 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
         } else if (reply.kind === 'progress') {
           for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
         } else if (reply.kind === 'part') {
-          place(reply.start, { results: reply.heads.map((head, i) => checkFromJson(head, reply.texts[i]!)), origins: reply.origins })
+          place(reply.start, { results: checksFromPart(reply), origins: reply.origins })
           inHand.count--
           outstanding--
           hand(worker, inHand)

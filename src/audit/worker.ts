@@ -6,8 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { rcpServices } from '../catalogue/index.js'
-import { CHECK_DEPTH, headOf, type CheckHead } from './check-json.js'
-import { nestedJson } from './json-chunks.js'
+import { partAsJson, type CheckHead } from './check-json.js'
 import { createSnapshotProvider } from '../sources/snapshot/provider.js'
 import { readSnapshot } from '../sources/snapshot/file.js'
 import { singleReach } from './reach.js'
@@ -40,11 +39,11 @@ export interface JobOrder {
 
 /**
  * A part's results cross as text (check-json.ts): each check's JSON, made here while the main
- * thread runs its own parts, and the few fields the main thread reads of every check. A string
- * crosses as a copy of its bytes; the objects themselves cost more to send and to rebuild than
+ * thread runs its own parts, as UTF-8 in one transferred buffer, and the few fields the main
+ * thread reads of every check. The objects themselves cost more to send and to rebuild than
  * to stringify.
  */
-export type PartResults = { readonly start: number; readonly heads: readonly CheckHead[]; readonly texts: readonly string[]; readonly origins: readonly string[] }
+export type PartResults = { readonly start: number; readonly heads: readonly CheckHead[]; readonly bytes: Uint8Array; readonly ends: readonly number[]; readonly origins: readonly string[] }
 
 export type JobReply =
   | { readonly kind: 'ready' }
@@ -70,7 +69,7 @@ function orderQueue(port: NonNullable<typeof parentPort>): () => Promise<JobOrde
   }
 }
 
-async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, post: (reply: JobReply) => void): Promise<void> {
+async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, post: (reply: JobReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const file = parseAuditText(request.fileText, request.fileName, { allowUnknownAction: request.allowUnknownAction })
   // As the main thread reads it (cli/provider.ts).
   const reach = singleReach(createSnapshotProvider(await readSnapshot(request.snapshot), { fileName: request.snapshot, rcpServices: rcpServices() }))
@@ -92,13 +91,14 @@ async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, pos
       }
     })
     if (pending.length > 0) post({ kind: 'progress', checks: pending })
-    post({ kind: 'part', start: order.start, heads: run.results.map(headOf), texts: run.results.map((r) => nestedJson(r, CHECK_DEPTH)), origins: run.origins })
+    const sent = partAsJson(run.results)
+    post({ kind: 'part', start: order.start, ...sent, origins: run.origins }, [sent.bytes.buffer as ArrayBuffer])
   }
 }
 
 if (parentPort) {
   const port = parentPort
-  const post = (reply: JobReply) => port.postMessage(reply)
+  const post = (reply: JobReply, transfer?: ArrayBuffer[]) => port.postMessage(reply, transfer)
   work(workerData as JobRequest, orderQueue(port), post).catch((error: unknown) => {
     const e = error instanceof Error ? error : new Error(String(error))
     post({ kind: 'error', name: e.name, message: e.message })

@@ -3,11 +3,12 @@
  * same fields in the same key order, the same text in the document, and the written `--json`
  * report of a run on several jobs is byte for byte the one job's.
  */
+import { Buffer } from 'node:buffer'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkFromJson, checkJson, hasCheckJson, headOf, CHECK_DEPTH } from '../../src/audit/check-json.js'
+import { checkFromJson, checkJson, checksFromPart, hasCheckJson, headOf, partAsJson, CHECK_DEPTH } from '../../src/audit/check-json.js'
 import { executeAudit } from '../../src/audit/execute.js'
-import { nestedJson } from '../../src/audit/json-chunks.js'
+import { batched, nestedJson } from '../../src/audit/json-chunks.js'
 import { singleReach } from '../../src/audit/reach.js'
 import { auditReportPieces } from '../../src/audit/write-report.js'
 import { createSnapshotProvider } from '../../src/sources/snapshot/provider.js'
@@ -31,9 +32,9 @@ describe('a check sent as its JSON text', () => {
     expect(checks.some((c) => c.path !== undefined)).toBe(true)
     for (const check of checks) {
       const text = nestedJson(check, CHECK_DEPTH)
-      const copy = checkFromJson(headOf(check), text)
+      const copy = checkFromJson(headOf(check), Buffer.from(text, 'utf8'))
       expect(hasCheckJson(copy)).toBe(true)
-      expect(checkJson(copy)).toBe(text)
+      expect(checkJson(copy).toString()).toBe(text)
       expect(Object.keys(copy)).toEqual(Object.keys(check))
       expect(copy).toEqual(check)
       expect(JSON.stringify(copy)).toBe(JSON.stringify(check))
@@ -50,5 +51,14 @@ describe('a check sent as its JSON text', () => {
     expect(text(workers)).toBe(text(one))
     expect(text(shared)).toBe(text(one))
     expect(text(one)).toBe(`${JSON.stringify(one, null, 2)}\n`)
+    // Parts cross as one buffer with where each check ends: read back, the same checks.
+    const checks = one.expectations.flatMap((e) => e.checks)
+    expect(checksFromPart(partAsJson(checks))).toEqual(checks)
+  })
+
+  it('gathers text and bytes into larger pieces without changing a byte', () => {
+    const pieces = ['{', Buffer.from('"a": "—"', 'utf8'), ', ', 'x'.repeat(40), Buffer.from('é'.repeat(30), 'utf8'), '}']
+    const joined = pieces.map(String).join('')
+    for (const size of [1, 8, 50, 1 << 16]) expect([...batched(pieces, size)].map(String).join('')).toBe(joined)
   })
 })
