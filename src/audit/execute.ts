@@ -18,7 +18,6 @@ import { finish, type AuditResult } from './result.js'
 import { runAuditJobs } from './jobs.js'
 import { runAudit, type AuditProgress } from './run.js'
 import { parseShard } from './shard.js'
-import type { Piece } from './json-chunks.js'
 import { auditJsonFilePieces, writePiecesToFile } from './write-report.js'
 import type { AuditReach } from './reach.js'
 import type { AuditFile } from './types.js'
@@ -60,7 +59,7 @@ export interface AuditEnvironment {
   readonly lang?: Lang
 }
 
-async function writeOut(path: string, text: string | Iterable<Piece>, what: string): Promise<void> {
+async function writeOut(path: string, text: string | Iterable<string>, what: string): Promise<void> {
   try {
     if (typeof text === 'string') await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
     // A large result is written as it is made, never whole in memory (write-report.ts).

@@ -16,8 +16,7 @@ import type { AuditReach } from './reach.js'
 import type { AuditResult, CheckResult } from './result.js'
 import { assembleAudit, planChecks, progressCounter, runChecks, type AuditRunOptions, type ChecksRun } from './run.js'
 import type { AuditFile } from './types.js'
-import { checksFromPart, keptAsJson } from './check-json.js'
-import { type JobOrder, type JobReply, type JobRequest } from './worker.js'
+import { withWarningLists, type JobOrder, type JobReply, type JobRequest } from './worker.js'
 
 export interface JobsOptions extends AuditRunOptions {
   readonly jobs: number
@@ -112,7 +111,7 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
         } else if (reply.kind === 'progress') {
           for (const [failing, outcome] of reply.checks) onCheck(failing, outcome)
         } else if (reply.kind === 'part') {
-          place(reply.start, { results: checksFromPart(reply), origins: reply.origins })
+          place(reply.start, { results: withWarningLists(reply), origins: reply.origins })
           inHand.count--
           outstanding--
           hand(worker, inHand)
@@ -129,10 +128,7 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
       try {
         while (!failure && options.mainThreadTakesParts !== false && next < parts.length) {
           const [start, end] = parts[next++]!
-          const run = await runChecks(mine.slice(start, end), reach, options, onCheck)
-          // Kept as its report text, made now while the workers run theirs: writing the report
-          // is then joining texts, and the collector never traces 100,000 verdict paths.
-          place(start, { results: run.results.map(keptAsJson), origins: run.origins })
+          place(start, await runChecks(mine.slice(start, end), reach, options, onCheck))
           await new Promise((resolve) => setImmediate(resolve))
         }
         mainDone = true

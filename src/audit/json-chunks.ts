@@ -5,12 +5,7 @@
  * (two bytes a character once a warning holds an em dash) and its UTF-8 copy cost seconds and
  * most of the heap; written piece by piece it never exists whole.
  */
-import { Buffer } from 'node:buffer'
-import { CHECK_DEPTH, checkJson, hasCheckJson } from './check-json.js'
 import type { AuditResult, ExpectationResult } from './result.js'
-
-/** A piece of the document: text, or the UTF-8 bytes of a check's text made when it ran (check-json.ts). */
-export type Piece = string | Buffer
 
 /** Stands in for an array while its parent is stringified; found again by its place (see `around`). */
 const HOLE = 'denydoctor:hole'
@@ -48,7 +43,7 @@ function around(value: object, key: string, depth: number): [string, string] {
 }
 
 /** An array at `depth`, its items given one by one as their text at `depth + 1`. */
-function* arrayPieces<T>(items: readonly T[], depth: number, item: (value: T) => Iterable<Piece>): Generator<Piece> {
+function* arrayPieces<T>(items: readonly T[], depth: number, item: (value: T) => Iterable<string>): Generator<string> {
   if (items.length === 0) {
     yield '[]'
     return
@@ -64,15 +59,14 @@ function* arrayPieces<T>(items: readonly T[], depth: number, item: (value: T) =>
 /** Above this many checks an expectation is written check by check rather than whole. */
 const WHOLE_EXPECTATION_CHECKS = 500
 
-function expectationPieces(e: ExpectationResult): Iterable<Piece> {
-  // Checks whose text was made when they ran (check-json.ts, several jobs) are joined, not stringified again.
-  if (e.checks.length <= WHOLE_EXPECTATION_CHECKS && !(e.checks.length > 0 && hasCheckJson(e.checks[0]!))) return [nestedJson(e, 2)]
+function expectationPieces(e: ExpectationResult): Iterable<string> {
+  if (e.checks.length <= WHOLE_EXPECTATION_CHECKS) return [nestedJson(e, 2)]
   const [head, tail] = around(e, 'checks', 2)
-  return [head, ...arrayPieces(e.checks, CHECK_DEPTH - 1, (check) => [checkJson(check)]), tail]
+  return [head, ...arrayPieces(e.checks, 3, (check) => [nestedJson(check, 4)]), tail]
 }
 
 /** The pieces of `JSON.stringify(result, null, 2)`, in order. */
-export function* auditJsonPieces(result: AuditResult): Generator<Piece> {
+export function* auditJsonPieces(result: AuditResult): Generator<string> {
   const [head, tail] = around(result, 'expectations', 0)
   yield head
   // An expectation in one piece (one call to the engine's JSON.stringify) unless it is large.
@@ -80,32 +74,25 @@ export function* auditJsonPieces(result: AuditResult): Generator<Piece> {
   yield tail
 }
 
-/**
- * Small pieces gathered into pieces of about `size` characters or bytes (fewer writes); large
- * ones passed on as they are. Text next to text stays text; a run of bytes is joined into one
- * buffer (text among bytes is encoded into it), so that bytes are never decoded again.
- */
-export function* batched(pieces: Iterable<Piece>, size = 1 << 16): Generator<Piece> {
-  let parts: Piece[] = []
+/** Small pieces gathered into strings of about `size` characters (fewer writes); large ones passed on as they are. */
+export function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+  let parts: string[] = []
   let length = 0
-  let bytes = false
-  const flush = (): Piece => {
-    const out = bytes ? Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))) : (parts as string[]).join('')
-    parts = []
-    length = 0
-    bytes = false
-    return out
-  }
   for (const piece of pieces) {
     if (piece.length >= size) {
-      if (parts.length > 0) yield flush()
+      if (parts.length > 0) yield parts.join('')
+      parts = []
+      length = 0
       yield piece
       continue
     }
     parts.push(piece)
     length += piece.length
-    if (typeof piece !== 'string') bytes = true
-    if (length >= size) yield flush()
+    if (length >= size) {
+      yield parts.join('')
+      parts = []
+      length = 0
+    }
   }
-  if (parts.length > 0) yield flush()
+  if (parts.length > 0) yield parts.join('')
 }

@@ -6,7 +6,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { rcpServices } from '../catalogue/index.js'
-import { partAsJson, type CheckHead } from './check-json.js'
 import { createSnapshotProvider } from '../sources/snapshot/provider.js'
 import { readSnapshot } from '../sources/snapshot/file.js'
 import { singleReach } from './reach.js'
@@ -38,12 +37,11 @@ export interface JobOrder {
 }
 
 /**
- * A part's results cross as text (check-json.ts): each check's JSON, made here while the main
- * thread runs its own parts, as UTF-8 in one transferred buffer, and the few fields the main
- * thread reads of every check. The objects themselves cost more to send and to rebuild than
- * to stringify.
+ * A part's results cross as they are, but each warnings list once, referred to by number:
+ * checks of one policy set share one list, and a copy each would make the main thread's
+ * report several times larger in memory.
  */
-export type PartResults = { readonly start: number; readonly heads: readonly CheckHead[]; readonly bytes: Uint8Array; readonly ends: readonly number[]; readonly origins: readonly string[] }
+export type PartResults = { readonly start: number; readonly results: readonly CheckResult[]; readonly warningLists: readonly (readonly string[])[]; readonly origins: readonly string[] }
 
 export type JobReply =
   | { readonly kind: 'ready' }
@@ -53,6 +51,25 @@ export type JobReply =
 
 /** Progress is posted in batches: a message per check would cost more than the check. */
 const PROGRESS_BATCH = 250
+
+function withListNumbers(results: readonly CheckResult[]): { results: CheckResult[]; warningLists: (readonly string[])[] } {
+  const warningLists: (readonly string[])[] = []
+  const index = new Map<readonly string[], number>()
+  const numbered = results.map((r) => {
+    let i = index.get(r.warnings)
+    if (i === undefined) {
+      i = warningLists.push(r.warnings) - 1
+      index.set(r.warnings, i)
+    }
+    return { ...r, warnings: i as unknown as readonly string[] }
+  })
+  return { results: numbered, warningLists }
+}
+
+/** The other side of withListNumbers (the main thread). */
+export function withWarningLists(part: PartResults): CheckResult[] {
+  return part.results.map((r) => ({ ...r, warnings: part.warningLists[r.warnings as unknown as number]! }))
+}
 
 /** Orders in the order they came, awaited one at a time. */
 function orderQueue(port: NonNullable<typeof parentPort>): () => Promise<JobOrder> {
@@ -69,7 +86,7 @@ function orderQueue(port: NonNullable<typeof parentPort>): () => Promise<JobOrde
   }
 }
 
-async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, post: (reply: JobReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, post: (reply: JobReply) => void): Promise<void> {
   const file = parseAuditText(request.fileText, request.fileName, { allowUnknownAction: request.allowUnknownAction })
   // As the main thread reads it (cli/provider.ts).
   const reach = singleReach(createSnapshotProvider(await readSnapshot(request.snapshot), { fileName: request.snapshot, rcpServices: rcpServices() }))
@@ -91,14 +108,13 @@ async function work(request: JobRequest, nextOrder: () => Promise<JobOrder>, pos
       }
     })
     if (pending.length > 0) post({ kind: 'progress', checks: pending })
-    const sent = partAsJson(run.results)
-    post({ kind: 'part', start: order.start, ...sent, origins: run.origins }, [sent.bytes.buffer as ArrayBuffer])
+    post({ kind: 'part', start: order.start, ...withListNumbers(run.results), origins: run.origins })
   }
 }
 
 if (parentPort) {
   const port = parentPort
-  const post = (reply: JobReply, transfer?: ArrayBuffer[]) => port.postMessage(reply, transfer)
+  const post = (reply: JobReply) => port.postMessage(reply)
   work(workerData as JobRequest, orderQueue(port), post).catch((error: unknown) => {
     const e = error instanceof Error ? error : new Error(String(error))
     post({ kind: 'error', name: e.name, message: e.message })
