@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core'
 import { executeMerge } from '../../audit/execute.js'
-import { renderAudit } from '../../audit/render.js'
+import { auditReportPieces, writePieces } from '../../audit/write-report.js'
 import { reportLayout } from '../../cli/report-flags.js'
 import { DenyCommand } from '../../cli/base-command.js'
 import { EXIT, EXIT_HELP } from '../../cli/exit-status.js'
@@ -27,7 +27,8 @@ export default class AuditMerge extends DenyCommand {
     const { argv, flags } = await this.parse(AuditMerge)
     const lang = this.language(flags)
     const result = await executeMerge(argv as string[], flags, lang)
-    this.print(renderAudit(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags), lang }))
+    // Piece by piece, as `audit` writes it: a merged result of 100,000 checks is too big for one string.
+    await writePieces(process.stdout, auditReportPieces(result, this.outputFormat(flags), { color: this.useColor(flags), ...reportLayout(flags), lang }))
     if (!result.passed) this.exit(EXIT.auditFailed)
   }
 }
