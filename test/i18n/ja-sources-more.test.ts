@@ -67,6 +67,7 @@ describe('stops in Japanese', () => {
     'IAM Access Troubleshooter at toolbox.us-east-1.amazonaws.com (us-east-1) kept failing for authorization details abc123 after retries (ThrottlingException); run again in a minute.',
     'Could not reach IAM Access Troubleshooter at toolbox.eu-west-9.amazonaws.com (ENOTFOUND, TypeError: fetch failed); the preview may not be offered in eu-west-9 (use the region of the console link in the message), or check the network and proxy.',
     '"mars-1" is not an AWS region name; pass the region of the denial, for example us-east-1.',
+    'The AWS region "eu west 1" is not a region name; pass --region with one such as eu-west-1, or correct AWS_REGION or the profile\'s region.',
   ])('%s', (english) => {
     const japanese = sourceErrorInJapanese(english)
     expect(japanese).not.toBe(english)

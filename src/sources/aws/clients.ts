@@ -14,7 +14,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers'
 import { SourceError } from '../errors.js'
-import { classifyAwsError, describeAwsError } from './errors.js'
+import { badRegionMessage, classifyAwsError, describeAwsError } from './errors.js'
 import { markFailedCall } from './failed-call.js'
 import type { Limit } from './limit.js'
 
@@ -262,6 +262,7 @@ export class AwsClientPool {
           if (kind === 'credentials') throw this.credentialsError(set, error)
           // The SDK wants a region even for IAM's global endpoint; say so before anything else fails.
           if (kind === 'no-region') throw new SourceError('failed', NO_REGION, { cause: error })
+          if (kind === 'bad-region') throw new SourceError('failed', badRegionMessage(error), { cause: error })
           throw error
         } finally {
           this.onCall?.({ service, operation, ms: Math.round(performance.now() - started), ok })

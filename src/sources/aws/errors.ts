@@ -18,6 +18,7 @@ export const AWS_ERROR_KINDS = [
   'throttled',
   'network',
   'no-region',
+  'bad-region',
   'service',
   'program',
 ] as const
@@ -67,6 +68,13 @@ function field(error: unknown, key: string): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined
 }
 
+/** What to say of a region the SDK refused for its form (kind 'bad-region'). */
+export function badRegionMessage(error: unknown): string {
+  const message = field(error, 'message')
+  const region = typeof message === 'string' ? (/region="(.*)"/s.exec(message)?.[1] ?? '') : ''
+  return `The AWS region "${region}" is not a region name; pass --region with one such as eu-west-1, or correct AWS_REGION or the profile's region.`
+}
+
 /** Which kind of trouble an error thrown by an SDK call is. */
 export function classifyAwsError(error: unknown): AwsErrorKind {
   const name = field(error, 'name')
@@ -75,6 +83,10 @@ export function classifyAwsError(error: unknown): AwsErrorKind {
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'network'
   const message = field(error, 'message')
   if (typeof message === 'string' && /region is missing/i.test(message)) return 'no-region'
+  // The SDK's check of the region's form (@smithy/core checkRegion). An empty one, as from
+  // AWS_REGION='' in a script, is a region nobody configured; any other is a mistyped one.
+  const rejected = typeof message === 'string' ? /^Region not accepted: region="(.*)" is not a valid hostname component/s.exec(message) : null
+  if (rejected) return rejected[1]!.trim() === '' ? 'no-region' : 'bad-region'
   // Anything the service answered carries $metadata / $fault; the rest is our own bug.
   if (field(error, '$metadata') !== undefined || field(error, '$fault') !== undefined) return 'service'
   return 'program'
@@ -104,6 +116,7 @@ export function gapFor(error: unknown, source: string, effect: string | GapEffec
   if (kind === 'no-region') {
     throw new SourceError('failed', 'No AWS region is configured; pass --region or set AWS_REGION (or a region in the profile).', { cause: error })
   }
+  if (kind === 'bad-region') throw new SourceError('failed', badRegionMessage(error), { cause: error })
   if (kind === 'credentials') {
     throw new SourceError('credentials', `The AWS credentials were rejected (${describeAwsError(error)}); refresh them and run again.`, { cause: error })
   }

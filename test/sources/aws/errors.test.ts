@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyAwsError, describeAwsError, gapFor, UnexpectedResponseError } from '../../../src/sources/aws/errors.js'
+import { badRegionMessage, classifyAwsError, describeAwsError, gapFor, UnexpectedResponseError } from '../../../src/sources/aws/errors.js'
 import { SourceError } from '../../../src/sources/errors.js'
 import { awsError } from './helpers.js'
 
@@ -35,6 +35,15 @@ describe('classifyAwsError (by error.name)', () => {
   it('classifies network failures by code and a missing region by its message', () => {
     expect(classifyAwsError(Object.assign(new Error('getaddrinfo ENOTFOUND iam.amazonaws.com'), { code: 'ENOTFOUND' }))).toBe('network')
     expect(classifyAwsError(new Error('Region is missing'))).toBe('no-region')
+  })
+
+  // The SDK's own check of the region's form (@smithy/core checkRegion): AWS_REGION='' is no
+  // region at all; a mistyped one is named, never an "unexpected failure".
+  it('reads the SDK refusing a region: empty as no region, any other as a bad one it names', () => {
+    expect(classifyAwsError(new Error('Region not accepted: region="" is not a valid hostname component.'))).toBe('no-region')
+    const typo = new Error('Region not accepted: region="eu west 1" is not a valid hostname component.')
+    expect(classifyAwsError(typo)).toBe('bad-region')
+    expect(badRegionMessage(typo)).toBe('The AWS region "eu west 1" is not a region name; pass --region with one such as eu-west-1, or correct AWS_REGION or the profile\'s region.')
   })
 
   it('calls anything else a program error, never a gap', () => {
