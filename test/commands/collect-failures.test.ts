@@ -1,12 +1,9 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DescribeOrganizationCommand, ListTargetsForPolicyCommand } from '@aws-sdk/client-organizations'
 import { describe, expect, it } from 'vitest'
 import Collect from '../../src/commands/collect.js'
 import { readSnapshot } from '../../src/sources/snapshot/file.js'
 import { runCommand } from '../helpers/run-command.js'
-import { fakeAws, useFakeEnvironment } from '../sources/aws/collect-setup.js'
+import { fakeAws, snapshotOutPath, useFakeEnvironment } from '../sources/aws/collect-setup.js'
 import { world } from '../sources/aws/collect-world.js'
 import { awsError } from '../sources/aws/helpers.js'
 
@@ -14,16 +11,12 @@ import { awsError } from '../sources/aws/helpers.js'
 // permissions only when AWS refused permission; and a snapshot written with gaps is exit 7.
 useFakeEnvironment()
 
-async function outPath(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'denydoctor-collect-fail-')), 'snapshot.json')
-}
-
 describe('collect: what failed', () => {
   it('names the call an endpoint does not support, gives no permission advice, and exits 7', async () => {
     const aws = fakeAws(world())
     // What an endpoint without AWS Organizations (LocalStack's free edition) answers.
     aws.stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('UnknownOperationException', 'UnknownError', 501))
-    const out = await outPath()
+    const out = await snapshotOutPath()
     const result = await runCommand(Collect, ['--out', out, '--region', 'us-east-1'])
     expect(result.status).toBe(7)
     expect(result.stdout).toContain(`Wrote ${out}`)
@@ -38,7 +31,7 @@ describe('collect: what failed', () => {
   it('names the policy whose targets could not be listed, and says what the reader needs when access is denied', async () => {
     const aws = fakeAws(world())
     aws.stubs.organizations.on(ListTargetsForPolicyCommand).rejects(awsError('AccessDeniedException', 'You don\'t have permissions to access this resource.'))
-    const result = await runCommand(Collect, ['--out', await outPath(), '--region', 'us-east-1', '--json'])
+    const result = await runCommand(Collect, ['--out', await snapshotOutPath(), '--region', 'us-east-1', '--json'])
     expect(result.status).toBe(7)
     const summary = JSON.parse(result.stdout)
     expect(summary.gaps).toBe(1)
@@ -51,7 +44,7 @@ describe('collect: what failed', () => {
 
   it('exits 0 when the snapshot is complete', async () => {
     fakeAws(world())
-    const result = await runCommand(Collect, ['--out', await outPath(), '--region', 'us-east-1'])
+    const result = await runCommand(Collect, ['--out', await snapshotOutPath(), '--region', 'us-east-1'])
     expect(result.status).toBe(0)
     expect(result.stderr).toBe('')
   })

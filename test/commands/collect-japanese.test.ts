@@ -1,11 +1,8 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations'
 import { describe, expect, it } from 'vitest'
 import Collect from '../../src/commands/collect.js'
 import { runCommand } from '../helpers/run-command.js'
-import { fakeAws, useFakeEnvironment } from '../sources/aws/collect-setup.js'
+import { fakeAws, snapshotOutPath, useFakeEnvironment } from '../sources/aws/collect-setup.js'
 import { world } from '../sources/aws/collect-world.js'
 import { awsError } from '../sources/aws/helpers.js'
 
@@ -13,15 +10,11 @@ import { awsError } from '../sources/aws/helpers.js'
 // account and AWS's own error stay as AWS gave them, and --json does not change.
 useFakeEnvironment()
 
-async function outPath(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'denydoctor-collect-ja-')), 'snapshot.json')
-}
-
 describe('collect --lang ja', () => {
   it('says what it wrote and which call failed in Japanese', async () => {
     const aws = fakeAws(world())
     aws.stubs.organizations.on(DescribeOrganizationCommand).rejects(awsError('UnknownOperationException', 'UnknownError', 501))
-    const out = await outPath()
+    const out = await snapshotOutPath()
     const result = await runCommand(Collect, ['--out', out, '--region', 'us-east-1', '--lang', 'ja'])
     expect(result.status).toBe(7)
     expect(result.stdout).toContain(`${out} に書き込みました (取得日時 `)
@@ -36,7 +29,7 @@ describe('collect --lang ja', () => {
 
   it('--json is the same object whatever the language', async () => {
     fakeAws(world())
-    const out = await outPath()
+    const out = await snapshotOutPath()
     const ja = JSON.parse((await runCommand(Collect, ['--out', out, '--region', 'us-east-1', '--json', '--lang', 'ja'])).stdout) as Record<string, unknown>
     expect(ja).toMatchObject({ file: out, gaps: 0 })
     expect(Object.keys(ja)).toContain('managedPolicies')

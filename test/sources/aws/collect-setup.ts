@@ -1,5 +1,7 @@
 /** Shared set-up of the collect tests: the fake AWS installed per test, fixed env, a fixed clock. */
 import { readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import { STSClient } from '@aws-sdk/client-sts'
@@ -13,6 +15,11 @@ export const TAKEN_AT = new Date('2026-11-01T10:00:00.000Z')
 export const clock = (): Date => TAKEN_AT
 
 let installed: FakeAws[] = []
+
+/** A path for `collect --out` in a new temporary folder of its own. */
+export async function snapshotOutPath(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'denydoctor-collect-')), 'snapshot.json')
+}
 
 /** Installs the fake AWS for the current test; removed (and checked for writes) after it. */
 export function fakeAws(world: FakeWorld, options?: Parameters<typeof installFakeAws>[1]): FakeAws {
