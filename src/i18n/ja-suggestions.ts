@@ -32,7 +32,7 @@ const TYPE_OF_NAME = new Map(Object.entries(POLICY_TYPE_NAMES).map(([type, name]
  * Where a statement is (evaluate/explain.ts describePolicy): a source's origin sentence, or
  * "identity-based policy `NAME` attached to X" when the source gave none. Null when unknown.
  */
-export function policyWhereInJapanese(text: string): string | null {
+function policyWhereInJapanese(text: string): string | null {
   const origin = originInJapanese(text)
   if (origin !== text) return origin
   const match = /^(identity-based policy|permissions boundary|SCP|RCP|resource-based policy|VPC endpoint policy|session policy)( `[^`]+`)?(?: attached to (.+))?$/.exec(text)
