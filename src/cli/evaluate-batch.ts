@@ -76,6 +76,8 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
   let held: CaseResult | null = null
   let count = 0
   const line = jsonLine
+  // Asked once, when `after` cases are in: the answer samples the processors (defaultJobs).
+  let askParallel = parallel !== undefined && parallel.jobs > 1
   for await (const entry of entries) {
     const result = evaluateEntry(entry, assumeAbsent)
     if ('error' in result) err(`denydoctor: ${result.error}\n`)
@@ -90,9 +92,10 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
       held = null
     }
     await out.write(line(result))
-    if (parallel && parallel.jobs > 1 && count >= parallel.after) {
+    if (askParallel && count >= parallel!.after) {
+      askParallel = false
       // Leaving the loop stops taking entries one by one; the rest comes as blocks of lines.
-      const rest = parallel.rest()
+      const rest = parallel!.rest()
       if (rest) {
         await out.flush()
         status = worstStatus([status, await rest])
