@@ -3,7 +3,6 @@
  * the file, pick the sources, run (or merge), compare with the baseline, write the JUnit and
  * JSON files asked for. The commands stay thin; tests drive these with mocked sources.
  */
-import { writeFile } from 'node:fs/promises'
 import { readInput } from '../cli/read-input.js'
 import { fileProblem } from '../file-problem.js'
 import type { Lang } from '../i18n/index.js'
@@ -59,11 +58,10 @@ export interface AuditEnvironment {
   readonly lang?: Lang
 }
 
-async function writeOut(path: string, text: string | Iterable<string>, what: string): Promise<void> {
+/** Writes a report file as it is made, never whole in memory (write-report.ts). */
+async function writeOut(path: string, pieces: Iterable<string>, what: string): Promise<void> {
   try {
-    if (typeof text === 'string') await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8')
-    // A large result is written as it is made, never whole in memory (write-report.ts).
-    else await writePiecesToFile(path, text)
+    await writePiecesToFile(path, pieces)
   } catch (error) {
     throw new UserError(`Cannot write the ${what} to ${path}: ${fileProblem(error, path, true)}.`)
   }
@@ -72,7 +70,10 @@ async function writeOut(path: string, text: string | Iterable<string>, what: str
 /** The baseline comparison, then the files asked for. */
 async function report(result: AuditResult, flags: ReportFlags, lang: Lang = 'en'): Promise<AuditResult> {
   const withDrift = flags.baseline ? finish({ ...result, drift: driftSince(result, await readAuditResult(flags.baseline)) }) : result
-  if (flags.junit) await writeOut(flags.junit, renderAuditJunit(withDrift, lang), 'JUnit report')
+  if (flags.junit) {
+    const junit = renderAuditJunit(withDrift, lang)
+    await writeOut(flags.junit, [junit.endsWith('\n') ? junit : `${junit}\n`], 'JUnit report')
+  }
   if (flags.out) await writeOut(flags.out, auditJsonFilePieces(withDrift), 'JSON result')
   return withDrift
 }

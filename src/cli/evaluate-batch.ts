@@ -54,8 +54,11 @@ export class BlockWriter {
   }
 }
 
-/** One case's JSON Lines line: its verdict, or `{"error": …}`. */
-export const jsonLine = (result: CaseResult): string => `${JSON.stringify('error' in result ? { error: result.error } : verdictToJson(result))}\n`
+/** One case's JSON value: its verdict, or `{"error": …}`. */
+const jsonValue = (result: CaseResult): unknown => ('error' in result ? { error: result.error } : verdictToJson(result))
+
+/** One case's JSON Lines line. */
+export const jsonLine = (result: CaseResult): string => `${JSON.stringify(jsonValue(result))}\n`
 
 /** Going on in worker threads once a JSON Lines input has given this many cases (evaluate-parallel.ts). */
 export interface Parallel {
@@ -75,7 +78,8 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
   let status: number = EXIT.allowed
   let held: CaseResult | null = null
   let count = 0
-  const line = jsonLine
+  // Asked once, when `after` cases are in: the answer samples the processors (defaultJobs).
+  let askParallel = parallel !== undefined && parallel.jobs > 1
   for await (const entry of entries) {
     const result = evaluateEntry(entry, assumeAbsent)
     if ('error' in result) err(`denydoctor: ${result.error}\n`)
@@ -86,13 +90,14 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
       continue
     }
     if (held) {
-      await out.write(line(held))
+      await out.write(jsonLine(held))
       held = null
     }
-    await out.write(line(result))
-    if (parallel && parallel.jobs > 1 && count >= parallel.after) {
+    await out.write(jsonLine(result))
+    if (askParallel && count >= parallel!.after) {
+      askParallel = false
       // Leaving the loop stops taking entries one by one; the rest comes as blocks of lines.
-      const rest = parallel.rest()
+      const rest = parallel!.rest()
       if (rest) {
         await out.flush()
         status = worstStatus([status, await rest])
@@ -100,7 +105,7 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
       }
     }
   }
-  if (held) await out.write(`${JSON.stringify('error' in held ? { error: held.error } : verdictToJson(held), null, 2)}\n`)
+  if (held) await out.write(`${JSON.stringify(jsonValue(held), null, 2)}\n`)
   await out.flush()
   return status
 }

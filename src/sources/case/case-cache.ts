@@ -253,24 +253,24 @@ function pushLength(key: unknown[], length: number): void {
   else key.push(LIST, length)
 }
 
-/** A list of policies: its length and each policy (a value that is no list, as itself). */
-function pushList(key: unknown[], l: unknown): void {
+/** A list: its length and each item by `pushItem` (a hole as HOLE); a value that is no list, as itself. */
+function pushEach(key: unknown[], l: unknown, pushItem: (key: unknown[], item: unknown) => void): void {
   if (!Array.isArray(l)) {
     key.push(l)
     return
   }
   pushLength(key, l.length)
-  for (let i = 0; i < l.length; i++) pushPolicy(key, i in l ? l[i] : HOLE)
+  for (let i = 0; i < l.length; i++) pushItem(key, i in l ? l[i] : HOLE)
+}
+
+/** A list of policies. */
+function pushList(key: unknown[], l: unknown): void {
+  pushEach(key, l, pushPolicy)
 }
 
 /** A chain of levels, each a list of policies. */
 function pushLevels(key: unknown[], chain: unknown): void {
-  if (!Array.isArray(chain)) {
-    key.push(chain)
-    return
-  }
-  pushLength(key, chain.length)
-  for (let i = 0; i < chain.length; i++) pushList(key, i in chain ? chain[i] : HOLE)
+  pushEach(key, chain, pushList)
 }
 
 /** The cache evaluateCase and the `evaluate` command share within one process. */
