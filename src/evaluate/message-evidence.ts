@@ -118,11 +118,13 @@ function settledFinding(f: StatementFinding): StatementFinding {
 
 /** A verdict with some fields replaced, keeping every other field (extra ones included). */
 function replaced(verdict: Verdict, changes: Partial<Mutable<Verdict>>): Verdict {
-  // `branches` belong to an Undetermined verdict only, and are not read here (each costs evaluations).
-  const { branches: _branches, ...rest } = verdict
-  const out = { ...rest, ...changes } as Mutable<Verdict>
-  if (out.decision === 'Undetermined' && out.branches === undefined && 'branches' in verdict) out.branches = verdict.branches
-  return out
+  // `branches` belong to an Undetermined verdict only, and are read only for one (each costs
+  // evaluations): leaving them out of a rest pattern would still read them, through their getter.
+  const out = {} as Record<string, unknown>
+  for (const key of Object.keys(verdict)) if (key !== 'branches') out[key] = (verdict as unknown as Record<string, unknown>)[key]
+  Object.assign(out, changes)
+  if (out['decision'] === 'Undetermined' && out['branches'] === undefined && 'branches' in verdict) out['branches'] = verdict.branches
+  return out as unknown as Verdict
 }
 
 function reconcileExplicit(verdict: Verdict, reported: ReportedDeny, read: ReadonlySet<string>, action: string): Verdict {

@@ -247,7 +247,6 @@ const STOP: readonly TemplateRow[] = [
   ['Could not reach AWS ({error|error}); check the network, proxy and AWS_ENDPOINT_URL settings.', 'AWS に接続できませんでした ({error})。ネットワーク、プロキシ、AWS_ENDPOINT_URL の設定を確認してください。'],
   ['No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.', 'AWS リージョンが設定されていません。--region を指定するか、AWS_REGION を設定するか、プロファイルにリージョンを設定してください。'],
   ['The AWS region "{region}" is not a region name; pass --region with one such as eu-west-1, or correct AWS_REGION or the profile\'s region.', 'AWS リージョン "{region}" はリージョン名ではありません。--region に eu-west-1 のようなリージョンを指定するか、AWS_REGION またはプロファイルのリージョンを修正してください。'],
-  ['No AWS region is configured; pass --region or set AWS_REGION (or a region in the profile).', 'AWS リージョンが設定されていません。--region を指定するか、AWS_REGION (またはプロファイルのリージョン) を設定してください。'],
   ['No AWS region is configured; pass --region (repeatable) or set AWS_REGION (or a region in the profile).', 'AWS リージョンが設定されていません。--region (複数指定可) を指定するか、AWS_REGION (またはプロファイルのリージョン) を設定してください。'],
   ['{what|entity} does not exist in account {account} ({error|error}); check the name in the ARN.', '{what} はアカウント {account} に存在しません ({error})。ARN の名前を確認してください。'],
   ['{what|entity} in account {account} could not be read ({error|error}); the credentials need {permission} (see the account reader policy in the README).',

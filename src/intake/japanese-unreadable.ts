@@ -2,7 +2,7 @@ import { foldWidth, hasJapanese } from './japanese-width.js'
 import { excerpt, IntakeError, type Intake } from './types.js'
 
 /** The Japanese template, as the error quotes it. */
-export const JAPANESE_EXPECTED =
+const JAPANESE_EXPECTED =
   "'ユーザー: ARN は実行する権限がありません: リソースの service:Action …' or " +
   "'ユーザー: ARN は、リソース: RESOURCE に対して service:Action を実行する権限がありません …'"
 

@@ -46,7 +46,7 @@ export function foldWidth(text: string): string {
 }
 
 /** Hiragana, katakana or CJK ideographs: the text is (at least partly) Japanese. */
-export const JAPANESE_SCRIPT = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF66-\uFF9F]/
+const JAPANESE_SCRIPT = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF66-\uFF9F]/
 
 export function hasJapanese(text: string): boolean {
   return JAPANESE_SCRIPT.test(text)

@@ -61,16 +61,17 @@ interface Core {
   readonly end: number
 }
 
+/** Each word order, with the groups holding the principal, the action and the resource. */
+const CORE_ORDERS: readonly (readonly [RegExp, number, number, number])[] = [
+  [AUTHORIZED_FIRST, 1, 2, 3],
+  [RESOURCE_FIRST, 1, 3, 2],
+  [ACTION_FIRST, 1, 2, 3],
+]
+
 function coreOf(text: string): Core | null {
-  const first = AUTHORIZED_FIRST.exec(text)
-  if (first) return { principal: first[1]!, action: first[2]!, resource: first[3] ?? null, start: first.index, end: first.index + first[0].length }
-  const resourceFirst = RESOURCE_FIRST.exec(text)
-  if (resourceFirst) {
-    return { principal: resourceFirst[1]!, action: resourceFirst[3]!, resource: resourceFirst[2] ?? null, start: resourceFirst.index, end: resourceFirst.index + resourceFirst[0].length }
-  }
-  const actionFirst = ACTION_FIRST.exec(text)
-  if (actionFirst) {
-    return { principal: actionFirst[1]!, action: actionFirst[2]!, resource: actionFirst[3]!, start: actionFirst.index, end: actionFirst.index + actionFirst[0].length }
+  for (const [pattern, principal, action, resource] of CORE_ORDERS) {
+    const match = pattern.exec(text)
+    if (match) return { principal: match[principal]!, action: match[action]!, resource: match[resource] ?? null, start: match.index, end: match.index + match[0].length }
   }
   return null
 }

@@ -7,7 +7,8 @@
  */
 import { GetBucketLocationCommand } from '@aws-sdk/client-s3'
 import type { AwsClientPool } from './clients.js'
-import { describeAwsError } from './errors.js'
+import { SourceError } from '../errors.js'
+import { classifyAwsError, describeAwsError } from './errors.js'
 import { OnceCache } from './limit.js'
 import type { CallerIdentities } from './sts.js'
 
@@ -34,8 +35,9 @@ export class BucketRegions {
   ) {}
 
   /**
-   * Never rejects: a bucket whose location cannot be read leaves aws:RequestedRegion unknown,
-   * which already keeps a region condition undetermined, so the failure is no CollectionGap.
+   * Rejects only for what stops the run (a SourceError: credentials, region) or a program bug:
+   * a bucket whose location cannot be read leaves aws:RequestedRegion unknown, which already
+   * keeps a region condition undetermined, so that failure is no CollectionGap.
    */
   read(bucket: string, statedAccount: string | null): Promise<BucketRegion> {
     return this.cache.get(`${bucket}|${statedAccount ?? ''}`, () => this.readOnce(bucket, statedAccount))
@@ -54,6 +56,7 @@ export class BucketRegions {
       if (typeof answer !== 'object' || answer === null) return { region: null, why: `${notRead} (GetBucketLocation gave no answer)` }
       return { region: regionOfLocation(answer.LocationConstraint), why: null }
     } catch (error) {
+      if (error instanceof SourceError || classifyAwsError(error) === 'program') throw error
       return { region: null, why: `${notRead} (${describeAwsError(error)}; the credentials need s3:GetBucketLocation on it)` }
     }
   }

@@ -14,7 +14,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers'
 import { SourceError } from '../errors.js'
-import { badRegionMessage, classifyAwsError, describeAwsError } from './errors.js'
+import { classifyAwsError, describeAwsError, regionStop } from './errors.js'
 import { markFailedCall } from './failed-call.js'
 import type { Limit } from './limit.js'
 
@@ -70,8 +70,6 @@ export interface CallRecord {
   readonly ms: number
   readonly ok: boolean
 }
-
-const NO_REGION = 'No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.'
 
 /** Operations that only read. Anything else is refused before it is sent. */
 export function isReadOnlyOperation(operation: string): boolean {
@@ -261,9 +259,7 @@ export class AwsClientPool {
           const kind = classifyAwsError(error)
           if (kind === 'credentials') throw this.credentialsError(set, error)
           // The SDK wants a region even for IAM's global endpoint; say so before anything else fails.
-          if (kind === 'no-region') throw new SourceError('failed', NO_REGION, { cause: error })
-          if (kind === 'bad-region') throw new SourceError('failed', badRegionMessage(error), { cause: error })
-          throw error
+          throw regionStop(kind, error) ?? error
         } finally {
           this.onCall?.({ service, operation, ms: Math.round(performance.now() - started), ok })
         }

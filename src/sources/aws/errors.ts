@@ -75,6 +75,13 @@ export function badRegionMessage(error: unknown): string {
   return `The AWS region "${region}" is not a region name; pass --region with one such as eu-west-1, or correct AWS_REGION or the profile's region.`
 }
 
+/** The stop for a missing or mistyped region (kinds 'no-region', 'bad-region'); null for any other kind. */
+export function regionStop(kind: AwsErrorKind, error: unknown): SourceError | null {
+  if (kind === 'no-region') return new SourceError('failed', 'No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.', { cause: error })
+  if (kind === 'bad-region') return new SourceError('failed', badRegionMessage(error), { cause: error })
+  return null
+}
+
 /** Which kind of trouble an error thrown by an SDK call is. */
 export function classifyAwsError(error: unknown): AwsErrorKind {
   const name = field(error, 'name')
@@ -113,10 +120,8 @@ export function gapFor(error: unknown, source: string, effect: string | GapEffec
   if (kind === 'network') {
     throw new SourceError('failed', `Could not reach AWS (${describeAwsError(error)}); check the network, proxy and AWS_ENDPOINT_URL settings.`, { cause: error })
   }
-  if (kind === 'no-region') {
-    throw new SourceError('failed', 'No AWS region is configured; pass --region or set AWS_REGION (or a region in the profile).', { cause: error })
-  }
-  if (kind === 'bad-region') throw new SourceError('failed', badRegionMessage(error), { cause: error })
+  const stop = regionStop(kind, error)
+  if (stop) throw stop
   if (kind === 'credentials') {
     throw new SourceError('credentials', `The AWS credentials were rejected (${describeAwsError(error)}); refresh them and run again.`, { cause: error })
   }

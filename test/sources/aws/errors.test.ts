@@ -65,6 +65,8 @@ describe('gapFor', () => {
     expect(() => gapFor(awsError('ExpiredToken'), 'iam', '')).toThrow(SourceError)
     expect(() => gapFor(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'iam', '')).toThrow(/Could not reach AWS/)
     expect(() => gapFor(new Error('Region is missing'), 'iam', '')).toThrow(/pass --region/)
+    // The same sentence as a client's own refusal (clients.ts), so one Japanese row serves both.
+    expect(() => gapFor(new Error('Region is missing'), 'iam', '')).toThrow('No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.')
   })
 
   it('rethrows program errors as they are', () => {
