@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
-import { verdictToJson } from '../report/index.js'
+import { verdictJsonText, verdictToJson } from '../report/index.js'
 import type { CaseEntry } from './case-documents.js'
 import { EXIT, exitStatusFor, worstStatus } from './exit-status.js'
 
@@ -58,7 +58,7 @@ export class BlockWriter {
 const jsonValue = (result: CaseResult): unknown => ('error' in result ? { error: result.error } : verdictToJson(result))
 
 /** One case's JSON Lines line. */
-export const jsonLine = (result: CaseResult): string => `${JSON.stringify(jsonValue(result))}\n`
+export const jsonLine = (result: CaseResult): string => `${'error' in result ? JSON.stringify({ error: result.error }) : verdictJsonText(result)}\n`
 
 /** Going on in worker threads once a JSON Lines input has given this many cases (evaluate-parallel.ts). */
 export interface Parallel {
