@@ -96,7 +96,7 @@ export function verdictToJson(verdict: Verdict): Record<string, unknown> {
   })
 }
 
-/** The own keys, in order, of a verdict as the engine makes it (evaluate/verdict.ts, makeVerdict). */
+/** The own keys, in order, of a verdict as the engine makes it (evaluate/verdict.ts, makeVerdict), none undefined. */
 const MADE_KEYS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'assumptions', 'suggestions', 'warnings'] as const
 
 /** Exported for its test: whether verdictJsonText can point at the verdict's parts. */
@@ -108,22 +108,35 @@ export function isMadeVerdict(verdict: Verdict): boolean {
 }
 
 /**
- * `JSON.stringify(verdictToJson(verdict))`, without the copy when the verdict is one the
- * engine made: its parts are already plain JSON values with their keys in the contract's order
- * (findings from explain.ts toFinding, condition traces, the request as read, the statement
- * as parsed), so the contract object can point at them instead of copying them. A batch of
- * 100,000 verdicts spent more time copying (ordered, plain) than JSON.stringify spent writing.
- * test/report/json-text.test.ts checks both give the same text on every fixture.
+ * `JSON.stringify(verdictToJson(verdict))`, written faster for a verdict the engine made: its
+ * parts are already plain JSON values with their keys in the contract's order (findings from
+ * explain.ts toFinding, condition traces, the request as read, the statement as parsed), so
+ * the contract object points at them instead of copying them (a batch of 100,000 verdicts
+ * spent more time copying, in ordered and plain, than writing); and the list of warnings the
+ * verdicts of one policy set share is written once and kept as text. Writing each statement's
+ * kept text into its finding was tried: the copies of the findings it needs cost more than
+ * it saved. test/report/json-text.test.ts checks both give the same text on every fixture
+ * and on the benchmark's generated organisation.
  */
 export function verdictJsonText(verdict: Verdict): string {
   if (!isMadeVerdict(verdict)) return JSON.stringify(verdictToJson(verdict))
   const remedies = remediesFor(verdict)
   const { decision, request, denies, missingAllows, allows, incomplete, assumptions, suggestions, warnings } = verdict
-  return JSON.stringify(
+  const head = JSON.stringify(
     remedies.length > 0
-      ? { decision, request, denies, missingAllows, allows, incomplete, assumptions, suggestions, remedies, warnings }
-      : { decision, request, denies, missingAllows, allows, incomplete, assumptions, suggestions, warnings },
+      ? { decision, request, denies, missingAllows, allows, incomplete, assumptions, suggestions, remedies }
+      : { decision, request, denies, missingAllows, allows, incomplete, assumptions, suggestions },
   )
+  return `${head.slice(0, -1)},"warnings":${Object.isFrozen(warnings) ? keptText(warnings) : JSON.stringify(warnings)}}`
+}
+
+/** JSON text of the frozen warning lists verdicts share (verdictWarnings in evaluate/verdict.ts), by list. */
+const texts = new WeakMap<readonly string[], string>()
+
+function keptText(list: readonly string[]): string {
+  let text = texts.get(list)
+  if (text === undefined) texts.set(list, (text = JSON.stringify(list)))
+  return text
 }
 
 /** The verdict object, with the `explain` command's `intake` after the verdict's own fields. */
