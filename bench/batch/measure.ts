@@ -2,9 +2,9 @@
  * Measurement 5, batch evaluation as users reach it:
  * - `denydoctor evaluate FILE --json` (the built CLI, bin/run.js) on a JSON Lines file of
  *   `cases` engine-corpus cases (the same accounts, more requests per principal): wall time
- *   from spawn to exit, the verdict lines counted as they arrive, and the child's peak memory
- *   (the kernel's high-water mark of its resident set) and processor time (user + system, all
- *   threads), both from /usr/bin/time; with the default jobs (the cores available), then again
+ *   from spawn to exit (its output going to a file, read once it has exited), the verdict
+ *   lines, and the child's peak memory (the kernel's high-water mark of its resident set) and
+ *   processor time (user + system, all threads), both from /usr/bin/time; with the default jobs (the cores available), then again
  *   with `--jobs 1`, whose output must be the same byte for byte.
  * - the first pass of a fresh process: evaluateCase over the engine corpus in a child
  *   (first-pass.ts).
@@ -12,8 +12,8 @@
  */
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { createWriteStream, existsSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -61,38 +61,51 @@ interface CliRun {
   digest: string
 }
 
-function runCli(root: string, file: string, extra: readonly string[] = []): Promise<CliRun> {
+/**
+ * Runs the CLI with its standard output going straight to a file, and reads the file only
+ * once the CLI has exited: reading, hashing and counting 800 MB while it ran took most of a
+ * core from the two the CLI's threads were measured on.
+ */
+async function runCli(root: string, file: string, output: string, extra: readonly string[] = []): Promise<CliRun> {
   const timed = existsSync('/usr/bin/time')
   const args = [process.execPath, join(root, 'bin', 'run.js'), 'evaluate', file, '--json', ...extra]
-  return new Promise((resolve, reject) => {
+  const out = openSync(output, 'w')
+  const run = await new Promise<{ code: number | null; wallMs: number; stderr: string }>((resolve, reject) => {
     const started = performance.now()
-    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M cpu-s %U %S', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-    let lines = 0
-    let errorLines = 0
-    let tail = ''
-    const hash = createHash('sha256')
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      hash.update(chunk)
-      const text = tail + chunk
-      let start = 0
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        lines++
-        if (text.startsWith('{"error"', start)) errorLines++
-        start = end + 1
-      }
-      tail = text.slice(start)
-    })
+    const child = timed ? spawn('/usr/bin/time', ['-f', 'maxrss-kb %M cpu-s %U %S', ...args], { cwd: root, stdio: ['ignore', out, 'pipe'] }) : spawn(args[0]!, args.slice(1), { cwd: root, stdio: ['ignore', out, 'pipe'] })
     let stderr = ''
-    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)))
+    child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)))
     child.on('error', reject)
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started
-      const kb = /maxrss-kb (\d+)/.exec(stderr)
-      const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(stderr)
-      resolve({ lines, errorLines, exitCode: code, wallMs, peakRssMb: kb ? Number(kb[1]) / 1024 : null, processorMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, digest: hash.digest('hex') })
-    })
+    child.on('close', (code) => resolve({ code, wallMs: performance.now() - started, stderr }))
   })
+  closeSync(out)
+  const { lines, errorLines, digest } = await readOutput(output)
+  const kb = /maxrss-kb (\d+)/.exec(run.stderr)
+  const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(run.stderr)
+  return { lines, errorLines, exitCode: run.code, wallMs: run.wallMs, peakRssMb: kb ? Number(kb[1]) / 1024 : null, processorMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, digest }
+}
+
+/** The verdict lines of an output file, those that are errors, and a digest of the whole; then the file is removed (800 MB). */
+async function readOutput(path: string): Promise<{ lines: number; errorLines: number; digest: string }> {
+  const hash = createHash('sha256')
+  let lines = 0
+  let errorLines = 0
+  // The first bytes of the line being read, which a chunk's end may cut.
+  let head = ''
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk)
+    for (let start = 0; ; ) {
+      const end = chunk.indexOf(10, start)
+      if (head.length < 8) head += chunk.subarray(start, Math.min(start + 8 - head.length, end < 0 ? chunk.length : end)).toString('latin1')
+      if (end < 0) break
+      lines++
+      if (head.startsWith('{"error"')) errorLines++
+      head = ''
+      start = end + 1
+    }
+  }
+  await rm(path)
+  return { lines, errorLines, digest: hash.digest('hex') }
 }
 
 export async function measureBatch(options: { seed: number; cases: number; outDir: string; root: string; principalsPerAccount: number }, log: (line: string) => void): Promise<BatchResult> {
@@ -101,9 +114,9 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
   await writeCases(file, options.cases, options.seed)
   const fileMb = (await stat(file)).size / 2 ** 20
   log(`batch: denydoctor evaluate ${file} --json (${fileMb.toFixed(0)} MB)…`)
-  const cli = await runCli(options.root, file)
+  const cli = await runCli(options.root, file, join(options.outDir, 'batch-output.jsonl'))
   log(`batch: the same with --jobs 1…`)
-  const one = await runCli(options.root, file, ['--jobs', '1'])
+  const one = await runCli(options.root, file, join(options.outDir, 'batch-output-1.jsonl'), ['--jobs', '1'])
   log('batch: first pass of a fresh process…')
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(options.root, 'bench/batch/first-pass.ts'), String(options.seed), String(options.principalsPerAccount)], {
     cwd: options.root,

@@ -271,7 +271,13 @@ export function policiesSpan(line: string): [number, number] | null {
  * policy set by identity, where parsing every line's documents again cost most of the time.
  */
 export class PoliciesByText {
-  private readonly byText = new Map<string, unknown>()
+  /** Each text's own copy (see caseWith) and its parsed object. */
+  private readonly byText = new Map<string, { readonly text: string; readonly policies: unknown }>()
+  /**
+   * The last text found. Consecutive lines mostly hold the same policies (one principal's
+   * requests), and comparing two texts costs less than hashing one for the map.
+   */
+  private last: { readonly text: string; readonly policies: unknown } | undefined = undefined
   constructor(private readonly limit = 1024) {}
 
   /** The case of this line, its `policies` shared with earlier lines of the same text; undefined: read the line whole. */
@@ -286,20 +292,22 @@ export class PoliciesByText {
 
   private caseWith(line: string, [start, end]: [number, number]): unknown {
     const text = line.slice(start, end)
-    let policies = this.byText.get(text)
-    if (policies === undefined) {
+    let kept = this.last !== undefined && this.last.text === text ? this.last : this.byText.get(text)
+    if (kept === undefined) {
       // A copy of its own: the slice of a line refers to the whole chunk of input the line was
       // cut from (V8 keeps a slice as a view of its parent), so a kept slice kept a 256 KB chunk
       // alive for each text, and the heap grew with the input (100 MB after 100,000 cases).
       const own = Buffer.from(text, 'utf8').toString('utf8')
-      policies = parseJsonFast(own)
+      const policies = parseJsonFast(own)
       if (policies === undefined) return undefined
       if (this.byText.size >= this.limit) this.byText.delete(this.byText.keys().next().value!)
-      this.byText.set(own, policies)
+      kept = { text: own, policies }
+      this.byText.set(own, kept)
     }
+    this.last = kept
     const head = parseJsonFast(`${line.slice(0, start)}0${line.slice(end)}`)
     if (typeof head !== 'object' || head === null || Array.isArray(head)) return undefined
-    ;(head as Record<string, unknown>).policies = policies
+    ;(head as Record<string, unknown>).policies = kept.policies
     return head
   }
 }

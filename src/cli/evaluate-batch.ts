@@ -1,8 +1,9 @@
 import { once } from 'node:events'
 import { evaluateCase } from '../evaluate-case.js'
 import type { Verdict } from '../model/index.js'
-import { verdictToJson } from '../report/index.js'
+import { verdictJsonPieces, verdictToJson } from '../report/index.js'
 import type { CaseEntry } from './case-documents.js'
+import { LineBytes } from './line-bytes.js'
 import { EXIT, exitStatusFor, worstStatus } from './exit-status.js'
 
 /** One case's outcome: its verdict, or why it could not be evaluated. */
@@ -27,27 +28,33 @@ function withCompleteContext(value: unknown): unknown {
 
 export const statusOf = (result: CaseResult): number => ('error' in result ? EXIT.failed : exitStatusFor(result.decision))
 
-/** Text to a stream, in blocks, waiting whenever the stream asks to (backpressure). */
+/** Text to a stream as UTF-8, in blocks, waiting whenever the stream asks to (backpressure). */
 export class BlockWriter {
-  private buffer = ''
+  private readonly bytes: LineBytes
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly blockSize = 64 * 1024,
-  ) {}
+  ) {
+    this.bytes = new LineBytes(Math.max(blockSize * 2, 1024))
+  }
 
   async write(text: string): Promise<void> {
-    this.buffer += text
-    if (this.buffer.length >= this.blockSize) await this.flush()
+    this.bytes.append(text)
+    if (this.bytes.length >= this.blockSize) await this.flush()
+  }
+
+  /** One case's JSON line (see appendJsonLine). */
+  async writeLine(result: CaseResult): Promise<void> {
+    appendJsonLine(result, this.bytes)
+    if (this.bytes.length >= this.blockSize) await this.flush()
   }
 
   async flush(): Promise<void> {
-    if (this.buffer === '') return
-    const text = this.buffer
-    this.buffer = ''
-    if (!this.stream.write(text)) await once(this.stream, 'drain')
+    if (this.bytes.length === 0) return
+    if (!this.stream.write(this.bytes.take())) await once(this.stream, 'drain')
   }
 
-  /** Bytes already encoded (a worker thread's verdict lines), after the text before them. */
+  /** Bytes already encoded (a block's verdict lines), after the text before them. */
   async writeBytes(bytes: Uint8Array): Promise<void> {
     await this.flush()
     if (!this.stream.write(bytes)) await once(this.stream, 'drain')
@@ -57,8 +64,16 @@ export class BlockWriter {
 /** One case's JSON value: its verdict, or `{"error": …}`. */
 const jsonValue = (result: CaseResult): unknown => ('error' in result ? { error: result.error } : verdictToJson(result))
 
-/** One case's JSON Lines line. */
-export const jsonLine = (result: CaseResult): string => `${JSON.stringify(jsonValue(result))}\n`
+/** One case's JSON Lines line, appended as UTF-8 (its pieces encoded one by one: verdictJsonPieces). */
+export function appendJsonLine(result: CaseResult, bytes: LineBytes): void {
+  if ('error' in result) {
+    bytes.append(`${JSON.stringify({ error: result.error })}\n`)
+    return
+  }
+  const [before, warnings] = verdictJsonPieces(result)
+  bytes.append(before)
+  bytes.append(`${warnings}\n`)
+}
 
 /** Going on in worker threads once a JSON Lines input has given this many cases (evaluate-parallel.ts). */
 export interface Parallel {
@@ -90,10 +105,10 @@ export async function evaluateJsonLines(entries: AsyncIterable<CaseEntry>, out: 
       continue
     }
     if (held) {
-      await out.write(jsonLine(held))
+      await out.writeLine(held)
       held = null
     }
-    await out.write(jsonLine(result))
+    await out.writeLine(result)
     if (askParallel && count >= parallel!.after) {
       askParallel = false
       // Leaving the loop stops taking entries one by one; the rest comes as blocks of lines.

@@ -11,13 +11,12 @@ const setup = workerData as WorkerSetup
 const port = parentPort!
 // Policy sets recur across blocks: one reading of each for the whole run, as in one thread.
 const shared = new PoliciesByText()
-const encoder = new TextEncoder()
 
 port.on('message', (block: BlockRequest) => {
   let reply: WorkerReply
   try {
-    const { text, errors, status } = evaluateBlock(block, setup, shared)
-    reply = { kind: 'done', seq: block.seq, bytes: encoder.encode(text), errors, status }
+    const { bytes, errors, status } = evaluateBlock(block, setup, shared)
+    reply = { kind: 'done', seq: block.seq, bytes, errors, status }
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error))
     port.postMessage({ kind: 'failed', seq: block.seq, name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } satisfies WorkerReply)

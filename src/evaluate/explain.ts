@@ -1,4 +1,4 @@
-import { POLICY_TYPE_NAMES, type ConditionTrace, type PolicySource, type StatementFinding } from '../model/index.js'
+import { POLICY_TYPE_NAMES, type ConditionTrace, type PolicySource, type SourcedPolicy, type Statement, type StatementFinding } from '../model/index.js'
 import { matchedActionText } from './policy-index.js'
 import { matchStatement, type Hit, type MatchInput, type StatementHit } from './statement.js'
 
@@ -24,12 +24,24 @@ function conditionSummary(traces: readonly ConditionTrace[]): string {
   return traces.map((t) => t.why).join('; ')
 }
 
+/**
+ * "Deny statement 1 (Sid X) of SCP `Y` attached to Z", kept per policy as it was attached: a
+ * batch writes the same few statements' findings for thousands of requests.
+ */
+const heads = new WeakMap<SourcedPolicy, string[]>()
+
+function findingHead(policy: SourcedPolicy, statement: Statement): string {
+  let kept = heads.get(policy)
+  if (kept === undefined) heads.set(policy, (kept = []))
+  return (kept[statement.index] ??= `${statement.effect} ${statementLabel(statement.index, statement.sid)} of ${describePolicy(policy.source)}`)
+}
+
 export function toFinding(hit: StatementHit, resource: string | null): StatementFinding {
   const { source } = hit.policy
   const { statement } = hit
   const certain = hit.applies === true
   const parts = [
-    `${statement.effect} ${statementLabel(statement.index, statement.sid)} of ${describePolicy(source)}`,
+    findingHead(hit.policy, statement),
     `action matches ${JSON.stringify(hit.matchedAction)}`,
     `resource matches ${JSON.stringify(hit.matchedResource)}`,
   ]

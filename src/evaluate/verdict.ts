@@ -141,7 +141,23 @@ const REQUEST = lazyField<VerdictState, Verdict>('request', (state) => ({
 const DENIES = lazyField<VerdictState, Verdict>('denies', (state) => findings(state, true).sort(byDecisiveness))
 const ALLOWS = lazyField<VerdictState, Verdict>('allows', (state) => findings(state, false))
 const SUGGESTIONS = lazyField<VerdictState, Verdict>('suggestions', suggestions)
-const WARNINGS = lazyField<VerdictState, Verdict>('warnings', (state) => [...new Set([...(state.options.warnings ?? []), ...policyWarnings(state.policies)])])
+/**
+ * The warnings of the last verdict of each policy set, with the request's warnings they were
+ * made with: the verdicts of a batch share one list (frozen), which the JSON writer then
+ * writes once (report/json.ts).
+ */
+const warningsOfSet = new WeakMap<PolicySet, { readonly about: readonly string[] | undefined; readonly list: readonly string[] }>()
+
+function verdictWarnings(state: VerdictState): readonly string[] {
+  const about = state.options.warnings
+  const kept = warningsOfSet.get(state.policies)
+  if (kept !== undefined && kept.about === about) return kept.list
+  const list = Object.freeze([...new Set([...(about ?? []), ...policyWarnings(state.policies)])])
+  warningsOfSet.set(state.policies, { about, list })
+  return list
+}
+
+const WARNINGS = lazyField<VerdictState, Verdict>('warnings', verdictWarnings)
 
 export function makeVerdict(
   decision: Decision,

@@ -77,7 +77,10 @@ export function evaluationPath(verdict: Verdict): EvaluationPath {
       continue
     }
     const awsOwned = missing.some((m) => m.level === AWS_OWNED_LEVEL)
-    if (ofLayer.length > 0 || missing.length > 0) layers.push({ ...layerAt(layer, null, null, ofLayer, missing.length > 0), ...(awsOwned ? { awsOwned: true as const } : {}) })
+    if (ofLayer.length > 0 || missing.length > 0) {
+      const at = layerAt(layer, null, null, ofLayer, missing.length > 0)
+      layers.push(awsOwned ? { ...at, awsOwned: true as const } : at)
+    }
     else if (notRead.has(layer)) layers.push({ layer, level: null, levelLabel: null, state: 'not-read', statement: null })
   }
   return {

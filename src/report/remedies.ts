@@ -73,11 +73,27 @@ export function remediesFor(verdict: Verdict): Remedy[] {
   return remedies
 }
 
-/** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
-function principalForPolicies(principalArn: string): string {
-  const info = principalFromArn(principalArn)
-  if (!info) return principalArn
-  return info.kind === 'assumed-role' && info.roleArn ? info.roleArn : info.principalArn
+/** What remedies need of a caller's ARN, kept by the ARN: a batch asks again for the same few callers. */
+interface Caller {
+  /** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
+  readonly forPolicies: string
+  readonly isService: boolean
+}
+const callers = new Map<string, Caller>()
+const CALLERS_KEPT = 1_000
+
+function callerOf(principalArn: string): Caller {
+  let caller = callers.get(principalArn)
+  if (caller === undefined) {
+    const info = principalFromArn(principalArn)
+    caller = {
+      forPolicies: !info ? principalArn : info.kind === 'assumed-role' && info.roleArn ? info.roleArn : info.principalArn,
+      isService: info?.kind === 'service',
+    }
+    if (callers.size >= CALLERS_KEPT) callers.clear()
+    callers.set(principalArn, caller)
+  }
+  return caller
 }
 
 function resourcesOf(verdict: Verdict): string | string[] {
@@ -101,13 +117,13 @@ function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | 
   if (level === AWS_OWNED_LEVEL) return null
   const { action } = verdict.request
   // aws:PrincipalArn carries the role's path when a source knew it; a session ARN never does.
-  const caller = contextValue(verdict, 'aws:PrincipalArn') ?? principalForPolicies(verdict.request.principal)
+  const caller = contextValue(verdict, 'aws:PrincipalArn') ?? callerOf(verdict.request.principal).forPolicies
   const Resource = resourcesOf(verdict)
   const grant = { Effect: 'Allow', Action: action, Resource }
   // A service principal (lambda.amazonaws.com) has no identity-based policies: only a resource
   // policy naming it as `"Principal": {"Service": …}` can grant it anything.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
-  const service = principalFromArn(verdict.request.principal)?.kind === 'service' ? verdict.request.principal : null
+  const service = callerOf(verdict.request.principal).isService ? verdict.request.principal : null
   if (service && type !== 'resource' && type !== 'scp' && type !== 'rcp' && type !== 'vpce') return null
   const principal = service ? { Service: service } : { AWS: caller }
   switch (type) {
@@ -148,9 +164,14 @@ function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | 
 }
 
 function contextValue(verdict: Verdict, key: string): string | null {
-  const entry = Object.entries(verdict.request.context).find(([k]) => k.toLowerCase() === key.toLowerCase())
-  const value = entry?.[1]
-  return typeof value === 'string' ? value : Array.isArray(value) && value.length === 1 ? value[0]! : null
+  const context = verdict.request.context
+  const wanted = key.toLowerCase()
+  for (const k in context) {
+    if (k.toLowerCase() !== wanted) continue
+    const value = context[k]
+    return typeof value === 'string' ? value : Array.isArray(value) && value.length === 1 ? value[0]! : null
+  }
+  return null
 }
 
 /** JSON Pointer for a key (RFC 6901): `~` and `/` escaped. */
