@@ -3,6 +3,7 @@
  * the file, pick the sources, run (or merge), compare with the baseline, write the JUnit and
  * JSON files asked for. The commands stay thin; tests drive these with mocked sources.
  */
+import { stat } from 'node:fs/promises'
 import { readInput } from '../cli/read-input.js'
 import { fileProblem } from '../file-problem.js'
 import type { Lang } from '../i18n/index.js'
@@ -14,7 +15,7 @@ import { parseAuditText } from './read-audit-file.js'
 import { readAuditResult } from './read-result.js'
 import { renderAuditJunit } from './render.js'
 import { finish, type AuditResult } from './result.js'
-import { runAuditJobs } from './jobs.js'
+import { runAuditJobs, startWorkersEarly, type HeldWorker, type WorkerRequestOptions } from './jobs.js'
 import { runAudit, type AuditProgress } from './run.js'
 import { parseShard } from './shard.js'
 import { auditJsonFilePieces, writePiecesToFile } from './write-report.js'
@@ -82,6 +83,53 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
   const input = await readInput(fileArg, 'the audit file')
   const file = parseAuditText(input.text, input.name, { allowUnknownAction: flags['allow-unknown-action'] })
   const shard = parseShard(flags.shard, flags['shard-count'], environment.env)
+  const jobs = flags.jobs ?? 1
+  const jobsOptions = {
+    snapshot: flags.snapshot ?? '',
+    fileText: input.text,
+    fileName: input.name,
+    allowUnknownAction: flags['allow-unknown-action'],
+    allowUndetermined: flags['allow-undetermined'],
+    assumeAbsent: flags['assume-absent'],
+    unknownKeys: flags.unknown ?? [],
+    configuredRegion: environment.configuredRegion ?? null,
+    shard,
+  }
+  const early = flags.snapshot && jobs > 1 && (await isLargeSnapshot(flags.snapshot)) ? startWorkersEarly(jobs - 1, jobsOptions) : []
+  try {
+    return await auditWith(file, flags, environment, jobs, jobsOptions, early)
+  } finally {
+    // Those the run used it has stopped; these are any it did not reach (a failure before it).
+    await Promise.all(early.map((w) => w.worker.terminate()))
+  }
+}
+
+/**
+ * A snapshot this large takes the main thread a while to read (5,000 roles: 14 MB, about
+ * 0.8 s), and each worker reads it again: workers started at once read it alongside the main
+ * thread instead of after it. A smaller one is read quickly, and its audit is often too small
+ * to need a worker at all (runAuditJobs then stops them).
+ */
+const EARLY_WORKERS_FROM_BYTES = 4 * 1024 * 1024
+
+async function isLargeSnapshot(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).size >= EARLY_WORKERS_FROM_BYTES
+  } catch {
+    // Not there or not readable: the snapshot's own reading says so, in its words.
+    return false
+  }
+}
+
+async function auditWith(
+  file: AuditFile,
+  flags: AuditFlags,
+  environment: AuditEnvironment,
+  jobs: number,
+  jobsOptions: WorkerRequestOptions,
+  early: readonly HeldWorker[],
+): Promise<AuditResult> {
+  const { shard } = jobsOptions
   const { reach, label } = await environment.reachFor(file)
   const line = progressLine(environment.progress, process.stderr, undefined, environment.lang)
   let result: AuditResult
@@ -96,16 +144,16 @@ export async function executeAudit(fileArg: string | undefined, flags: AuditFlag
       now: environment.now,
       sourceLabel: label,
     }
-    const jobs = flags.jobs ?? 1
     result =
       flags.snapshot && jobs > 1
         ? await runAuditJobs(file, reach, {
             ...options,
             jobs,
             snapshot: flags.snapshot,
-            fileText: input.text,
-            fileName: input.name,
+            fileText: jobsOptions.fileText,
+            fileName: jobsOptions.fileName,
             allowUnknownAction: flags['allow-unknown-action'],
+            early,
             ...(environment.minChecksPerJob !== undefined ? { minChecksPerJob: environment.minChecksPerJob } : {}),
             ...(environment.mainThreadTakesParts !== undefined ? { mainThreadTakesParts: environment.mainThreadTakesParts } : {}),
           })

@@ -30,6 +30,8 @@ export interface JobsOptions extends AuditRunOptions {
   readonly minChecksPerJob?: number
   /** false: the main thread runs no part itself, so that every result crosses from a worker (tests). */
   readonly mainThreadTakesParts?: boolean
+  /** Workers started before the snapshot was read (startWorkersEarly): those needed are used, the rest stopped. */
+  readonly early?: readonly HeldWorker[]
 }
 
 /** Below this many checks a job, a worker's start (its own snapshot read) costs more than it saves. */
@@ -51,11 +53,76 @@ export function partsOf(total: number, size: number): [number, number][] {
 }
 
 /** The worker: dist/audit/worker.js, or from the TypeScript sources (tests, the bench) worker.ts loaded through tsx. */
-function startWorker(request: JobRequest): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: request })
+function startWorker(request: JobRequest): HeldWorker {
+  if (!import.meta.url.endsWith('.ts')) return held(new Worker(new URL('./worker.js', import.meta.url), { workerData: request }))
   const entry = new URL('./worker.ts', import.meta.url).href
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(boot, { eval: true, workerData: request })
+  return held(new Worker(boot, { eval: true, workerData: request }))
+}
+
+interface WorkerListeners {
+  readonly message: (reply: JobReply) => void
+  readonly error: (error: unknown) => void
+  readonly exit: (code: number) => void
+}
+
+/**
+ * A worker whose messages, errors and exit are held until someone listens (listen), in the
+ * order they came. A worker started before the main thread has read the snapshot may say it
+ * is ready, or fail, before the run that uses it exists; a Worker's events with no listener
+ * would be lost (a ready worker never given a part) or thrown (an error).
+ */
+export interface HeldWorker {
+  readonly worker: Worker
+  listen(listeners: WorkerListeners): void
+}
+
+function held(worker: Worker): HeldWorker {
+  let events: [keyof WorkerListeners, unknown][] = []
+  let listeners: WorkerListeners | null = null
+  const on = (kind: keyof WorkerListeners) => (value: unknown) => {
+    if (listeners) (listeners[kind] as (v: unknown) => void)(value)
+    else events.push([kind, value])
+  }
+  worker.on('message', on('message'))
+  worker.on('error', on('error'))
+  worker.on('exit', on('exit'))
+  return {
+    worker,
+    listen(given) {
+      listeners = given
+      for (const [kind, value] of events) (given[kind] as (v: unknown) => void)(value)
+      events = []
+    },
+  }
+}
+
+/** What every worker of an audit is told: the same reading of the same files as the main thread's. */
+export type WorkerRequestOptions = Pick<JobsOptions, 'snapshot' | 'fileText' | 'fileName' | 'allowUnknownAction' | 'allowUndetermined' | 'assumeAbsent' | 'unknownKeys' | 'configuredRegion' | 'shard' | 'concurrency'>
+
+function jobRequest(options: WorkerRequestOptions): JobRequest {
+  return {
+    snapshot: options.snapshot,
+    fileText: options.fileText,
+    fileName: options.fileName,
+    allowUnknownAction: options.allowUnknownAction,
+    allowUndetermined: options.allowUndetermined,
+    assumeAbsent: options.assumeAbsent,
+    unknownKeys: options.unknownKeys ?? [],
+    configuredRegion: options.configuredRegion ?? null,
+    shard: options.shard,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  }
+}
+
+/**
+ * Workers started before the main thread reads the snapshot, so that their own reading (each
+ * worker reads the snapshot and plans the checks again) overlaps the main thread's instead of
+ * following it. runAuditJobs uses those it needs and stops the rest.
+ */
+export function startWorkersEarly(count: number, options: WorkerRequestOptions): HeldWorker[] {
+  const request = jobRequest(options)
+  return Array.from({ length: count }, () => startWorker(request))
 }
 
 /** A worker keeps this many parts in hand, so that it never waits for the main thread (busy with its own part) to hand it the next. */
@@ -66,7 +133,7 @@ const PARTS_IN_HAND = 2
  * every result in plan order. The first failure (in a worker or the main thread) stops the
  * main thread's share too and rejects; the workers are then stopped by the caller.
  */
-function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: JobsOptions, workers: Worker[], onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void): Promise<ChecksRun> {
+function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: JobsOptions, workers: readonly HeldWorker[], onCheck: (failing: boolean, outcome: CheckResult['outcome']) => void): Promise<ChecksRun> {
   const parts = partsOf(mine.length, partSize(mine.length, workers.length + 1))
   const results: CheckResult[] = new Array(mine.length)
   const origins = new Set<string>()
@@ -98,10 +165,11 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
         worker.postMessage({ kind: 'part', start, end, keys: mine.slice(start, end).map((c) => c.key) } satisfies JobOrder)
       }
     }
-    for (const worker of workers) {
+    for (const { worker, listen } of workers) {
       const inHand = { count: 0 }
       let ready = false
-      worker.on('message', (reply: JobReply) => {
+      listen({
+        message: (reply: JobReply) => {
         if (failure) return
         if (reply.kind === 'ready') {
           ready = true
@@ -117,10 +185,11 @@ function runInParts(mine: readonly PlannedCheck[], reach: AuditReach, options: J
           hand(worker, inHand)
           finishIfDone()
         } else fail(Object.assign(new Error(reply.message), { name: reply.name }))
-      })
-      worker.on('error', fail)
-      worker.on('exit', (code) => {
-        if (!ready || inHand.count > 0) fail(new Error(`An audit worker stopped (exit code ${code}) before it finished its checks.`))
+        },
+        error: fail,
+        exit: (code) => {
+          if (!ready || inHand.count > 0) fail(new Error(`An audit worker stopped (exit code ${code}) before it finished its checks.`))
+        },
       })
     }
     // The main thread's own share, a part at a time; between parts the workers' messages are heard.
@@ -146,27 +215,23 @@ export async function runAuditJobs(file: AuditFile, reach: AuditReach, options: 
   const jobs = Math.max(1, Math.min(options.jobs, Math.floor(mine.length / (options.minChecksPerJob ?? MIN_CHECKS_PER_JOB))))
   // The same counter as one job's, so that progress agrees with the summary.
   const onCheck = progressCounter(mine.length, options.onProgress)
+  const early = options.early ?? []
   let run: ChecksRun
-  if (jobs <= 1) run = await runChecks(mine, reach, options, onCheck)
-  else {
-    const request: JobRequest = {
-      snapshot: options.snapshot,
-      fileText: options.fileText,
-      fileName: options.fileName,
-      allowUnknownAction: options.allowUnknownAction,
-      allowUndetermined: options.allowUndetermined,
-      assumeAbsent: options.assumeAbsent,
-      unknownKeys: options.unknownKeys ?? [],
-      configuredRegion: options.configuredRegion ?? null,
-      shard: options.shard,
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  if (jobs <= 1) {
+    await Promise.all(early.map((w) => w.worker.terminate()))
+    run = await runChecks(mine, reach, options, onCheck)
+  } else {
+    const workers = early.slice(0, jobs - 1)
+    await Promise.all(early.slice(jobs - 1).map((w) => w.worker.terminate()))
+    if (workers.length < jobs - 1) {
+      const request = jobRequest(options)
+      while (workers.length < jobs - 1) workers.push(startWorker(request))
     }
-    const workers = Array.from({ length: jobs - 1 }, () => startWorker(request))
     try {
       run = await runInParts(mine, reach, options, workers, onCheck)
     } finally {
       // Done or failed, no worker has anything left to do; one still starting is not waited for.
-      await Promise.all(workers.map((w) => w.terminate()))
+      await Promise.all(workers.map((w) => w.worker.terminate()))
     }
   }
   return assembleAudit(file, plan, mine, run, { ...options, ranAt })
