@@ -143,7 +143,7 @@ const NO_GATES: readonly Gate[] = Object.freeze([])
 
 /** Whether a source that could not be read was the resource policy. */
 function hasResourceGap(incomplete: readonly CollectionGap[]): boolean {
-  for (const gap of incomplete) if (gap.layer === 'resource') return true
+  for (let i = 0; i < incomplete.length; i++) if (incomplete[i]!.layer === 'resource') return true
   return false
 }
 
