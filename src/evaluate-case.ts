@@ -4,6 +4,7 @@ import { REQUEST_WARNING_TEXTS } from './model/request-warning-texts.js'
 import type { CollectionGap, Verdict } from './model/index.js'
 import { sharedCaseCache, type CaseCache } from './sources/case/case-cache.js'
 import { loadCase, type ResourceTypeLookup } from './sources/case/load-case.js'
+import { CaseContextKnown, type KeyLayout } from './sources/case/read-context.js'
 
 /** Warnings about the request itself: an action or context key the catalogue does not know. */
 export function requestWarnings(action: string, contextKeys: Iterable<string>): string[] {
@@ -28,22 +29,18 @@ interface ActionKeys {
   readonly unknownAction: readonly string[] | null
   /** Per context key as spelt: its warning, or null when it applies. */
   readonly keys: Map<string, string | null>
+  /** Per list of context keys read from a case (read-context.ts): the warnings about them. */
+  readonly layouts: WeakMap<KeyLayout, readonly string[]>
 }
 const byAction = new Map<string, ActionKeys>()
 const KEPT = 10_000
 const NOTHING: readonly string[] = Object.freeze([])
 const NO_GAPS: readonly CollectionGap[] = Object.freeze([])
 
-function cachedRequestWarnings(action: string, context: ReadonlyMap<string, { readonly key: string }>): readonly string[] {
-  let known = byAction.get(action)
-  if (known === undefined) {
-    if (byAction.size >= KEPT) byAction.clear()
-    known = { unknownAction: lookupAction(action) ? null : requestWarnings(action, []), keys: new Map() }
-    byAction.set(action, known)
-  }
-  if (known.unknownAction) return known.unknownAction
+/** The warnings about these context keys (each spelling as its entry carries it, in order). */
+function keyWarnings(known: ActionKeys, action: string, spellings: Iterable<string>): readonly string[] {
   let warnings: string[] | null = null
-  for (const { key } of context.values()) {
+  for (const key of spellings) {
     let warning = known.keys.get(key)
     if (warning === undefined) {
       if (known.keys.size >= KEPT) known.keys.clear()
@@ -53,6 +50,31 @@ function cachedRequestWarnings(action: string, context: ReadonlyMap<string, { re
     if (warning !== null) (warnings ??= []).push(warning)
   }
   return warnings ?? NOTHING
+}
+
+function* spellingsOf(context: ReadonlyMap<string, { readonly key: string }>): Iterable<string> {
+  for (const { key } of context.values()) yield key
+}
+
+function cachedRequestWarnings(action: string, context: ReadonlyMap<string, { readonly key: string }>): readonly string[] {
+  let known = byAction.get(action)
+  if (known === undefined) {
+    if (byAction.size >= KEPT) byAction.clear()
+    known = { unknownAction: lookupAction(action) ? null : requestWarnings(action, []), keys: new Map(), layouts: new WeakMap() }
+    byAction.set(action, known)
+  }
+  if (known.unknownAction) return known.unknownAction
+  // A context read from a case: its list of keys recurs, and so do the warnings about it.
+  if (context instanceof CaseContextKnown) {
+    let warnings = known.layouts.get(context.layout)
+    if (warnings === undefined) {
+      // Frozen: every verdict about this list of keys shares it.
+      warnings = Object.freeze(keyWarnings(known, action, context.layout.spelt))
+      known.layouts.set(context.layout, warnings)
+    }
+    return warnings
+  }
+  return keyWarnings(known, action, spellingsOf(context))
 }
 
 /** The catalogue's RCP services, read once (rcpServices builds a new set on each call). */

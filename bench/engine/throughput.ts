@@ -72,6 +72,8 @@ export interface EngineResult {
   readonly ratioFirstPass: number
   /** evaluateCase on new case objects sharing documents against the peer's faster mode. */
   readonly ratioCaseShared: number
+  /** `ratioCaseShared` by processor time. */
+  readonly ratioCaseSharedCpu: number
   readonly agreement: Omit<AgreementReport, 'disagreements'> & { readonly disagreements: number; readonly file: string }
   readonly firstDisagreements: AgreementReport['disagreements']
 }
@@ -196,6 +198,7 @@ export async function measureEngine(options: EngineOptions, log: (line: string) 
     ratioCpu: d.cpuEvalsPerSecond / Math.max(p.cpuEvalsPerSecond, pp.cpuEvalsPerSecond),
     ratioFirstPass: d.firstPassPerSecond / p.firstPassPerSecond,
     ratioCaseShared: cs.evalsPerSecond / Math.max(p.evalsPerSecond, pp.evalsPerSecond),
+    ratioCaseSharedCpu: cs.cpuEvalsPerSecond / Math.max(p.cpuEvalsPerSecond, pp.cpuEvalsPerSecond),
     agreement: { ...agreement, disagreements: agreement.disagreements.length, file },
     firstDisagreements: agreement.disagreements.slice(0, 5),
   }

@@ -42,6 +42,7 @@ export function engineRows(e: EngineResult, unexplained: number): Row[] {
     { group: g, figure: 'same ratio by processor time', value: `${e.ratioCpu.toFixed(1)}×`, target: '', pass: null },
     { group: g, figure: 'ratio (both parsing every time)', value: `${e.ratioParseEach.toFixed(1)}×`, target: '', pass: null },
     { group: g, figure: 'ratio, evaluateCase sharing documents vs peer’s faster mode', value: `${e.ratioCaseShared.toFixed(1)}×`, target: '≥ 100×', pass: e.ratioCaseShared >= 100 },
+    { group: g, figure: 'same ratio by processor time', value: `${e.ratioCaseSharedCpu.toFixed(1)}×`, target: '', pass: null },
     {
       group: g,
       figure: 'first pass of evaluate (policies loaded)',

@@ -33,34 +33,41 @@ function userId(p: PrincipalInfo): string | null {
 
 /**
  * The implied entries for one principal and resource account, keyed by lower-cased name in the
- * order they are added (the verdict lists the context in that order). An audit asks about the
- * same principal again and again, so the last entries built for each principal are kept.
+ * order they are added (the verdict lists the context in that order). An audit or a batch asks
+ * about the same principal again and again, often about resources of several accounts (a
+ * caller reading across accounts), so the entries are kept per principal and resource account.
  */
-const impliedOf = new WeakMap<PrincipalInfo, { readonly resourceAccount: string | null; readonly entries: ReadonlyMap<string, ContextEntry> }>()
+const impliedOf = new WeakMap<PrincipalInfo, Map<string | null, ReadonlyMap<string, ContextEntry>>>()
+/** Resource accounts kept per principal before its table is emptied. */
+const ACCOUNTS_PER_PRINCIPAL = 64
 
 function impliedEntries(principal: PrincipalInfo, resourceAccount: string | null): ReadonlyMap<string, ContextEntry> {
-  const kept = impliedOf.get(principal)
-  if (kept && kept.resourceAccount === resourceAccount) return kept.entries
+  let byAccount = impliedOf.get(principal)
+  const kept = byAccount?.get(resourceAccount)
+  if (kept !== undefined) return kept
   const entries = new Map<string, ContextEntry>()
-  const add = (key: string, value: string | null) => {
-    const lower = canonicalKey(key.toLowerCase())
-    if (value !== null && value !== '' && !entries.has(lower)) entries.set(lower, { key, values: [value] })
-  }
   if (principal.kind === 'service') {
-    add('aws:PrincipalIsAWSService', 'true')
-    add('aws:PrincipalServiceName', principal.service)
+    addImplied(entries, 'aws:PrincipalIsAWSService', 'true')
+    addImplied(entries, 'aws:PrincipalServiceName', principal.service)
   } else if (principal.kind !== 'anonymous') {
-    add('aws:PrincipalArn', principal.principalArn)
-    add('aws:PrincipalAccount', principal.account)
-    add('aws:PrincipalIsAWSService', 'false')
-    add('aws:userid', userId(principal))
-    if (principal.kind === 'user') add('aws:username', principal.name)
+    addImplied(entries, 'aws:PrincipalArn', principal.principalArn)
+    addImplied(entries, 'aws:PrincipalAccount', principal.account)
+    addImplied(entries, 'aws:PrincipalIsAWSService', 'false')
+    addImplied(entries, 'aws:userid', userId(principal))
+    if (principal.kind === 'user') addImplied(entries, 'aws:username', principal.name)
   }
-  add('aws:PrincipalType', PRINCIPAL_TYPE[principal.kind])
-  add('aws:ResourceAccount', resourceAccount)
-  for (const [key, value] of Object.entries(principal.tags ?? {})) add(`aws:PrincipalTag/${key}`, value)
-  impliedOf.set(principal, { resourceAccount, entries })
+  addImplied(entries, 'aws:PrincipalType', PRINCIPAL_TYPE[principal.kind])
+  addImplied(entries, 'aws:ResourceAccount', resourceAccount)
+  for (const [key, value] of Object.entries(principal.tags ?? {})) addImplied(entries, `aws:PrincipalTag/${key}`, value)
+  if (byAccount === undefined) impliedOf.set(principal, (byAccount = new Map()))
+  else if (byAccount.size >= ACCOUNTS_PER_PRINCIPAL) byAccount.clear()
+  byAccount.set(resourceAccount, entries)
   return entries
+}
+
+function addImplied(entries: Map<string, ContextEntry>, key: string, value: string | null): void {
+  const lower = canonicalKey(key.toLowerCase())
+  if (value !== null && value !== '' && !entries.has(lower)) entries.set(lower, { key, values: [value] })
 }
 
 const USERNAME = 'aws:username'

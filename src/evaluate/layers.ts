@@ -141,6 +141,12 @@ class Scan implements LayerOutcome {
 const NO_HITS: Hit[] = []
 const NO_GATES: readonly Gate[] = Object.freeze([])
 
+/** Whether a source that could not be read was the resource policy. */
+function hasResourceGap(incomplete: readonly CollectionGap[]): boolean {
+  for (let i = 0; i < incomplete.length; i++) if (incomplete[i]!.layer === 'resource') return true
+  return false
+}
+
 /** `collect`: keep every statement that applies, for findings. */
 export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, input: LayerInput, options: LayerOptions, collect = false): LayerOutcome {
   const scan = new Scan(input, collect)
@@ -168,7 +174,7 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   // How the resource policy names the caller decides what its grant can bypass (below).
   let anyResource = alias ? false : scan.policy(plan.resource, false, true)
   // A resource policy that could not be read may hold the Allow: not knowing is not a deny.
-  const unread = anyResource === false && !alias && options.incomplete?.some((gap) => gap.layer === 'resource') === true
+  const unread = anyResource === false && !alias && options.incomplete !== undefined && hasResourceGap(options.incomplete)
   if (unread) anyResource = 'unknown'
   const { direct, viaRole } = scan
 
@@ -206,17 +212,18 @@ export function decideLayers(request: Request, set: PolicySet, plan: SetPlan, in
   const bypassIdentity = sameAccount ? triOr(triOr(direct, viaRole), unreadGrant) : false
   const bypassLimits = sameAccount ? triOr(direct, unreadGrant) : false
   // Undecided only for want of the unread policy: the gap explains it, not the context.
-  const onlyUnread = (allows: Tri) => unread && sameAccount && allows === false && direct === false && viaRole === false
-  scan.gate('identity', null, triOr(identity, bypassIdentity), NEED_TEXTS.identity.en(), onlyUnread(identity))
+  // (A flag rather than a closure: this runs on every evaluation.)
+  const unreadOnly = unread && sameAccount && direct === false && viaRole === false
+  scan.gate('identity', null, triOr(identity, bypassIdentity), NEED_TEXTS.identity.en(), unreadOnly && identity === false)
   if (set.boundary) {
-    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), NEED_TEXTS.boundary.en(), onlyUnread(boundaryAllows))
+    scan.gate('boundary', set.boundary.source.name, triOr(boundaryAllows, bypassLimits), NEED_TEXTS.boundary.en(), unreadOnly && boundaryAllows === false)
   }
   if (set.session) {
-    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), NEED_TEXTS.session.en(), onlyUnread(sessionAllows))
+    scan.gate('session', set.session.source.name, triOr(sessionAllows, bypassLimits), NEED_TEXTS.session.en(), unreadOnly && sessionAllows === false)
   } else if (principal.kind === 'federated-user') {
     // A GetFederationToken session without a session policy has no permissions.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
-    scan.gate('session', null, bypassLimits, NEED_TEXTS.federated.en(), onlyUnread(false))
+    scan.gate('session', null, bypassLimits, NEED_TEXTS.federated.en(), unreadOnly)
   }
   return scan
 }

@@ -14,6 +14,7 @@
  */
 import type { OrgLevel, Policy, PolicySet, PolicySource, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
 import { PolicyCache, sharedPolicyCache } from '../../policy/policy-cache.js'
+import { ContainerIndex, containerKey } from './container-index.js'
 
 const PART_LIMIT = 20_000
 
@@ -22,30 +23,20 @@ const NOTHING = {}
 
 interface Node<V> {
   value: V | undefined
-  /** Children by a part that is a string, number or other primitive (or any part, in a strong table). */
   next: Map<unknown, Node<V>> | null
-  /** Children by a part that is an object, in a weak table. */
-  weak: WeakMap<object, Node<V>> | null
 }
 
-const newNode = <V>(): Node<V> => ({ value: undefined, next: null, weak: null })
+const newNode = <V>(): Node<V> => ({ value: undefined, next: null })
 
 /**
  * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
  * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
  * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
- *
- * A weak table holds its object parts weakly: a path through a document the caller has let go
- * of goes with it, so keeping sets by the documents of a batch's cases does not keep the
- * documents (nodes so collected still count towards the limit until the table is emptied).
  */
 class Table<V> {
   private root: Node<V> = newNode()
   private nodes = 0
-  constructor(
-    private readonly limit: number,
-    private readonly weak = false,
-  ) {}
+  constructor(private readonly limit: number) {}
 
   get(parts: readonly unknown[], make: () => V): V {
     // Emptied before a lookup, never during one: at most limit + parts.length nodes.
@@ -53,12 +44,10 @@ class Table<V> {
     let node = this.root
     for (const raw of parts) {
       const part = raw ?? NOTHING
-      const byObject = this.weak && (typeof part === 'object' || typeof part === 'function')
-      let child = byObject ? node.weak?.get(part as object) : node.next?.get(part)
+      let child = node.next?.get(part)
       if (child === undefined) {
         child = newNode()
-        if (byObject) (node.weak ??= new WeakMap()).set(part as object, child)
-        else (node.next ??= new Map()).set(part, child)
+        ;(node.next ??= new Map()).set(part, child)
         this.nodes++
       }
       node = child
@@ -85,8 +74,8 @@ export class CaseCache {
   private readonly principals = new Map<string, PrincipalInfo | null>()
   private readonly partLimit: number
   /** Sets by what a `policies` object holds (containerKey): a new object holding the same documents finds its set. */
-  private readonly containers: Table<PolicySet>
-  private lastContainer: { readonly key: readonly unknown[]; readonly set: PolicySet } | null = null
+  private readonly containers: ContainerIndex
+  private lastContainer: { readonly parts: readonly unknown[]; readonly set: PolicySet } | null = null
 
   /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
   constructor(
@@ -99,7 +88,7 @@ export class CaseCache {
     this.levels = new Table(this.partLimit)
     this.chains = new Table(this.partLimit)
     this.sets = new Table(this.partLimit)
-    this.containers = new Table(this.partLimit, true)
+    this.containers = new ContainerIndex(this.partLimit)
   }
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
@@ -145,13 +134,17 @@ export class CaseCache {
    */
   policySet(container: object, trust: boolean, load: () => PolicySet): PolicySet {
     const key = containerKey(container, trust)
-    // A caller mostly asks about one set many times in a row: compared part by part, the last
-    // key answers without a lookup per part.
-    const last = this.lastContainer
-    if (last !== null && sameParts(key, last.key)) return last.set
-    const set = this.containers.get(key, load)
-    this.lastContainer = { key, set }
-    return set
+    try {
+      // A caller mostly asks about one set many times in a row: compared part by part, the last
+      // key answers without a lookup.
+      const last = this.lastContainer
+      if (last !== null && key.equals(last.parts)) return last.set
+      const kept = this.containers.get(key, load)
+      this.lastContainer = kept
+      return kept.set
+    } finally {
+      key.release()
+    }
   }
 
   principal(arn: string, make: (arn: string) => PrincipalInfo | null): PrincipalInfo | null {
@@ -184,93 +177,6 @@ export class CaseCache {
       principals: this.principals.size,
     }
   }
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** Stand for "a long list of N" and "a policy wrapped around JSON text" in a container's key: no value a caller gives can be either. */
-const LIST = {}
-const WRAPPED_TEXT = {}
-/** A hole in a sparse list (loading skips it, where it refuses an item that is undefined). */
-const HOLE = {}
-const TRUST = {}
-const NOT_TRUST = {}
-
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
-/**
- * What a `policies` object holds, as the key of its set: every value loading reads, in a fixed
- * order (each list's length and items; each wrapped policy's document, name and ARN as one
- * token, wrappedToken; a policy that is not wrapped, as itself). Two objects with the same
- * key load to equal sets.
- */
-function containerKey(container: object, trust: boolean): unknown[] {
-  const key: unknown[] = [trust ? TRUST : NOT_TRUST]
-  const c = container as Record<string, unknown>
-  pushList(key, c.identity)
-  pushPolicy(key, c.boundary)
-  pushLevels(key, c.scps)
-  pushLevels(key, c.rcps)
-  pushPolicy(key, c.resource)
-  pushPolicy(key, c.vpce)
-  pushPolicy(key, c.session)
-  return key
-}
-
-/**
- * One object per wrapped policy's document (by identity), name and ARN (by value): a wrapped
- * policy is then one part of a container's key instead of four, which keeps the table of sets
- * small. Held weakly by the document; a document given as JSON text keeps its four parts.
- */
-const wrappedTokens = new WeakMap<object, Map<unknown, Map<unknown, object>>>()
-
-function wrappedToken(document: object, name: unknown, arn: unknown): object {
-  let byName = wrappedTokens.get(document)
-  if (byName === undefined) wrappedTokens.set(document, (byName = new Map()))
-  let byArn = byName.get(name)
-  if (byArn === undefined) byName.set(name, (byArn = new Map()))
-  let token = byArn.get(arn)
-  if (token === undefined) byArn.set(arn, (token = {}))
-  return token
-}
-
-// Plain functions rather than closures: the key is built on every case.
-function pushPolicy(key: unknown[], p: unknown): void {
-  if (!isRecord(p) || !('document' in p)) key.push(p)
-  // A token is an object of this module's own: no value a caller gives can be one.
-  else if (typeof p.document === 'object' && p.document !== null) key.push(wrappedToken(p.document, p.name, p.arn))
-  else key.push(WRAPPED_TEXT, p.name, p.arn, p.document)
-}
-
-/** "A list of N": one marker of this module's own for a short list, LIST and N for a long one. */
-const LENGTHS: object[] = Array.from({ length: 64 }, () => ({}))
-function pushLength(key: unknown[], length: number): void {
-  if (length < LENGTHS.length) key.push(LENGTHS[length])
-  else key.push(LIST, length)
-}
-
-/** A list: its length and each item by `pushItem` (a hole as HOLE); a value that is no list, as itself. */
-function pushEach(key: unknown[], l: unknown, pushItem: (key: unknown[], item: unknown) => void): void {
-  if (!Array.isArray(l)) {
-    key.push(l)
-    return
-  }
-  pushLength(key, l.length)
-  for (let i = 0; i < l.length; i++) pushItem(key, i in l ? l[i] : HOLE)
-}
-
-/** A list of policies. */
-function pushList(key: unknown[], l: unknown): void {
-  pushEach(key, l, pushPolicy)
-}
-
-/** A chain of levels, each a list of policies. */
-function pushLevels(key: unknown[], chain: unknown): void {
-  pushEach(key, chain, pushList)
 }
 
 /** The cache evaluateCase and the `evaluate` command share within one process. */

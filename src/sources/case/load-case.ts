@@ -1,4 +1,3 @@
-import { ACCOUNT_ID } from '../../model/arn.js'
 import {
   POLICY_TYPES,
   principalFromArn,
@@ -13,7 +12,7 @@ import {
 import { parsePolicy, PolicyInputError, type PolicyKind } from '../../policy/index.js'
 import { CaseError } from './case-error.js'
 import type { CaseCache } from './case-cache.js'
-import { accountOfResource, readContext } from './read-request.js'
+import { accountOfResource, isAccountId, readContext } from './read-request.js'
 
 /**
  * The `evaluate` command's case file (cli-contract.md, "Case file") → the engine's Request
@@ -117,9 +116,14 @@ function notesOf(set: PolicySet): readonly string[] {
 
 const GAP_FIELDS = ['source', 'error', 'effect'] as const
 
+/** Shared by cases with nothing to list (frozen: no reader may add to it for all). */
+const NO_GAPS: readonly CollectionGap[] = Object.freeze([])
+const NO_WARNINGS: readonly string[] = Object.freeze([])
+const NO_HINTS: readonly ResourceTypeHint[] = Object.freeze([])
+
 /** `incomplete`: sources the case says could not be read, as the verdict lists them. */
-function loadIncomplete(value: unknown): CollectionGap[] {
-  if (value === undefined || value === null) return []
+function loadIncomplete(value: unknown): readonly CollectionGap[] {
+  if (value === undefined || value === null) return NO_GAPS
   if (!Array.isArray(value)) throw new CaseError('incomplete must be a list of {"source", "error", "effect", "layer"?}.', 'incomplete')
   return value.map((gap, i) => {
     const path = `incomplete[${i}]`
@@ -179,8 +183,17 @@ function loadPolicies(loader: Loader, value: unknown, action: string): PolicySet
 
 function optionalAccount(value: unknown, path: string): string | null {
   if (value === undefined || value === null) return null
-  if (typeof value !== 'string' || !ACCOUNT_ID.test(value)) throw new CaseError(`${path} must be a 12-digit account ID, not ${JSON.stringify(value)}.`, path)
+  if (typeof value !== 'string' || !isAccountId(value)) throw new CaseError(`${path} must be a 12-digit account ID, not ${JSON.stringify(value)}.`, path)
   return value
+}
+
+/** The account the first resource ARN that names one names. */
+function arnAccount(resources: readonly string[]): string | null {
+  for (const r of resources) {
+    const account = accountOfResource(r)
+    if (account !== '') return account
+  }
+  return null
 }
 
 /** Resource types for an unknown resource, supplied by the caller (the action catalogue). */
@@ -227,22 +240,15 @@ export function loadCaseRequest(value: unknown, resourceTypesOf: ResourceTypeLoo
   const { context, resourceAccount: contextAccount } = readContext(rawContext, value.contextComplete !== false)
   if (value.contextComplete !== undefined && typeof value.contextComplete !== 'boolean') throw new CaseError('contextComplete must be true or false.', 'contextComplete')
 
-  const warnings: string[] = []
+  let warnings: string[] | null = null
   const principalAccount = optionalAccount(value.principalAccount, 'principalAccount')
   if (principalAccount && principalAccount !== principal.account) {
-    warnings.push(`principalAccount ${principalAccount} differs from the account in the principal ARN (${principal.account}); the ARN's account is used.`)
+    ;(warnings ??= []).push(`principalAccount ${principalAccount} differs from the account in the principal ARN (${principal.account}); the ARN's account is used.`)
   }
-  let arnAccount: string | null = null
-  for (const r of resources) {
-    const account = accountOfResource(r)
-    if (account !== '') {
-      arnAccount = account
-      break
-    }
-  }
-  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccount ?? contextAccount
+  // The resource ARNs are read only when the case does not name the account.
+  const resourceAccount = optionalAccount(value.resourceAccount, 'resourceAccount') ?? arnAccount(resources) ?? contextAccount
   if (resourceAccount === null && resources.length > 0) {
-    warnings.push(`The resource ARN does not name its account; it is taken to be the principal's (${principal.account}). Give "resourceAccount" if it is another account.`)
+    ;(warnings ??= []).push(`The resource ARN does not name its account; it is taken to be the principal's (${principal.account}). Give "resourceAccount" if it is another account.`)
   }
   if (value.isManagementAccount !== undefined && typeof value.isManagementAccount !== 'boolean') throw new CaseError('isManagementAccount must be true or false.', 'isManagementAccount')
   const isManagementAccount = value.isManagementAccount === true
@@ -252,13 +258,13 @@ export function loadCaseRequest(value: unknown, resourceTypesOf: ResourceTypeLoo
       principal,
       action: req.action,
       resources,
-      resourceTypes: resources.length === 0 ? resourceTypesOf(req.action) : [],
+      resourceTypes: resources.length === 0 ? resourceTypesOf(req.action) : NO_HINTS,
       context,
       resourceAccount,
       isManagementAccount,
       resourceInManagementAccount: isManagementAccount && (resourceAccount ?? principal.account) === principal.account,
     },
-    warnings,
+    warnings: warnings ?? NO_WARNINGS,
     incomplete,
   }
 }

@@ -1,36 +1,22 @@
 /**
  * The parts of a case's request that recur from case to case, read once per distinct value:
- * a context key's canonical lower-cased name, and a resource ARN's account. A batch or a
+ * a context's list of keys (read-context.ts), and a resource ARN's account. A batch or a
  * library caller sends the same twenty context keys and a few hundred resources again and
  * again; lower-casing every key and parsing every ARN on each request cost more than
  * evaluating it.
  *
- * Every table is keyed by the string itself (its value, never an object's identity), so a
- * caller who changes a request object between calls is always read afresh. Bounded: a table
- * is emptied when it reaches its limit.
+ * Every table is keyed by the strings themselves (their values, never an object's identity),
+ * so a caller who changes a request object between calls is always read afresh. Bounded: a
+ * table is emptied when it reaches its limit.
  */
 import { parseArn } from '../../model/arn.js'
-import { canonicalKey, type ContextEntry, type RequestContext } from '../../model/index.js'
-import { CaseError } from './case-error.js'
+import type { RequestContext } from '../../model/index.js'
+import { CaseContextKnown, layoutOf, readValues } from './read-context.js'
 
 const LIMIT = 10_000
 
-/** Context key as spelt → the canonical lower-cased name (model/context.ts). */
-const keyNames = new Map<string, string>()
 /** Resource ARN → the account it names ('' when it names none or is no ARN). */
 const resourceAccounts = new Map<string, string>()
-
-const RESOURCE_ACCOUNT = 'aws:resourceaccount'
-
-function lowerKey(key: string): string {
-  let lower = keyNames.get(key)
-  if (lower === undefined) {
-    if (keyNames.size >= LIMIT) keyNames.clear()
-    lower = canonicalKey(key.toLowerCase())
-    keyNames.set(key, lower)
-  }
-  return lower
-}
 
 /**
  * model/arn.ts ACCOUNT_ID (`^\d{12}$`) as a loop over the characters: asked for every case's
@@ -58,34 +44,28 @@ export function accountOfResource(resource: string): string {
   return account
 }
 
-function isStringList(value: unknown): value is string[] {
-  if (!Array.isArray(value)) return false
-  for (const v of value) if (typeof v !== 'string') return false
-  return true
-}
+/** Shared by every context read from a case: such a context lists no key as absent (nobody adds to it: contexts are read-only). */
+const NO_KEYS: ReadonlySet<string> = new Set()
 
 /**
  * `request.context` → the engine's context, as model/context.ts makeContext builds it from the
  * object's entries (keys matched case-insensitively, values of keys spelt twice added up, the
- * first spelling kept), without building the entries first. Also gives aws:ResourceAccount
- * when the context names one account there (the first key so spelt that holds one account ID).
+ * first spelling kept), without building the entries first (read-context.ts). Also gives
+ * aws:ResourceAccount when the context names one account there (the first key so spelt that
+ * holds one account ID).
  */
 export function readContext(raw: Record<string, unknown>, complete: boolean): { readonly context: RequestContext; readonly resourceAccount: string | null } {
-  const known = new Map<string, ContextEntry>()
+  const layout = layoutOf(Object.keys(raw))
+  const read = readValues(raw, layout)
   let resourceAccount: string | null = null
-  const keys = Object.keys(raw)
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!
-    const value = raw[key]
-    let values: string[]
-    if (typeof value === 'string') values = [value]
-    else if (isStringList(value)) values = value.slice()
-    else throw new CaseError(`request.context.${key} must be a string or a list of strings.`, `request.context.${key}`)
-    const lower = lowerKey(key)
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
-    if (resourceAccount === null && lower === RESOURCE_ACCOUNT && values.length === 1 && isAccountId(values[0]!)) resourceAccount = values[0]!
-    const previous = known.get(lower)
-    known.set(lower, previous ? { key: previous.key, values: [...previous.values, ...values] } : { key, values })
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+  for (const at of layout.resourceAccountAt) {
+    const value = read[at]!
+    const one = typeof value === 'string' ? value : value.length === 1 ? value[0]! : null
+    if (one !== null && isAccountId(one)) {
+      resourceAccount = one
+      break
+    }
   }
-  return { context: { known, absent: new Set(), complete }, resourceAccount }
+  return { context: { known: new CaseContextKnown(layout, read), absent: NO_KEYS, complete }, resourceAccount }
 }
