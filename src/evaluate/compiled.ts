@@ -1,4 +1,4 @@
-import type { PolicyVersion, PrincipalInfo, ResourceTypeHint, Statement, Tri } from '../model/index.js'
+import type { ConditionClause, PolicyVersion, PrincipalInfo, ResourceTypeHint, Statement, Tri } from '../model/index.js'
 import { compileClause, decideClauses, type CompiledClause } from './condition/compiled.js'
 import type { ConditionEnv } from './condition/index.js'
 import { matchPrincipal, type PrincipalMatch } from './match/principal.js'
@@ -46,16 +46,36 @@ function compilePrincipal(statement: Statement): (caller: PrincipalInfo) => Prin
 
 const compiled = new WeakMap<Statement, CompiledStatement>()
 
+/**
+ * A statement's compiled clauses, always a list that V8 files as packed objects. A list that
+ * map() makes is, to V8, one of small integers when empty and one with holes when map() runs
+ * in optimized code: the first list of another kind to reach code optimized for the kind seen
+ * so far threw that code away (`--trace-deopt`: "wrong map" at `clauses.length` in
+ * decideClauses, then in the engine's layer loop and in planning), and each was optimized
+ * again, on a fresh process's first pass. Pushing objects onto `[]` always gives that kind.
+ */
+function compileClauses(clauses: readonly ConditionClause[], version: PolicyVersion | null): readonly CompiledClause[] {
+  if (clauses.length === 0) return NO_CLAUSES
+  const list: CompiledClause[] = []
+  for (let i = 0; i < clauses.length; i++) list.push(compileClause(clauses[i]!, version))
+  return list
+}
+
+/** The clauses of every statement without a Condition: empty, of the same kind (it held an object once); nothing writes to it. */
+const NO_CLAUSES: CompiledClause[] = [undefined as unknown as CompiledClause]
+NO_CLAUSES.pop()
+
 /** The compiled form of a statement of a policy with this Version (variables depend on it). */
 export function compileStatement(statement: Statement, version: PolicyVersion | null): CompiledStatement {
   let c = compiled.get(statement)
   if (!c || c.version !== version) {
     const principal = compilePrincipal(statement)
     const resource = compileResource(statement, version)
-    const conditions = statement.conditions.map((clause) => compileClause(clause, version))
+    const clauses = statement.conditions
+    const conditions = compileClauses(clauses, version)
     // As compilePrincipal reads it: no Principal element, or Principal "*", names every caller.
     const anyone = statement.principal ? statement.principal.wildcard : !statement.notPrincipal
-    c = { version, always: anyone && resource === ANY_RESOURCE && conditions.length === 0, principal, resource, conditions }
+    c = { version, always: anyone && resource === ANY_RESOURCE && clauses.length === 0, principal, resource, conditions }
     compiled.set(statement, c)
   }
   return c

@@ -1,4 +1,5 @@
 import type { Policy } from '../model/index.js'
+import { actionServices, serviceKey, type ActionServices } from './action-services.js'
 import { compileStatement, type CompiledStatement } from './compiled.js'
 import { matchAction } from './match/action.js'
 import { contentHash, sameContent } from './policy-content.js'
@@ -27,6 +28,8 @@ export interface ActionCandidate {
 interface Shape {
   readonly policy: Policy
   readonly byAction: Map<string, readonly ActionCandidate[]>
+  /** Which statements can admit an action of each service; made on the first action asked. */
+  services: ActionServices | null
 }
 
 /** Bounded so that a long-lived process asking about endless actions does not grow forever. */
@@ -49,7 +52,7 @@ function shapeFor(policy: Policy): Shape {
       shapeCount = 0
       bucket = undefined
     }
-    shape = { policy, byAction: new Map() }
+    shape = { policy, byAction: new Map(), services: null }
     if (bucket) bucket.push(shape)
     else shapes.set(hash, [shape])
     shapeCount++
@@ -65,12 +68,15 @@ export function candidatesFor(policy: Policy, action: string, key = action.toLow
   if (!candidates) {
     const found: ActionCandidate[] = []
     const { version, statements } = shape.policy
-    statements.forEach((statement, index) => {
+    const services = (shape.services ??= actionServices(statements))
+    const service = serviceKey(action)
+    for (const index of service === null ? services.all : services.forService(service)) {
+      const statement = statements[index]!
       const match = matchAction(statement, action)
-      if (!match.matched) return
+      if (!match.matched) continue
       const pattern = statement.action ? match.pattern : null
       found.push({ index, pattern, deny: statement.effect === 'Deny', compiled: compileStatement(statement, version) })
-    })
+    }
     if (shape.byAction.size >= ACTIONS_PER_POLICY) shape.byAction.clear()
     shape.byAction.set(key, found)
     candidates = found

@@ -8,9 +8,18 @@ import type { ConditionClause, Effect, Policy, PolicyVersion, PrincipalBlock, St
 import { isObject } from './site.js'
 import type { DocumentShape } from './validate.js'
 
+/**
+ * The value as a list of strings. Built by pushing, not by map(): map() in optimized code makes
+ * a list with holes (a kind of its own to V8), and the first such list to reach code optimized
+ * for the other kind threw that code away (`--trace-deopt`: "wrong map" where a statement's
+ * Action list is read while planning) on a fresh process's first pass.
+ */
 function list(value: unknown): string[] | null {
   if (value === undefined) return null
-  return Array.isArray(value) ? value.map(String) : [String(value)]
+  if (!Array.isArray(value)) return [String(value)]
+  const out: string[] = []
+  for (let i = 0; i < value.length; i++) out.push(String(value[i]))
+  return out
 }
 
 /** `"*"` and `{"AWS": "*"}` both mean everyone, anonymous included. */

@@ -94,11 +94,20 @@ export class PolicyCache {
 export function jsonKey(value: unknown): string | null {
   // Checked first, then written by the runtime: JSON.stringify gives exactly the text a
   // walk would build for plain JSON values, several times faster (a first sight of each document pays it).
-  return isPlainJson(value, new Set()) ? JSON.stringify(value) : null
+  return isPlainJson(value, 0) ? JSON.stringify(value) : null
 }
 
+/**
+ * How deep a document may nest and still be keyed by content. A policy nests six levels at
+ * most (Statement, a statement, Condition, an operator, a key, its list); anything deeper is
+ * refused by validation, and a cycle is nested without end. Such values are parsed every time,
+ * as before. A depth count instead of a set of the objects being walked: on a fresh process's
+ * first pass the set's additions and removals were most of the walk.
+ */
+const DEEPEST = 64
+
 /** Whether JSON.stringify would write the value as it is: no undefined, function, symbol, non-finite number, hole, cycle, or object that is not a plain object or array. */
-function isPlainJson(v: unknown, open: Set<object>): boolean {
+function isPlainJson(v: unknown, depth: number): boolean {
   switch (typeof v) {
     case 'string':
     case 'boolean':
@@ -107,20 +116,18 @@ function isPlainJson(v: unknown, open: Set<object>): boolean {
       return Number.isFinite(v)
     case 'object': {
       if (v === null) return true
-      if (open.has(v)) return false
+      if (depth >= DEEPEST) return false
       const proto = Object.getPrototypeOf(v) as unknown
-      open.add(v)
       if (Array.isArray(v)) {
         if (proto !== Array.prototype) return false
-        for (let i = 0; i < v.length; i++) if (!(i in v) || !isPlainJson(v[i], open)) return false
+        for (let i = 0; i < v.length; i++) if (!(i in v) || !isPlainJson(v[i], depth + 1)) return false
       } else {
         if (proto !== Object.prototype && proto !== null) return false
         if (Object.getOwnPropertySymbols(v).length > 0) return false
         for (const key in v) {
-          if (Object.hasOwn(v, key) && !isPlainJson((v as Record<string, unknown>)[key], open)) return false
+          if (Object.hasOwn(v, key) && !isPlainJson((v as Record<string, unknown>)[key], depth + 1)) return false
         }
       }
-      open.delete(v)
       return true
     }
     default:

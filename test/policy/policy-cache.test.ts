@@ -89,4 +89,16 @@ describe('jsonKey', () => {
     cache.parse(valid, identity())
     expect(() => cache.parse({ ...valid, Id: undefined }, identity())).toThrow(/"Id" must be a string/)
   })
+
+  it('keys an object met twice on different paths, and refuses nesting deeper than any policy', () => {
+    const shared = { 'aws:username': 'alice' }
+    const twice = { a: shared, b: [shared, shared] }
+    expect(jsonKey(twice)).toBe(JSON.stringify(twice))
+    const nest = (depth: number): unknown => (depth === 0 ? 'x' : [nest(depth - 1)])
+    expect(jsonKey(nest(20))).toBe(JSON.stringify(nest(20)))
+    expect(jsonKey(nest(100))).toBeNull()
+    const ring: unknown[] = []
+    ring.push({ next: ring })
+    expect(jsonKey(ring)).toBeNull()
+  })
 })

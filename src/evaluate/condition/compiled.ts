@@ -30,13 +30,15 @@ export interface CompiledClause {
 }
 
 const unreadable = (): null => null
+const NO_VALUES: readonly string[] = []
 
 export function compileClause(clause: ConditionClause, version: PolicyVersion | null): CompiledClause {
   const { operator } = clause
   const familyName = operatorFamily(operator.base)
   const positiveBase = POSITIVE_BASE[operator.base] ?? operator.base
   const matcher = familyName && familyName !== 'null' ? FAMILIES[familyName] : null
-  const lowered = clause.values.map((v) => v.toLowerCase())
+  // Only Null reads its values as true / false; other operators' values are prepared by their family.
+  const lowered = familyName === 'null' ? clause.values.map((v) => v.toLowerCase()) : NO_VALUES
   return {
     lowerKey: canonicalKey(clause.key.toLowerCase()),
     kind: familyName === 'null' ? 'null' : matcher ? 'family' : 'bad',
