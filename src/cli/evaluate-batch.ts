@@ -34,6 +34,12 @@ export class BlockWriter {
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly blockSize = 64 * 1024,
+    /**
+     * The stream is done with the bytes it is given once it has none left to write (standard
+     * output: Node writes to files and pipes synchronously). Then one buffer serves every
+     * block. Other streams (a PassThrough's reader) may keep the bytes they were given.
+     */
+    private readonly copiesAtOnce = false,
   ) {
     this.bytes = new LineBytes(Math.max(blockSize * 2, 1024))
   }
@@ -51,7 +57,14 @@ export class BlockWriter {
 
   async flush(): Promise<void> {
     if (this.bytes.length === 0) return
-    if (!this.stream.write(this.bytes.take())) await once(this.stream, 'drain')
+    const bytes = this.bytes.peek()
+    const more = this.stream.write(bytes)
+    // Standard output to a file or a pipe takes the bytes in at once: the buffer is then
+    // written over, where a new one for every 64 KB left hundreds of MB of garbage outside the
+    // heap for the collector to find. Bytes still waiting to be written keep their buffer.
+    if (this.copiesAtOnce && (this.stream as Partial<NodeJS.WriteStream>).writableLength === 0) this.bytes.clear()
+    else this.bytes.take()
+    if (!more) await once(this.stream, 'drain')
   }
 
   /** Bytes already encoded (a block's verdict lines), after the text before them. */

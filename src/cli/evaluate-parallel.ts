@@ -24,11 +24,12 @@ import { EXIT, worstStatus } from './exit-status.js'
 /** The main thread evaluates this many cases before it starts workers: fewer cost less than a worker's start. */
 export const PARALLEL_AFTER = 400
 
-/** The processors' idle and total time so far, summed over the cores (os.cpus). */
+/** The processors' idle and total time so far, summed over the cores (os.cpus), and this process's own (all its threads), in ms. */
 export interface CpuSample {
   readonly idle: number
   readonly total: number
   readonly cores: number
+  readonly own: number
 }
 
 export function sampleCpus(): CpuSample {
@@ -39,22 +40,29 @@ export function sampleCpus(): CpuSample {
     idle += times.idle
     total += times.user + times.nice + times.sys + times.idle + times.irq
   }
-  return { idle, total, cores: all.length }
+  const { user, system } = process.cpuUsage()
+  return { idle, total, cores: all.length, own: (user + system) / 1000 }
 }
 
 /**
- * Threads for `evaluate --json` when --jobs is not given: this thread, plus one for each core
- * that was idle while it evaluated the first cases (from `since`, sampled at the start, to
- * now), at most the cores available. A second thread costs processor time of its own (its
- * start, its own compiled policies and warm-up): with no core free for it, it only slowed a
- * run down (a 100,000-case run on two cores with other work on several took 53 s with two
- * threads, 41 s with one). The output is the same either way.
+ * Threads for `evaluate --json` when --jobs is not given: as many as the cores that other
+ * processes left free while this one evaluated the first cases (from `since`, sampled at the
+ * start, to now), at least one, at most the cores available. A second thread costs processor
+ * time of its own (its start, its own compiled policies and warm-up): with no core free for
+ * it, it only slowed a run down (a 100,000-case run on two cores with other work on several
+ * took 53 s with two threads, 41 s with one). The output is the same either way.
+ *
+ * This process's own time is not another's: while the first cases run, V8 compiles them on
+ * threads of its own, which kept the second core busy, and a quiet two-core machine was
+ * taken for a busy one (one thread, 23 s, where two took 14 s).
  */
 export function defaultJobs(since: CpuSample, now: CpuSample = sampleCpus(), available = availableParallelism()): number {
   const span = now.total - since.total
   if (!(span > 0)) return 1
-  const idleCores = ((now.idle - since.idle) / span) * now.cores
-  return Math.max(1, Math.min(available, 1 + Math.round(idleCores)))
+  const busy = span - (now.idle - since.idle)
+  const others = Math.max(0, busy - (now.own - since.own))
+  const freeCores = now.cores - (others / span) * now.cores
+  return Math.max(1, Math.min(available, Math.round(freeCores)))
 }
 
 /** Blocks handed out and not yet written, per worker: enough to keep each busy while the main thread writes. */
@@ -114,7 +122,7 @@ export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: Poli
  * that needs more stops with ERR_WORKER_OUT_OF_MEMORY and the main thread takes its blocks
  * over (evaluateBlocks), so a large input is slower, never wrong.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 }
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 }
 
 /** The worker: dist/cli/evaluate-worker.js, or from the TypeScript sources (tests) through tsx. */
 function startWorker(setup: WorkerSetup): Worker {

@@ -35,4 +35,17 @@ export class LineBytes {
     this.length = 0
     return bytes
   }
+
+  /**
+   * The bytes so far, to be used before anything more is appended: the same buffer is then
+   * written over. For a writer whose stream has taken them in at once (clear).
+   */
+  peek(): Buffer {
+    return this.buffer.subarray(0, this.length)
+  }
+
+  /** Empties the buffer, to be written over (after peek). */
+  clear(): void {
+    this.length = 0
+  }
 }

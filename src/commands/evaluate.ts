@@ -46,7 +46,7 @@ export default class Evaluate extends DenyCommand {
     const err = (line: string) => process.stderr.write(line.replace(/^(denydoctor: )(.*?)(\n?)$/s, (_l, head: string, text: string, end: string) => `${head}${m['cli.inputProblem'](text)}${end}`))
     let status: number
     if (format === 'json') {
-      const out = new BlockWriter(process.stdout)
+      const out = new BlockWriter(process.stdout, undefined, true)
       const setup = { name: source.name, assumeAbsent: flags['assume-absent'] }
       // Without --jobs, the cores left idle while the first cases are evaluated decide (defaultJobs).
       const started = sampleCpus()

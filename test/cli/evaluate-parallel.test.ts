@@ -84,12 +84,17 @@ describe('CaseStream.lineBlocks and blockEntries', () => {
 })
 
 describe('defaultJobs', () => {
-  it('is this thread plus the cores left idle meanwhile, at most the cores available', () => {
-    const at = (idle: number, total: number) => ({ idle, total, cores: 2 })
-    expect(defaultJobs(at(0, 0), at(500, 1000), 2)).toBe(2) // one core busy (this thread), one idle
-    expect(defaultJobs(at(0, 0), at(50, 1000), 2)).toBe(1) // other work on the other core
-    expect(defaultJobs(at(0, 0), at(1000, 1000), 2)).toBe(2)
-    expect(defaultJobs(at(0, 0), at(0, 0), 2)).toBe(1)
-    expect(defaultJobs({ idle: 0, total: 0, cores: 8 }, { idle: 600, total: 800, cores: 8 }, 8)).toBe(7)
+  it('is the cores other processes left free meanwhile, at least one, at most the cores available', () => {
+    // Two cores over 500 ms (1,000 core-ms); `own`: this process's time, all its threads.
+    const at = (idle: number, total: number, own: number) => ({ idle, total, cores: 2, own })
+    const start = at(0, 0, 0)
+    expect(defaultJobs(start, at(500, 1000, 500), 2)).toBe(2) // this thread busy, the other core idle
+    expect(defaultJobs(start, at(50, 1000, 500), 2)).toBe(1) // other work on the other core
+    expect(defaultJobs(start, at(200, 1000, 800), 2)).toBe(2) // V8's own compiler threads busy too: still this process's
+    expect(defaultJobs(start, at(1000, 1000, 0), 2)).toBe(2)
+    expect(defaultJobs(start, at(0, 0, 0), 2)).toBe(1)
+    expect(defaultJobs(start, at(100, 1000, 300), 2)).toBe(1) // 0.6 of a core taken by others
+    expect(defaultJobs({ idle: 0, total: 0, cores: 8, own: 0 }, { idle: 600, total: 800, cores: 8, own: 100 }, 8)).toBe(7)
+    expect(defaultJobs({ idle: 0, total: 0, cores: 8, own: 0 }, { idle: 600, total: 800, cores: 8, own: 100 }, 4)).toBe(4)
   })
 })

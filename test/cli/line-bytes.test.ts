@@ -1,4 +1,7 @@
+import { once } from 'node:events'
+import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { BlockWriter } from '../../src/cli/evaluate-batch.js'
 import { LineBytes } from '../../src/cli/line-bytes.js'
 
 describe('LineBytes', () => {
@@ -21,6 +24,36 @@ describe('LineBytes', () => {
     bytes.append('two')
     const second = bytes.take()
     expect(first.buffer).not.toBe(second.buffer)
-    expect(Buffer.from(structuredClone(first, { transfer: [first.buffer] })).toString('utf8')).toBe('one')
+    expect(Buffer.from(structuredClone(first, { transfer: [first.buffer as ArrayBuffer] })).toString('utf8')).toBe('one')
+  })
+})
+
+describe('BlockWriter writing from one buffer', () => {
+  const lines = Array.from({ length: 200 }, (_, i) => `{"n":${i},"text":"${'x'.repeat(i % 37)} — ${i}"}\n`)
+
+  /** The lines through a BlockWriter of 256-byte blocks into a stream whose writes are `write`; resolves once it has finished. */
+  async function through(write: (chunk: Buffer, done: () => void) => void): Promise<void> {
+    const sink = new Writable({ highWaterMark: 1 << 20, write: (chunk: Buffer, _encoding, done) => write(chunk, () => done()) })
+    const out = new BlockWriter(sink, 256, true)
+    for (const line of lines) await out.write(line)
+    await out.flush()
+    sink.end()
+    await once(sink, 'finish')
+  }
+
+  it('gives every line once and whole, whether the stream copies at once or keeps the bytes to write later', async () => {
+    const copies: Buffer[] = []
+    await through((chunk, done) => {
+      copies.push(Buffer.from(chunk))
+      done()
+    })
+    expect(Buffer.concat(copies).toString('utf8')).toBe(lines.join(''))
+    // Kept as given and written a turn later: the writer must not write over them meanwhile.
+    const held: Buffer[] = []
+    await through((chunk, done) => {
+      held.push(chunk)
+      setImmediate(done)
+    })
+    expect(Buffer.concat(held).toString('utf8')).toBe(lines.join(''))
   })
 })
