@@ -128,8 +128,9 @@ export function verdictJsonText(verdict: Verdict): string {
  * warnings with the closing brace. The warnings hold most of a verdict's non-ASCII text (lint
  * sentences with a dash) and are the verdicts' shared kept text; the first piece is then
  * mostly plain ASCII, which V8 keeps one byte per character and turns into UTF-8 at the
- * speed of a copy, where a single text with one dash in it is encoded character by character
- * (twice the time of a whole batch line). A verdict the engine did not make: all in the first.
+ * speed of a copy, where a single text with one dash in it is stored two bytes per character
+ * and encoded character by character, about twice as slowly. A verdict the engine did not
+ * make: all in the first piece.
  */
 export function verdictJsonPieces(verdict: Verdict): readonly [string, string] {
   if (!isMadeVerdict(verdict)) return [JSON.stringify(verdictToJson(verdict)), '']
