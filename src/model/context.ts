@@ -141,28 +141,16 @@ export function withDefaults(context: RequestContext, extra: Iterable<readonly [
  * entries are asked for (extraEntries) only when a lookup gets past the context; the merged
  * Map is built only if someone iterates (the verdict's view of the context).
  */
-export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> {
-  private readonly base: ReadonlyMap<string, ContextEntry>
-  private readonly hidden: ReadonlySet<string>
-  /** Keys made unknown on purpose (`--unknown`): no extra entry may fill them in. */
-  private readonly withheld: ReadonlySet<string> | undefined
-  private merged: Map<string, ContextEntry> | null = null
-  private extra: ReadonlyMap<string, ContextEntry> | null = null
+/**
+ * A context's known keys read through a view rather than a Map of their own: lookups answer
+ * from what the view holds, and a whole Map (all) is made only for iteration. The views (the
+ * layered defaults below, a case file's context read in place) share the iteration half here.
+ */
+export abstract class KnownView implements ReadonlyMap<string, ContextEntry> {
+  abstract get(key: string): ContextEntry | undefined
 
-  constructor(context: RequestContext) {
-    this.base = context.known
-    this.hidden = context.absent
-    this.withheld = context.unknown
-  }
-
-  /** The entries to add, keyed by lower-cased name; asked for at most once. */
-  protected abstract extraEntries(): ReadonlyMap<string, ContextEntry>
-
-  get(key: string): ContextEntry | undefined {
-    const entry = this.base.get(key)
-    if (entry !== undefined || this.hidden.has(key) || this.withheld?.has(key)) return entry
-    return (this.extra ??= this.extraEntries()).get(key)
-  }
+  /** Every entry, in iteration order: made when first iterated, kept by the view. */
+  protected abstract all(): ReadonlyMap<string, ContextEntry>
 
   has(key: string): boolean {
     return this.get(key) !== undefined
@@ -191,8 +179,33 @@ export abstract class LayeredKnown implements ReadonlyMap<string, ContextEntry> 
   [Symbol.iterator](): MapIterator<[string, ContextEntry]> {
     return this.all().entries()
   }
+}
 
-  private all(): Map<string, ContextEntry> {
+export abstract class LayeredKnown extends KnownView {
+  private readonly base: ReadonlyMap<string, ContextEntry>
+  private readonly hidden: ReadonlySet<string>
+  /** Keys made unknown on purpose (`--unknown`): no extra entry may fill them in. */
+  private readonly withheld: ReadonlySet<string> | undefined
+  private merged: Map<string, ContextEntry> | null = null
+  private extra: ReadonlyMap<string, ContextEntry> | null = null
+
+  constructor(context: RequestContext) {
+    super()
+    this.base = context.known
+    this.hidden = context.absent
+    this.withheld = context.unknown
+  }
+
+  /** The entries to add, keyed by lower-cased name; asked for at most once. */
+  protected abstract extraEntries(): ReadonlyMap<string, ContextEntry>
+
+  get(key: string): ContextEntry | undefined {
+    const entry = this.base.get(key)
+    if (entry !== undefined || this.hidden.has(key) || this.withheld?.has(key)) return entry
+    return (this.extra ??= this.extraEntries()).get(key)
+  }
+
+  protected all(): Map<string, ContextEntry> {
     if (this.merged === null) {
       const merged = new Map(this.base)
       for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!merged.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)) merged.set(key, entry)

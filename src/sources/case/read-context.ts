@@ -9,7 +9,7 @@
  * Before, every request built a Map of twenty entries, which cost more than the rest of
  * reading the case (bench: evaluateCase on new case objects sharing documents).
  */
-import { canonicalKey, type ContextEntry } from '../../model/index.js'
+import { canonicalKey, KnownView, type ContextEntry } from '../../model/index.js'
 import { CaseError } from './case-error.js'
 
 /** The keys of a context object as spelt, in Object.keys order, with what follows from them. */
@@ -100,25 +100,27 @@ type Value = string | readonly string[]
  * keys matched case-insensitively, values of a key spelt twice added up, the first spelling
  * kept).
  */
-export class CaseContextKnown implements ReadonlyMap<string, ContextEntry> {
+export class CaseContextKnown extends KnownView {
   private entriesMade: (ContextEntry | undefined)[] | null = null
   private map: Map<string, ContextEntry> | null = null
 
   constructor(
     readonly layout: KeyLayout,
     private readonly read: readonly Value[],
-  ) {}
+  ) {
+    super()
+  }
 
   get(name: string): ContextEntry | undefined {
     const slot = this.layout.slots.get(name)
     return slot === undefined ? undefined : this.entry(slot)
   }
 
-  has(name: string): boolean {
+  override has(name: string): boolean {
     return this.layout.slots.has(name)
   }
 
-  get size(): number {
+  override get size(): number {
     return this.layout.names.length
   }
 
@@ -146,7 +148,7 @@ export class CaseContextKnown implements ReadonlyMap<string, ContextEntry> {
     return entry
   }
 
-  private all(): Map<string, ContextEntry> {
+  protected all(): Map<string, ContextEntry> {
     if (this.map === null) {
       const map = new Map<string, ContextEntry>()
       const names = this.layout.names
@@ -154,26 +156,6 @@ export class CaseContextKnown implements ReadonlyMap<string, ContextEntry> {
       this.map = map
     }
     return this.map
-  }
-
-  forEach(callback: (value: ContextEntry, key: string, map: ReadonlyMap<string, ContextEntry>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.all()) callback.call(thisArg, value, key, this)
-  }
-
-  entries(): MapIterator<[string, ContextEntry]> {
-    return this.all().entries()
-  }
-
-  keys(): MapIterator<string> {
-    return this.all().keys()
-  }
-
-  values(): MapIterator<ContextEntry> {
-    return this.all().values()
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ContextEntry]> {
-    return this.all().entries()
   }
 }
 
