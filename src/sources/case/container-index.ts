@@ -142,35 +142,26 @@ function putLength(key: ContainerKey, length: number): void {
   }
 }
 
-/** A list of policies: its length and each policy (a hole as HOLE); a value that is no list, as itself. */
-function putList(key: ContainerKey, l: unknown): void {
-  if (!Array.isArray(l)) {
-    key.put(l)
+/** A list: its length and each item put by `item` (a hole as HOLE); a value that is no list, as itself. */
+function putArray(key: ContainerKey, value: unknown, item: (key: ContainerKey, item: unknown) => void): void {
+  if (!Array.isArray(value)) {
+    key.put(value)
     return
   }
-  const n = l.length
+  const n = value.length
   putLength(key, n)
   for (let i = 0; i < n; i++) {
-    const item: unknown = l[i]
-    if (item === undefined && !(i in l)) key.put(HOLE)
-    else putPolicy(key, item)
+    const at: unknown = value[i]
+    if (at === undefined && !(i in value)) key.put(HOLE)
+    else item(key, at)
   }
 }
 
+/** A list of policies. */
+const putList = (key: ContainerKey, list: unknown): void => putArray(key, list, putPolicy)
+
 /** A chain of levels, each a list of policies. */
-function putLevels(key: ContainerKey, chain: unknown): void {
-  if (!Array.isArray(chain)) {
-    key.put(chain)
-    return
-  }
-  const n = chain.length
-  putLength(key, n)
-  for (let i = 0; i < n; i++) {
-    const level: unknown = chain[i]
-    if (level === undefined && !(i in chain)) key.put(HOLE)
-    else putList(key, level)
-  }
-}
+const putLevels = (key: ContainerKey, chain: unknown): void => putArray(key, chain, putList)
 
 interface Kept {
   readonly parts: readonly unknown[]
