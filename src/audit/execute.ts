@@ -129,30 +129,22 @@ async function auditWith(
   jobsOptions: WorkerRequestOptions,
   early: readonly HeldWorker[],
 ): Promise<AuditResult> {
-  const { shard } = jobsOptions
+  // What every check is run with; the rest of jobsOptions is what workers read.
+  const { snapshot, fileText, fileName, allowUnknownAction, ...checks } = jobsOptions
   const { reach, label } = await environment.reachFor(file)
   const line = progressLine(environment.progress, process.stderr, undefined, environment.lang)
   let result: AuditResult
   try {
-    const options = {
-      allowUndetermined: flags['allow-undetermined'],
-      assumeAbsent: flags['assume-absent'],
-      unknownKeys: flags.unknown ?? [],
-      configuredRegion: environment.configuredRegion ?? null,
-      shard,
-      onProgress: (p: AuditProgress) => line.update(p),
-      now: environment.now,
-      sourceLabel: label,
-    }
+    const options = { ...checks, onProgress: (p: AuditProgress) => line.update(p), now: environment.now, sourceLabel: label }
     result =
       flags.snapshot && jobs > 1
         ? await runAuditJobs(file, reach, {
             ...options,
             jobs,
-            snapshot: flags.snapshot,
-            fileText: jobsOptions.fileText,
-            fileName: jobsOptions.fileName,
-            allowUnknownAction: flags['allow-unknown-action'],
+            snapshot,
+            fileText,
+            fileName,
+            allowUnknownAction,
             early,
             ...(environment.minChecksPerJob !== undefined ? { minChecksPerJob: environment.minChecksPerJob } : {}),
             ...(environment.mainThreadTakesParts !== undefined ? { mainThreadTakesParts: environment.mainThreadTakesParts } : {}),
