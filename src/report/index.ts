@@ -10,7 +10,7 @@ import { renderText } from './text.js'
 import { palette } from './colors.js'
 import { effectiveWidth } from './layout.js'
 
-export { verdictJsonPieces, verdictJsonText, verdictJsonWithIntake, verdictToJson } from './json.js'
+export { verdictJsonPieces, verdictJsonWithIntake, verdictToJson } from './json.js'
 export { briefLines, BRIEF_LINES } from './brief.js'
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const

@@ -99,7 +99,7 @@ export function verdictToJson(verdict: Verdict): Record<string, unknown> {
 /** The own keys, in order, of a verdict as the engine makes it (evaluate/verdict.ts, makeVerdict), none undefined. */
 const MADE_KEYS = ['decision', 'request', 'denies', 'missingAllows', 'allows', 'incomplete', 'assumptions', 'suggestions', 'warnings'] as const
 
-/** Exported for its test: whether verdictJsonText can point at the verdict's parts. */
+/** Exported for its test: whether verdictJsonPieces can point at the verdict's parts. */
 export function isMadeVerdict(verdict: Verdict): boolean {
   if (!(verdict instanceof Stateful)) return false
   let i = 0
@@ -108,29 +108,22 @@ export function isMadeVerdict(verdict: Verdict): boolean {
 }
 
 /**
- * `JSON.stringify(verdictToJson(verdict))`, written faster for a verdict the engine made: its
- * parts are already plain JSON values with their keys in the contract's order (findings from
- * explain.ts toFinding, condition traces, the request as read, the statement as parsed), so
- * the contract object points at them instead of copying them (a batch of 100,000 verdicts
- * spent more time copying, in ordered and plain, than writing); and the list of warnings the
- * verdicts of one policy set share is written once and kept as text. Writing each statement's
- * kept text into its finding was tried: the copies of the findings it needs cost more than
- * it saved. test/report/json-text.test.ts checks both give the same text on every fixture
- * and on the benchmark's generated organisation.
- */
-export function verdictJsonText(verdict: Verdict): string {
-  const [before, warnings] = verdictJsonPieces(verdict)
-  return before + warnings
-}
-
-/**
- * verdictJsonText in two pieces, joined as they are: the text up to the warnings, and the
- * warnings with the closing brace. The warnings hold most of a verdict's non-ASCII text (lint
- * sentences with a dash) and are the verdicts' shared kept text; the first piece is then
- * mostly plain ASCII, which V8 keeps one byte per character and turns into UTF-8 at the
- * speed of a copy, where a single text with one dash in it is stored two bytes per character
- * and encoded character by character, about twice as slowly. A verdict the engine did not
- * make: all in the first piece.
+ * `JSON.stringify(verdictToJson(verdict))` in two pieces, to be joined as they are (the JSON
+ * Lines writer of `evaluate --json` encodes each on its own), written faster for a verdict the
+ * engine made: its parts are already plain JSON values with their keys in the contract's order
+ * (findings from explain.ts toFinding, condition traces, the request as read, the statement as
+ * parsed), so the contract object points at them instead of copying them (a batch of 100,000
+ * verdicts spent more time copying, in ordered and plain, than writing). Writing each
+ * statement's kept text into its finding was tried: the copies of the findings it needs cost
+ * more than it saved. test/report/json-text.test.ts checks the pieces give the same text on
+ * every fixture and on the benchmark's generated organisation.
+ *
+ * The pieces: the text up to the warnings, and the warnings with the closing brace. The
+ * warnings hold most of a verdict's non-ASCII text (lint sentences with a dash) and are the
+ * verdicts' shared kept text; the first piece is then mostly plain ASCII, which V8 keeps one
+ * byte per character and turns into UTF-8 at the speed of a copy, where a single text with one
+ * dash in it is stored two bytes per character and encoded character by character, about
+ * twice as slowly. A verdict the engine did not make: all in the first piece.
  */
 export function verdictJsonPieces(verdict: Verdict): readonly [string, string] {
   if (!isMadeVerdict(verdict)) return [JSON.stringify(verdictToJson(verdict)), '']

@@ -1,5 +1,5 @@
 /**
- * verdictJsonText (the JSON Lines writer of `evaluate --json`) points at the parts of a verdict
+ * verdictJsonPieces (the JSON Lines writer of `evaluate --json`) points at the parts of a verdict
  * the engine made instead of copying them into the contract's order: it must give exactly the
  * text of JSON.stringify(verdictToJson(verdict)) on every evaluator fixture, the same cases with a complete context (`--unknown absent`), and the benchmark's
  * generated organisation (role sessions, users, SCP/RCP chains, bucket policies, remedies).
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../bench/engine/corpus.js'
 import { evaluateCase } from '../../src/evaluate-case.js'
 import type { Verdict } from '../../src/model/index.js'
-import { verdictJsonText, verdictToJson } from '../../src/report/index.js'
+import { verdictJsonPieces, verdictToJson } from '../../src/report/index.js'
 import { isMadeVerdict } from '../../src/report/json.js'
 import { scpExplicitDeny } from './verdicts.js'
 
@@ -24,6 +24,9 @@ function caseFiles(dir: string): Record<string, unknown>[] {
   })
 }
 
+/** The line `evaluate --json` writes for a verdict: its pieces joined. */
+const verdictJsonText = (verdict: Verdict): string => verdictJsonPieces(verdict).join('')
+
 /** Two verdicts of the same case: each path reads its words on its own verdict. */
 function expectSameText(c: unknown): Verdict {
   const fast = evaluateCase(c)
@@ -32,7 +35,7 @@ function expectSameText(c: unknown): Verdict {
   return fast
 }
 
-describe('verdictJsonText', () => {
+describe('verdictJsonPieces', () => {
   it('writes every fixture exactly as JSON.stringify(verdictToJson(verdict))', () => {
     const cases = caseFiles(join(FIXTURES, 'cases'))
     expect(cases.length).toBeGreaterThan(250)
