@@ -16,7 +16,7 @@
  * AWS's own (an AWS managed policy, a service-linked or Identity Center role) has none at all:
  * no policy anyone can paste allows it.
  */
-import { principalFromArn, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
+import { principalFromArn, type PolicyType, type PrincipalInfo, type StatementFinding, type Verdict } from '../model/index.js'
 import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
 import { findKey } from './statement-marks.js'
 
@@ -73,27 +73,10 @@ export function remediesFor(verdict: Verdict): Remedy[] {
   return remedies
 }
 
-/** What remedies need of a caller's ARN, kept by the ARN: a batch asks again for the same few callers. */
-interface Caller {
-  /** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
-  readonly forPolicies: string
-  readonly isService: boolean
-}
-const callers = new Map<string, Caller>()
-const CALLERS_KEPT = 1_000
-
-function callerOf(principalArn: string): Caller {
-  let caller = callers.get(principalArn)
-  if (caller === undefined) {
-    const info = principalFromArn(principalArn)
-    caller = {
-      forPolicies: !info ? principalArn : info.kind === 'assumed-role' && info.roleArn ? info.roleArn : info.principalArn,
-      isService: info?.kind === 'service',
-    }
-    if (callers.size >= CALLERS_KEPT) callers.clear()
-    callers.set(principalArn, caller)
-  }
-  return caller
+/** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
+function principalForPolicies(principalArn: string, info: PrincipalInfo | null): string {
+  if (!info) return principalArn
+  return info.kind === 'assumed-role' && info.roleArn ? info.roleArn : info.principalArn
 }
 
 function resourcesOf(verdict: Verdict): string | string[] {
@@ -116,14 +99,15 @@ function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | 
   // IAM itself refuses changes to AWS's own resources, whatever any policy says.
   if (level === AWS_OWNED_LEVEL) return null
   const { action } = verdict.request
+  const info = principalFromArn(verdict.request.principal)
   // aws:PrincipalArn carries the role's path when a source knew it; a session ARN never does.
-  const caller = contextValue(verdict, 'aws:PrincipalArn') ?? callerOf(verdict.request.principal).forPolicies
+  const caller = contextValue(verdict, 'aws:PrincipalArn') ?? principalForPolicies(verdict.request.principal, info)
   const Resource = resourcesOf(verdict)
   const grant = { Effect: 'Allow', Action: action, Resource }
   // A service principal (lambda.amazonaws.com) has no identity-based policies: only a resource
   // policy naming it as `"Principal": {"Service": …}` can grant it anything.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
-  const service = callerOf(verdict.request.principal).isService ? verdict.request.principal : null
+  const service = info?.kind === 'service' ? verdict.request.principal : null
   if (service && type !== 'resource' && type !== 'scp' && type !== 'rcp' && type !== 'vpce') return null
   const principal = service ? { Service: service } : { AWS: caller }
   switch (type) {
