@@ -89,6 +89,8 @@ export interface EvaluateCaseOptions {
   readonly cache?: CaseCache | null
   /** The case is a value straight from JSON.parse (its documents can then be keyed by JSON.stringify). */
   readonly fromJson?: boolean
+  /** Every verdict's findings will be read (EvaluateOptions.findingsNow): keep them from the deciding pass. */
+  readonly findingsNow?: boolean
 }
 
 /**
@@ -103,7 +105,7 @@ export interface EvaluateCaseOptions {
 export function evaluateCase(caseObject: unknown, options: EvaluateCaseOptions = {}): Verdict {
   const cache = options.cache === undefined ? sharedCaseCache : options.cache
   const loaded = loadCase(caseObject, resourceTypesOf, cache ? { cache, fromJson: options.fromJson === true } : {})
-  return evaluateLoaded(loaded.request, loaded.policies, loaded.warnings, loaded.incomplete)
+  return evaluateLoaded(loaded.request, loaded.policies, loaded.warnings, loaded.incomplete, options.findingsNow === true)
 }
 
 /** The engine on a loaded case, with the warnings about its request and what the case says was not read. */
@@ -112,11 +114,13 @@ export function evaluateLoaded(
   policies: Parameters<typeof evaluate>[1],
   caseWarnings: readonly string[],
   incomplete: readonly CollectionGap[] = NO_GAPS,
+  findingsNow = false,
 ): Verdict {
   const about = cachedRequestWarnings(request.action, request.context.known)
   return evaluate(request, policies, {
     rcpServices: (services ??= rcpServices()),
     incomplete,
     warnings: caseWarnings.length === 0 ? about : about.length === 0 ? caseWarnings : [...caseWarnings, ...about],
+    ...(findingsNow ? { findingsNow } : {}),
   })
 }

@@ -15,7 +15,8 @@ export function evaluateEntry(entry: CaseEntry, assumeAbsent: boolean): CaseResu
   try {
     const value = assumeAbsent ? withCompleteContext(entry.value) : entry.value
     // Entries come from JSON text: the policy cache may key their documents by JSON.stringify.
-    return evaluateCase(value, { fromJson: true })
+    // Each verdict is written whole, findings and all.
+    return evaluateCase(value, { fromJson: true, findingsNow: true })
   } catch (error) {
     if ((error as Error).name === 'CaseError' || (error as Error).name === 'PolicyInputError') return { error: `${entry.label}: ${(error as Error).message}` }
     throw error

@@ -16,7 +16,8 @@
  */
 import { availableParallelism, cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { blockEntries, PoliciesByText, type LineBlock } from './case-stream.js'
+import { PoliciesByText } from './case-line.js'
+import { blockEntries, type LineBlock } from './case-stream.js'
 import { appendJsonLine, evaluateEntry, statusOf, type BlockWriter } from './evaluate-batch.js'
 import { LineBytes } from './line-bytes.js'
 import { EXIT, worstStatus } from './exit-status.js'
@@ -105,7 +106,7 @@ export type WorkerReply =
 export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: PoliciesByText): { bytes: Buffer; errors: string[]; status: number } {
   // A block's verdict lines take about as many bytes as its cases (a fifth more, and room for
   // one more line's worst case), so that the buffer is not grown and copied at its end.
-  const bytes = new LineBytes(block.text.length + (block.text.length >> 2) + 64 * 1024)
+  const bytes = new LineBytes(block.bytes.length + (block.bytes.length >> 2) + 64 * 1024)
   const errors: string[] = []
   let status: number = EXIT.allowed
   for (const entry of blockEntries(block, setup.name, shared)) {

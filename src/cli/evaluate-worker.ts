@@ -4,7 +4,7 @@
  * copied: turning the text into bytes is part of the work taken off the main thread).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { PoliciesByText } from './case-stream.js'
+import { PoliciesByText } from './case-line.js'
 import { evaluateBlock, type BlockRequest, type WorkerReply, type WorkerSetup } from './evaluate-parallel.js'
 
 const setup = workerData as WorkerSetup

@@ -5,7 +5,8 @@ import { impliedContext } from './implied-context.js'
 import { decideLayers, layerInput, type LayerOutcome } from './layers.js'
 import { planFor } from './set-plan.js'
 import { MISSING_TEXTS } from '../model/need-texts.js'
-import { makeVerdict } from './verdict.js'
+import { keepFound, makeVerdict, type Found } from './verdict.js'
+import type { Gate } from './layers.js'
 
 export interface EvaluateOptions {
   /** Service prefixes RCPs apply to (from the IAM action catalogue). */
@@ -16,6 +17,12 @@ export interface EvaluateOptions {
   readonly warnings?: readonly string[]
   /** Context values assumed for a direct call, listed in the verdict as they are (none for `evaluate`). */
   readonly assumptions?: readonly Assumption[]
+  /**
+   * The caller reads every verdict's findings (a JSON Lines batch writes them all): the
+   * deciding pass keeps the statements that apply, which the findings would otherwise read
+   * the layers again for.
+   */
+  readonly findingsNow?: boolean
 }
 
 /** Shared by verdicts that have nothing to list (frozen, so that no reader can change them for all). */
@@ -47,9 +54,13 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   let missing: MissingAllow[] | null = null
 
   const resources = request.resources
+  const collect = options.findingsNow === true
+  const found: Found[] = []
+  const undecidedGates: Gate[] = []
   for (let i = 0; i < Math.max(1, resources.length); i++) {
     const resource = resources[i] ?? null
-    const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options)
+    const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options, collect)
+    if (collect) keepFound(outcome, resource, found, undecidedGates)
     const here = decisionFor(outcome)
     if (DECISION_SEVERITY[here] > DECISION_SEVERITY[decision]) decision = here
     for (const gate of outcome.open) {
@@ -66,7 +77,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   const given = options.warnings ?? NONE
   // Without any warning the list is settled now; otherwise it is written when read.
   const warnings = given.length === 0 && !plan.hasWarnings ? NONE : null
-  const verdict = makeVerdict(decision, missingAllows, incomplete, warnings, { request, policies, plan, options })
+  const verdict = makeVerdict(decision, missingAllows, incomplete, warnings, { request, policies, plan, options }, collect ? { context, found, undecidedGates } : undefined)
   // What each value of an unknown key would decide: evaluated again only when someone reads it.
   return decision === 'Undetermined' ? addBranches(verdict, request.context, (context) => evaluate({ ...request, context }, policies, options)) : verdict
 }

@@ -15,7 +15,7 @@ import {
 import { explainHit, toFinding } from './explain.js'
 import { lazyField, Stateful } from './lazy.js'
 import { impliedContext } from './implied-context.js'
-import { decideLayers, layerInput, type Gate, type LayerOptions } from './layers.js'
+import { decideLayers, layerInput, type Gate, type LayerOptions, type LayerOutcome } from './layers.js'
 import { policyWarnings, type SetPlan } from './set-plan.js'
 import type { Hit, MatchInput } from './statement.js'
 import { denySuggestion, missingAllowSuggestion, s3BeyondPoliciesSuggestion, settleFlag } from './suggestions.js'
@@ -43,8 +43,8 @@ export interface VerdictState {
   readonly options: LayerOptions & { readonly warnings?: readonly string[]; readonly assumptions?: readonly Assumption[] }
 }
 
-/** What the layers found, gathered again for the words, once per verdict. */
-interface Gathered {
+/** What the layers found, gathered again for the words, once per verdict (or kept from the deciding pass: EvaluateOptions.findingsNow). */
+export interface Gathered {
   /** The request context with the implied keys filled in. */
   readonly context: RequestContext
   readonly found: readonly Found[]
@@ -72,16 +72,18 @@ function gathered(state: VerdictState): Gathered {
     const found: Found[] = []
     const undecidedGates: Gate[] = []
     const resources = request.resources.length > 0 ? request.resources : [null]
-    for (const resource of resources) {
-      const outcome = decideLayers(request, policies, plan, layerInput(request, resource, context), options, true)
-      found.push({ resource, hits: outcome.hits })
-      // A gate undecided for want of its policy is the gap's to explain (incomplete), not the context's.
-      for (const gate of outcome.open) if (gate.passes === 'unknown' && !gate.unread) undecidedGates.push(gate)
-    }
+    for (const resource of resources) keepFound(decideLayers(request, policies, plan, layerInput(request, resource, context), options, true), resource, found, undecidedGates)
     result = { context, found, undecidedGates }
     ;(state as WithGathered)[GATHERED] = result
   }
   return result
+}
+
+/** What a reading of the layers that kept every statement found (`collect`) gives the words, for one resource. */
+export function keepFound(outcome: LayerOutcome, resource: string | null, found: Found[], undecidedGates: Gate[]): void {
+  found.push({ resource, hits: outcome.hits })
+  // A gate undecided for want of its policy is the gap's to explain (incomplete), not the context's.
+  for (const gate of outcome.open) if (gate.passes === 'unknown' && !gate.unread) undecidedGates.push(gate)
 }
 
 /** Shared by verdicts that assumed nothing (frozen, so that no reader can change it for all). */
@@ -165,7 +167,10 @@ export function makeVerdict(
   incomplete: readonly CollectionGap[],
   warnings: readonly string[] | null,
   state: VerdictState,
+  /** What the deciding pass found, when it kept every statement (EvaluateOptions.findingsNow). */
+  found?: Gathered,
 ): Verdict {
+  if (found) (state as WithGathered)[GATHERED] = found
   // Properties in the contract's order, as JSON output shows them.
   const verdict = new Stateful(state) as unknown as MutableVerdict
   verdict.decision = decision

@@ -151,7 +151,8 @@ function contextValue(verdict: Verdict, key: string): string | null {
   const context = verdict.request.context
   const wanted = key.toLowerCase()
   for (const k in context) {
-    if (k.toLowerCase() !== wanted) continue
+    // Keys of another length are passed over without a lower-case copy of each.
+    if (k.length !== wanted.length || k.toLowerCase() !== wanted) continue
     const value = context[k]
     return typeof value === 'string' ? value : Array.isArray(value) && value.length === 1 ? value[0]! : null
   }

@@ -7,7 +7,8 @@
 import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { caseEntries } from '../../src/cli/case-documents.js'
-import { caseLine, parseJsonFast, PoliciesByText, policiesSpan, streamCaseEntries } from '../../src/cli/case-stream.js'
+import { caseLine, caseLineBytes, parseJsonFast, PoliciesByText, policiesSpan } from '../../src/cli/case-line.js'
+import { streamCaseEntries } from '../../src/cli/case-stream.js'
 import { BlockWriter, evaluateJsonLines } from '../../src/cli/evaluate-batch.js'
 
 const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
@@ -78,6 +79,12 @@ describe('parseJsonFast', () => {
     expect(parseJsonFast('{"a": {"b": [1, {"c:": "x:y"}]}, "d": "\\":"}')).toEqual({ a: { b: [1, { 'c:': 'x:y' }] }, d: '":' })
     expect(parseJsonFast('{"a": {"b": 1, "b": 2}}')).toBeUndefined()
     expect(parseJsonFast('{"a": 1,}')).toBeUndefined()
+    // Colons inside strings, with and without escapes in the text.
+    expect(parseJsonFast('{"a:b": "c:d:e", "f": ["g:"]}')).toEqual({ 'a:b': 'c:d:e', f: ['g:'] })
+    expect(parseJsonFast('{"a:b": "c:d", "a:b": "e"}')).toBeUndefined()
+    expect(parseJsonFast('{"a": "x", "a": "y:z"}')).toBeUndefined()
+    expect(parseJsonFast('{"a": "\\u003a", "b": "\\":"}')).toEqual({ a: ':', b: '":' })
+    expect(parseJsonFast('{"a": "\\u003a", "a": "q"}')).toBeUndefined()
     expect(caseLine('{"a": {"b": 1, "b": 2}}', 'l')).toMatchObject({ error: expect.stringMatching(/appears twice/) })
   })
 })
@@ -158,5 +165,33 @@ describe('policiesSpan and PoliciesByText', () => {
     // A repeated key is left to the full reading, which refuses it.
     expect(shared.caseOf('{"policies": {}, "request": {}, "policies": {}}')).toBeUndefined()
     expect(caseLine('{"policies": {}, "request": {}, "policies": {}}', 'l', shared)).toMatchObject({ error: expect.stringMatching(/appears twice/) })
+  })
+
+  it('reads a line from its bytes as from its text: "policies" nested, inside a key, after a backslash, repeated, not last', () => {
+    const lines = [
+      JSON.stringify(kase('a', allow)),
+      JSON.stringify(kase('é', deny)),
+      '{"request": {"policies": 1}, "policies": {"identity": []}}',
+      '{"request": {"x": {"policies": {"identity": []}}}, "policies": {"identity": [1]}}',
+      '{"request": {}, "x\\"policies": {"identity": []}}',
+      '{"request": {"a": "x\\\\"},"policies":{"identity": []}}',
+      '{"request": {"a:b": "c:d", "a:b": "e"}, "policies": {"identity": []}}',
+      '{"request": {"a": "x\\u003a"}, "policies": {"identity": []}}',
+      '{"request": {"a": "\\"b\\":c"}, "policies": {"identity": []}}',
+      '{"policies": {"identity": []}, "request": {"note": "}"}}',
+      '{"request": {}, "policies" : {"identity": [], "identity": []} }',
+      '{"request": {}, "policies": {"identity": []}} trailing',
+      '  {"request": {}, "policies":\t{"identity": []}}  ',
+    ]
+    for (const text of lines) {
+      const bytesShared = new PoliciesByText()
+      const textShared = new PoliciesByText()
+      // Read twice: the second finds the policies kept by the first.
+      for (let i = 0; i < 2; i++) {
+        const fromBytes = caseLineBytes(Buffer.from(text, 'utf8'), 'l', bytesShared)
+        expect(fromBytes, text).toEqual(caseLine(text, 'l', textShared))
+        if ('value' in fromBytes) expect(fromBytes.value, text).toEqual(JSON.parse(text))
+      }
+    }
   })
 })

@@ -6,7 +6,8 @@
  */
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { blockEntries, CaseStream, PoliciesByText } from '../../src/cli/case-stream.js'
+import { PoliciesByText } from '../../src/cli/case-line.js'
+import { blockEntries, CaseStream } from '../../src/cli/case-stream.js'
 import { BlockWriter, evaluateJsonLines } from '../../src/cli/evaluate-batch.js'
 import { defaultJobs, evaluateBlocks } from '../../src/cli/evaluate-parallel.js'
 

@@ -1,7 +1,8 @@
 /**
  * verdictJsonPieces (the JSON Lines writer of `evaluate --json`) points at the parts of a verdict
  * the engine made instead of copying them into the contract's order: it must give exactly the
- * text of JSON.stringify(verdictToJson(verdict)) on every evaluator fixture, the same cases with a complete context (`--unknown absent`), and the benchmark's
+ * text of JSON.stringify(verdictToJson(verdict)) — also when the findings were kept from the deciding
+ * pass (`findingsNow`, as the batch asks) — on every evaluator fixture, the same cases with a complete context (`--unknown absent`), and the benchmark's
  * generated organisation (role sessions, users, SCP/RCP chains, bucket policies, remedies).
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -27,9 +28,12 @@ function caseFiles(dir: string): Record<string, unknown>[] {
 /** The line `evaluate --json` writes for a verdict: its pieces joined. */
 const verdictJsonText = (verdict: Verdict): string => verdictJsonPieces(verdict).join('')
 
-/** Two verdicts of the same case: each path reads its words on its own verdict. */
+/**
+ * Two verdicts of the same case, each reading its words on its own: the batch's (findings kept
+ * from the deciding pass, findingsNow) and the library's (findings read again when asked for).
+ */
 function expectSameText(c: unknown): Verdict {
-  const fast = evaluateCase(c)
+  const fast = evaluateCase(c, { findingsNow: true })
   const copied = evaluateCase(c)
   expect(verdictJsonText(fast)).toBe(JSON.stringify(verdictToJson(copied)))
   return fast
