@@ -176,6 +176,14 @@ export abstract class KnownView implements ReadonlyMap<string, ContextEntry> {
     return this.all().values()
   }
 
+  /**
+   * Each entry, in iteration order, without the Map that iterating makes (the verdict's view
+   * of the context reads each once). Views that can walk their parts override it.
+   */
+  eachEntry(callback: (entry: ContextEntry) => void): void {
+    for (const entry of this.all().values()) callback(entry)
+  }
+
   [Symbol.iterator](): MapIterator<[string, ContextEntry]> {
     return this.all().entries()
   }
@@ -205,6 +213,13 @@ export abstract class LayeredKnown extends KnownView {
     return (this.extra ??= this.extraEntries()).get(key)
   }
 
+  override eachEntry(callback: (entry: ContextEntry) => void): void {
+    if (this.merged !== null) return super.eachEntry(callback)
+    // What `all` would hold, in its order: the context's own entries, then the extra ones it neither knows nor hides.
+    eachEntryOf(this.base, callback)
+    for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!this.base.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)) callback(entry)
+  }
+
   protected all(): Map<string, ContextEntry> {
     if (this.merged === null) {
       const merged = new Map(this.base)
@@ -215,10 +230,16 @@ export abstract class LayeredKnown extends KnownView {
   }
 }
 
+/** Each entry of a context's known keys, in order. */
+function eachEntryOf(known: ReadonlyMap<string, ContextEntry>, callback: (entry: ContextEntry) => void): void {
+  if (known instanceof KnownView) known.eachEntry(callback)
+  else for (const entry of known.values()) callback(entry)
+}
+
 /** Plain object view for JSON output. */
 export function contextToObject(context: RequestContext): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
-  for (const { key, values } of context.known.values()) out[key] = values.length === 1 ? values[0]! : [...values]
+  eachEntryOf(context.known, ({ key, values }) => (out[key] = values.length === 1 ? values[0]! : [...values]))
   return out
 }
 

@@ -56,6 +56,15 @@ describe('withDefaults', () => {
         }
         expect(filled.absent).toBe(context.absent)
         expect(filled.complete).toBe(complete)
+        // The JSON view walks the layers without the merged Map: the same keys, values and order,
+        // also for a view over a view, and once the merged Map exists.
+        const plain = (m: Map<string, ContextEntry>) => Object.fromEntries([...m.values()].map(({ key, values }) => [key, values.length === 1 ? values[0]! : [...values]]))
+        const twice = withDefaults(withDefaults(context, extra), [['late', ['x']], ...extra])
+        for (const [view, want] of [[withDefaults(context, extra), expected], [twice, copied({ ...context, known: expected }, [['late', ['x']], ...extra])], [filled, expected]] as const) {
+          const object = contextToObject(view)
+          expect(Object.keys(object)).toEqual(Object.keys(plain(want)))
+          expect(object).toEqual(plain(want))
+        }
       }),
       { numRuns: 500 },
     )

@@ -148,6 +148,10 @@ export class CaseContextKnown extends KnownView {
     return entry
   }
 
+  override eachEntry(callback: (entry: ContextEntry) => void): void {
+    for (let slot = 0; slot < this.layout.names.length; slot++) callback(this.entry(slot))
+  }
+
   protected all(): Map<string, ContextEntry> {
     if (this.map === null) {
       const map = new Map<string, ContextEntry>()
