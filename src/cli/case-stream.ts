@@ -4,14 +4,15 @@ import { decodeText } from './read-input.js'
 
 /**
  * Whole JSON Lines lines of the input as UTF-8 (each line ended by `\n` but maybe the last),
- * in a buffer of their own, and the number of the first line.
+ * in memory of their own (shared with the worker threads they are sent to), and the number of
+ * the first line.
  */
 export interface LineBlock {
   readonly bytes: Uint8Array
   readonly firstLine: number
 }
 
-/** A LineBlock is cut at the last line end once this many bytes are read. */
+/** A LineBlock is cut at the last line end of the chunk that makes it this long. */
 const BLOCK_BYTES = 192 * 1024
 
 const EMPTY = Buffer.alloc(0)
@@ -62,12 +63,13 @@ export class CaseStream {
     return this.pending.length - this.start
   }
 
-  private async pull(): Promise<boolean> {
-    if (this.done) return false
+  /** The next chunk of input as bytes, or null at its end (or once a UTF-16 input has been read whole into `pending`). */
+  private async nextChunk(): Promise<Buffer | null> {
+    if (this.done) return null
     const next = await this.chunks.next()
     if (next.done) {
       this.done = true
-      return false
+      return null
     }
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value
     // UTF-16 (a Windows `>` redirect): decodeText reads it, but only whole; its lines are then read as UTF-8.
@@ -77,13 +79,24 @@ export class CaseStream {
       this.done = true
       this.pending = Buffer.from(decodeText(Buffer.concat(rest)), 'utf8')
       this.start = 0
-      return false
+      return null
     }
     this.pulledAny = true
+    return chunk
+  }
+
+  /** The next chunk added to what is pending; false at the end of the input. */
+  private async pull(): Promise<boolean> {
+    const chunk = await this.nextChunk()
+    if (chunk === null) return false
+    this.append(chunk)
+    return true
+  }
+
+  private append(chunk: Buffer): void {
     // What is left of the last chunk is at most a line: copied once, with the new chunk after it.
     this.pending = this.available === 0 ? chunk : Buffer.concat([this.pending.subarray(this.start), chunk])
     this.start = 0
-    return true
   }
 
   /** The next line's bytes (without its end, and a view of the input: read it before the next), or null at the end of the input. */
@@ -154,33 +167,44 @@ export class CaseStream {
   }
 
   /**
-   * The rest of a JSON Lines input, after the entries taken, as blocks of whole lines (about
-   * BLOCK_BYTES each), pulled as they are asked for. Read a block with blockEntries.
+   * The rest of a JSON Lines input, after the entries taken, as blocks of whole lines (at
+   * least `blockBytes` each, but the last), pulled as they are asked for. Read a block with
+   * blockEntries.
    */
   async *lineBlocks(blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
     if (!this.jsonLines) throw new Error('lineBlocks: the input is not JSON Lines')
     for (;;) {
-      const cut = this.available >= blockBytes ? this.pending.lastIndexOf(0x0a) : -1
-      if (cut >= this.start) {
-        yield this.cut(cut + 1)
+      const chunk = await this.nextChunk()
+      if (chunk === null) {
+        // The end: what is left, whether or not its last line has an end.
+        if (this.available > 0) yield this.block(this.pending.subarray(this.start), EMPTY)
+        this.pending = EMPTY
+        this.start = 0
+        return
+      }
+      const end = this.available + chunk.length >= blockBytes ? chunk.lastIndexOf(0x0a) : -1
+      if (end < 0) {
+        this.append(chunk)
         continue
       }
-      if (await this.pull()) continue
-      // The end: what is left, whether or not its last line has an end.
-      if (this.available > 0) yield this.cut(this.pending.length)
-      return
+      // What was pending and the chunk up to its last line end, copied once into the block;
+      // the rest of the chunk (part of a line) stays pending, without a copy.
+      const block = this.block(this.pending.subarray(this.start), chunk.subarray(0, end + 1))
+      this.pending = chunk
+      this.start = end + 1
+      yield block
     }
   }
 
-  /** The bytes up to `end` as a block, copied into a buffer of their own (a worker is sent the block, not the chunk it came from). */
-  private cut(end: number): LineBlock {
-    const bytes = Buffer.allocUnsafeSlow(end - this.start)
-    this.pending.copy(bytes, 0, this.start, end)
-    this.start = end
-    if (this.available === 0) {
-      this.pending = EMPTY
-      this.start = 0
-    }
+  /**
+   * Whole lines (`head` then `tail`) as a block, in memory shared with the worker threads it
+   * is sent to: posting it copies nothing, and the main thread can still read it should the
+   * worker stop (evaluate-parallel.ts).
+   */
+  private block(head: Buffer, tail: Buffer): LineBlock {
+    const bytes = Buffer.from(new SharedArrayBuffer(head.length + tail.length))
+    head.copy(bytes, 0)
+    tail.copy(bytes, head.length)
     const firstLine = this.lineNumber + 1
     let lines = bytes[bytes.length - 1] === 0x0a ? 0 : 1
     for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++

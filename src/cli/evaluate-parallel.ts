@@ -67,7 +67,7 @@ export function defaultJobs(since: CpuSample, now: CpuSample = sampleCpus(), ava
 }
 
 /** Blocks handed out and not yet written, per worker: enough to keep each busy while the main thread writes. */
-const IN_FLIGHT_PER_WORKER = 2
+const IN_FLIGHT_PER_WORKER = 3
 
 /**
  * Blocks the main thread may evaluate ahead of the oldest block a worker still has: with no
