@@ -123,7 +123,10 @@ function suggestions(state: VerdictState, verdict: Verdict): string[] {
     ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
     ...(decision === 'Allowed' ? [s3BeyondPoliciesSuggestion(action)].filter((s) => s !== null) : []),
   ]
-  return [...new Set(all)]
+  // The first of each, in order. A handful of long sentences: compared, not hashed into a Set.
+  const unique: string[] = []
+  for (const suggestion of all) if (!unique.includes(suggestion)) unique.push(suggestion)
+  return unique
 }
 
 function undecidedGateSuggestion(gate: Gate, allows: readonly StatementFinding[], action: string): string {
