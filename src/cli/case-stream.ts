@@ -1,6 +1,7 @@
 import { caseEntries, type CaseEntry } from './case-documents.js'
 import { caseLine, caseLineBytes, isBlankLine, PoliciesByText } from './case-line.js'
 import { decodeText } from './read-input.js'
+import type { SpareBuffers } from './spare-memory.js'
 
 /**
  * Whole JSON Lines lines of the input as UTF-8 (each line ended by `\n` but maybe the last),
@@ -171,13 +172,13 @@ export class CaseStream {
    * least `blockBytes` each, but the last), pulled as they are asked for. Read a block with
    * blockEntries.
    */
-  async *lineBlocks(blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+  async *lineBlocks(blockBytes = BLOCK_BYTES, memory?: SpareBuffers<SharedArrayBuffer>): AsyncGenerator<LineBlock> {
     if (!this.jsonLines) throw new Error('lineBlocks: the input is not JSON Lines')
     for (;;) {
       const chunk = await this.nextChunk()
       if (chunk === null) {
         // The end: what is left, whether or not its last line has an end.
-        if (this.available > 0) yield this.block(this.pending.subarray(this.start), EMPTY)
+        if (this.available > 0) yield this.block(this.pending.subarray(this.start), EMPTY, memory)
         this.pending = EMPTY
         this.start = 0
         return
@@ -189,7 +190,7 @@ export class CaseStream {
       }
       // What was pending and the chunk up to its last line end, copied once into the block;
       // the rest of the chunk (part of a line) stays pending, without a copy.
-      const block = this.block(this.pending.subarray(this.start), chunk.subarray(0, end + 1))
+      const block = this.block(this.pending.subarray(this.start), chunk.subarray(0, end + 1), memory)
       this.pending = chunk
       this.start = end + 1
       yield block
@@ -199,10 +200,11 @@ export class CaseStream {
   /**
    * Whole lines (`head` then `tail`) as a block, in memory shared with the worker threads it
    * is sent to: posting it copies nothing, and the main thread can still read it should the
-   * worker stop (evaluate-parallel.ts).
+   * worker stop (evaluate-parallel.ts). `memory`: spare memory to use again.
    */
-  private block(head: Buffer, tail: Buffer): LineBlock {
-    const bytes = Buffer.from(new SharedArrayBuffer(head.length + tail.length))
+  private block(head: Buffer, tail: Buffer, memory: SpareBuffers<SharedArrayBuffer> | undefined): LineBlock {
+    const length = head.length + tail.length
+    const bytes = Buffer.from(memory ? memory.take(length) : new SharedArrayBuffer(length), 0, length)
     head.copy(bytes, 0)
     tail.copy(bytes, head.length)
     const firstLine = this.lineNumber + 1

@@ -68,10 +68,17 @@ export class BlockWriter {
     if (!more) await once(this.stream, 'drain')
   }
 
-  /** Bytes already encoded (a block's verdict lines), after the text before them. */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
+  /**
+   * Bytes already encoded (a block's verdict lines), after the text before them. Whether the
+   * stream is done with them (took them in at once, see copiesAtOnce): their memory can then be
+   * used again.
+   */
+  async writeBytes(bytes: Uint8Array): Promise<boolean> {
     await this.flush()
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain')
+    const more = this.stream.write(bytes)
+    const done = this.copiesAtOnce && (this.stream as Partial<NodeJS.WriteStream>).writableLength === 0
+    if (!more) await once(this.stream, 'drain')
+    return done
   }
 }
 

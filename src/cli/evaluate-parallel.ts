@@ -17,9 +17,10 @@
 import { availableParallelism, cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { PoliciesByText } from './case-line.js'
-import { blockEntries, type LineBlock } from './case-stream.js'
+import { blockEntries, type CaseStream, type LineBlock } from './case-stream.js'
 import { appendJsonLine, evaluateEntry, statusOf, type BlockWriter } from './evaluate-batch.js'
 import { LineBytes } from './line-bytes.js'
+import { ownSpares, sharedSpares, type SpareBuffers } from './spare-memory.js'
 import { EXIT, worstStatus } from './exit-status.js'
 
 /** The main thread evaluates this many cases before it starts workers: fewer cost less than a worker's start. */
@@ -87,6 +88,13 @@ export interface BlockRequest extends LineBlock {
   readonly seq: number
 }
 
+/** Memory a worker's verdict lines were written in, given back once written (spare-memory.ts). */
+export interface SpareMemory {
+  readonly spare: ArrayBuffer
+}
+
+export type WorkerRequest = BlockRequest | SpareMemory
+
 /** What a block gave: its verdict lines (UTF-8), the error lines for standard error, and the worst status. */
 export interface BlockOutcome {
   readonly bytes: Uint8Array
@@ -103,10 +111,11 @@ export type WorkerReply =
  * One block's cases evaluated as the one-thread loop does (evaluateJsonLines): a verdict line
  * or an error line each, in order. Used by the workers, and by the main thread while they start.
  */
-export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: PoliciesByText): { bytes: Buffer; errors: string[]; status: number } {
+export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: PoliciesByText, memory?: SpareBuffers<ArrayBuffer>): { bytes: Buffer; errors: string[]; status: number } {
   // A block's verdict lines take about as many bytes as its cases (a fifth more, and room for
   // one more line's worst case), so that the buffer is not grown and copied at its end.
-  const bytes = new LineBytes(block.bytes.length + (block.bytes.length >> 2) + 64 * 1024)
+  const capacity = block.bytes.length + (block.bytes.length >> 2) + 64 * 1024
+  const bytes = new LineBytes(capacity, memory?.take(capacity))
   const errors: string[] = []
   let status: number = EXIT.allowed
   for (const entry of blockEntries(block, setup.name, shared)) {
@@ -115,7 +124,7 @@ export function evaluateBlock(block: LineBlock, setup: WorkerSetup, shared: Poli
     status = worstStatus([status, statusOf(result)])
     appendJsonLine(result, bytes)
   }
-  return { bytes: bytes.take(), errors, status }
+  return { bytes: bytes.peek(), errors, status }
 }
 
 /**
@@ -170,6 +179,11 @@ class BlockWorker {
     return this.ready && this.failure === null
   }
 
+  /** Memory of verdict lines it made, written now: for the worker to write in again. */
+  giveBack(memory: ArrayBuffer): void {
+    if (this.failure === null) this.worker.postMessage({ spare: memory } satisfies SpareMemory, [memory])
+  }
+
   run(block: BlockRequest): Promise<BlockOutcome> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
@@ -194,42 +208,49 @@ class BlockWorker {
 }
 
 /**
- * The blocks evaluated by `jobs` threads (the main thread and jobs - 1 workers) and written to
- * `out` in order, error lines to `err` as the one-thread loop writes them. Returns the worst
- * status. A failure of the program (not of a case) in a worker fails the whole run, as it would
- * in one thread.
+ * The rest of a JSON Lines input (its blocks of lines, CaseStream.lineBlocks) evaluated by
+ * `jobs` threads (the main thread and jobs - 1 workers) and written to `out` in order, error
+ * lines to `err` as the one-thread loop writes them. Returns the worst status. A failure of
+ * the program (not of a case) in a worker fails the whole run, as it would in one thread.
  */
 export async function evaluateBlocks(
-  blocks: AsyncIterable<LineBlock>,
+  stream: CaseStream,
   jobs: number,
   setup: WorkerSetup,
   out: BlockWriter,
   err: (line: string) => void,
-  /** Tests: every block to a worker (the main thread waits for room instead of evaluating). */
-  { workersOnly = false } = {},
+  /** Tests: every block to a worker (the main thread waits for room instead of evaluating), and smaller blocks. */
+  { workersOnly = false, blockBytes }: { workersOnly?: boolean; blockBytes?: number } = {},
 ): Promise<number> {
   // The main thread is one of the jobs: it evaluates a block whenever no worker has room.
   const workers: BlockWorker[] = []
   for (let i = 1; i < jobs; i++) workers.push(new BlockWorker(setup))
   const mainShared = new PoliciesByText()
+  // Memory of blocks written, used again (spare-memory.ts): the input's, and the main thread's own verdict lines'.
+  const inputMemory = sharedSpares()
+  const mainMemory = ownSpares()
   /** Outcomes in input order, not yet written; each settles when its block is evaluated. */
-  const queue: Promise<BlockOutcome>[] = []
+  const queue: { readonly block: LineBlock; readonly done: Promise<Evaluated> }[] = []
   let status: number = EXIT.allowed
   const writeHead = async () => {
-    const outcome = await queue.shift()!
+    const { block, done } = queue.shift()!
+    const { outcome, giveBack } = await done
     for (const error of outcome.errors) err(`denydoctor: ${error}\n`)
     status = worstStatus([status, outcome.status])
-    await out.writeBytes(outcome.bytes)
+    if (await out.writeBytes(outcome.bytes)) giveBack(outcome.bytes.buffer as ArrayBuffer)
+    // Nothing reads a block once its outcome is in: not the worker (it has answered), nor the main thread.
+    inputMemory.give(block.bytes.buffer as SharedArrayBuffer)
   }
+  const inMain = (block: LineBlock): Evaluated => ({ outcome: evaluateBlock(block, setup, mainShared, mainMemory), giveBack: (m) => mainMemory.give(m) })
   // Settled outcomes must not count as unhandled while they wait their turn in the queue.
-  const queued = (p: Promise<BlockOutcome>) => {
-    p.catch(() => {})
-    queue.push(p)
+  const queued = (block: LineBlock, done: Promise<Evaluated>) => {
+    done.catch(() => {})
+    queue.push({ block, done })
   }
   try {
     let seq = 0
     if (workersOnly) await Promise.all(workers.map((w) => w.started))
-    for await (const block of blocks) {
+    for await (const block of stream.lineBlocks(blockBytes, inputMemory)) {
       while (queue.length >= (jobs - 1) * IN_FLIGHT_PER_WORKER + MAIN_AHEAD) await writeHead()
       if (workersOnly) while (queue.length > 0 && !workers.some((w) => w.usable && w.inFlight < IN_FLIGHT_PER_WORKER)) await writeHead()
       // A ready worker with room (the first such: the same choice every run), else the main thread itself.
@@ -242,15 +263,18 @@ export async function evaluateBlocks(
         await new Promise((resolve) => setImmediate(resolve))
         worker = withRoom()
       }
-      const inMain = (): BlockOutcome => evaluateBlock(block, setup, mainShared)
-      if (!worker) queued(Promise.resolve(inMain()))
+      if (!worker) queued(block, Promise.resolve(inMain(block)))
       else {
-        const n = seq
+        const by = worker
         // A worker out of memory (WORKER_HEAP) gives its blocks back; any other failure fails the run.
-        queued(worker.run({ ...block, seq: n }).catch((error: unknown) => {
-          if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return inMain()
-          throw error
-        }))
+        const done = by.run({ ...block, seq }).then(
+          (outcome): Evaluated => ({ outcome, giveBack: (m) => by.giveBack(m) }),
+          (error: unknown) => {
+            if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return inMain(block)
+            throw error
+          },
+        )
+        queued(block, done)
       }
       seq++
     }
@@ -259,4 +283,10 @@ export async function evaluateBlocks(
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()))
   }
+}
+
+/** A block's outcome, and where the memory of its verdict lines goes once they are written. */
+interface Evaluated {
+  readonly outcome: BlockOutcome
+  readonly giveBack: (memory: ArrayBuffer) => void
 }

@@ -10,8 +10,12 @@ export class LineBytes {
   /** Bytes written so far. */
   length = 0
 
-  constructor(private readonly capacity = 256 * 1024) {
-    this.buffer = Buffer.allocUnsafeSlow(capacity)
+  /** `memory`: where to write the bytes (a spare buffer), when it holds `capacity` bytes. */
+  constructor(
+    private readonly capacity = 256 * 1024,
+    memory?: ArrayBuffer,
+  ) {
+    this.buffer = memory !== undefined && memory.byteLength >= capacity ? Buffer.from(memory) : Buffer.allocUnsafeSlow(capacity)
   }
 
   append(text: string): void {

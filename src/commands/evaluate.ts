@@ -53,7 +53,7 @@ export default class Evaluate extends DenyCommand {
       const jobsNow = () => flags.jobs ?? defaultJobs(started)
       const rest = () => {
         const jobs = stream.jsonLines ? jobsNow() : 1
-        return jobs > 1 ? evaluateBlocks(stream.lineBlocks(), jobs, setup, out, err) : null
+        return jobs > 1 ? evaluateBlocks(stream, jobs, setup, out, err) : null
       }
       status = await evaluateJsonLines(entries, out, err, flags['assume-absent'], { jobs: flags.jobs ?? 2, after: PARALLEL_AFTER, rest })
     } else {

@@ -4,7 +4,7 @@
  * output byte for byte (verdict lines in input order, error lines with their line numbers on
  * standard error in the same order) and the status the same.
  */
-import { PassThrough } from 'node:stream'
+import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { PoliciesByText } from '../../src/cli/case-line.js'
 import { blockEntries, CaseStream } from '../../src/cli/case-stream.js'
@@ -38,16 +38,29 @@ function chunked(text: string, size: number): AsyncIterable<Buffer> {
   })()
 }
 
-async function run(jobs: number, workersOnly: boolean) {
+/**
+ * A stream that copies what it is given at once, as standard output to a file does: the
+ * writer then uses the memory of what it wrote again (BlockWriter's copiesAtOnce), so a block
+ * whose memory came back too early would show in the output.
+ */
+function copyingSink(chunks: Buffer[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    },
+  })
+}
+
+async function run(jobs: number, workersOnly: boolean, copying = false) {
   const stream = new CaseStream(chunked(input(), 333), 'c.jsonl')
-  const sink = new PassThrough()
   const chunks: Buffer[] = []
-  sink.on('data', (c: Buffer) => chunks.push(c))
+  const sink = copying ? copyingSink(chunks) : new PassThrough().on('data', (c: Buffer) => chunks.push(c))
   const errors: string[] = []
   const err = (l: string) => errors.push(l)
-  const out = new BlockWriter(sink, 500)
+  const out = new BlockWriter(sink, 500, copying)
   const setup = { name: 'c.jsonl', assumeAbsent: false }
-  const rest = () => (stream.jsonLines ? evaluateBlocks(stream.lineBlocks(900), jobs, setup, out, err, { workersOnly }) : null)
+  const rest = () => (stream.jsonLines ? evaluateBlocks(stream, jobs, setup, out, err, { workersOnly, blockBytes: 900 }) : null)
   const status = await evaluateJsonLines(stream.entries(), out, err, false, { jobs, after: 4, rest })
   return { text: Buffer.concat(chunks).toString('utf8'), errors, status }
 }
@@ -61,8 +74,8 @@ describe('evaluate --json on several threads', () => {
     expect(one.errors[0]).toMatch(/c\.jsonl line 41 is not valid JSON/)
     expect(one.errors[1]).toMatch(/c\.jsonl line 78: request\.principal is missing/)
     expect(one.status).toBe(1)
-    for (const workersOnly of [true, false]) {
-      const two = await run(2, workersOnly)
+    for (const [workersOnly, copying] of [[true, false], [false, false], [true, true], [false, true]] as const) {
+      const two = await run(2, workersOnly, copying)
       expect(two.text).toBe(one.text)
       expect(two.errors).toEqual(one.errors)
       expect(two.status).toBe(one.status)
