@@ -44,7 +44,14 @@ export function streamCaseEntries(input: AsyncIterable<Buffer | string>, name: s
  */
 export class CaseStream {
   private readonly chunks: AsyncIterator<Buffer | string>
-  /** Input read and not yet taken: `pending` from `start`. */
+  /**
+   * Input read and not yet taken: the `held` bytes, then `pending` from `start`. Held bytes
+   * (views of earlier chunks, none with a line end after the last one taken) are joined only
+   * when taken, once: a line or a whole document longer than a chunk is never copied chunk by
+   * chunk as it grows.
+   */
+  private held: Buffer[] = []
+  private heldBytes = 0
   private pending: Buffer = EMPTY
   private start = 0
   private pulledAny = false
@@ -60,8 +67,28 @@ export class CaseStream {
     this.chunks = input[Symbol.asyncIterator]()
   }
 
+  /** Bytes read and not yet taken. */
   private get available(): number {
-    return this.pending.length - this.start
+    return this.heldBytes + this.pending.length - this.start
+  }
+
+  /** What is pending set aside (held), for `chunk` to be pending after it. */
+  private holdThen(chunk: Buffer): void {
+    if (this.start < this.pending.length) {
+      this.held.push(this.pending.subarray(this.start))
+      this.heldBytes += this.pending.length - this.start
+    }
+    this.pending = chunk
+    this.start = 0
+  }
+
+  /** The held bytes and `tail` after them, as one buffer (a copy only when bytes were held); nothing is held after. */
+  private takeHeld(tail: Buffer): Buffer {
+    if (this.held.length === 0) return tail
+    const all = Buffer.concat([...this.held, tail])
+    this.held = []
+    this.heldBytes = 0
+    return all
   }
 
   /** The next chunk of input as bytes, or null at its end (or once a UTF-16 input has been read whole into `pending`). */
@@ -86,45 +113,44 @@ export class CaseStream {
     return chunk
   }
 
-  /** The next chunk added to what is pending; false at the end of the input. */
+  /** The next chunk pending, after what was (now held); false at the end of the input. */
   private async pull(): Promise<boolean> {
     const chunk = await this.nextChunk()
     if (chunk === null) return false
-    this.append(chunk)
+    this.holdThen(chunk)
     return true
   }
 
-  private append(chunk: Buffer): void {
-    // What is left of the last chunk is at most a line: copied once, with the new chunk after it.
-    this.pending = this.available === 0 ? chunk : Buffer.concat([this.pending.subarray(this.start), chunk])
+  /** Everything not yet taken, as one buffer; nothing is left. */
+  private takeRest(): Buffer {
+    const rest = this.takeHeld(this.pending.subarray(this.start))
+    this.pending = EMPTY
     this.start = 0
+    return rest
   }
 
   /** The next line's bytes (without its end, and a view of the input: read it before the next), or null at the end of the input. */
   private async nextLine(): Promise<Buffer | null> {
     for (;;) {
+      // Held bytes hold no line end: only what is pending is searched.
       const end = this.pending.indexOf(0x0a, this.start)
       if (end >= 0) {
-        const line = this.pending.subarray(this.start, end)
+        const line = this.takeHeld(this.pending.subarray(this.start, end))
         this.start = end + 1
         this.lineNumber++
         return line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line
       }
       if (!(await this.pull())) {
         if (this.available === 0) return null
-        const line = this.pending.subarray(this.start)
-        this.start = this.pending.length
         this.lineNumber++
-        return line
+        return this.takeRest()
       }
     }
   }
 
   private async *wholeFrom(head: string): AsyncGenerator<CaseEntry> {
     while (await this.pull());
-    const text = head + this.pending.toString('utf8', this.start)
-    this.pending = EMPTY
-    this.start = 0
+    const text = head + this.takeRest().toString('utf8')
     yield* caseEntries(text, this.name)
   }
 
@@ -178,19 +204,20 @@ export class CaseStream {
       const chunk = await this.nextChunk()
       if (chunk === null) {
         // The end: what is left, whether or not its last line has an end.
-        if (this.available > 0) yield this.block(this.pending.subarray(this.start), EMPTY, memory)
-        this.pending = EMPTY
-        this.start = 0
+        if (this.available > 0) yield this.block([...this.held, this.pending.subarray(this.start)], memory)
+        this.takeRest()
         return
       }
       const end = this.available + chunk.length >= blockBytes ? chunk.lastIndexOf(0x0a) : -1
       if (end < 0) {
-        this.append(chunk)
+        this.holdThen(chunk)
         continue
       }
-      // What was pending and the chunk up to its last line end, copied once into the block;
-      // the rest of the chunk (part of a line) stays pending, without a copy.
-      const block = this.block(this.pending.subarray(this.start), chunk.subarray(0, end + 1), memory)
+      // What was read before and the chunk up to its last line end, copied once into the
+      // block; the rest of the chunk (part of a line) stays pending, without a copy.
+      const block = this.block([...this.held, this.pending.subarray(this.start), chunk.subarray(0, end + 1)], memory)
+      this.held = []
+      this.heldBytes = 0
       this.pending = chunk
       this.start = end + 1
       yield block
@@ -198,15 +225,16 @@ export class CaseStream {
   }
 
   /**
-   * Whole lines (`head` then `tail`) as a block, in memory shared with the worker threads it
-   * is sent to: posting it copies nothing, and the main thread can still read it should the
+   * Whole lines (`parts` joined) as a block, in memory shared with the worker threads it is
+   * sent to: posting it copies nothing, and the main thread can still read it should the
    * worker stop (evaluate-parallel.ts). `memory`: spare memory to use again.
    */
-  private block(head: Buffer, tail: Buffer, memory: SpareBuffers<SharedArrayBuffer> | undefined): LineBlock {
-    const length = head.length + tail.length
+  private block(parts: readonly Buffer[], memory: SpareBuffers<SharedArrayBuffer> | undefined): LineBlock {
+    let length = 0
+    for (const part of parts) length += part.length
     const bytes = Buffer.from(memory ? memory.take(length) : new SharedArrayBuffer(length), 0, length)
-    head.copy(bytes, 0)
-    tail.copy(bytes, head.length)
+    let at = 0
+    for (const part of parts) at += part.copy(bytes, at)
     const firstLine = this.lineNumber + 1
     let lines = bytes[bytes.length - 1] === 0x0a ? 0 : 1
     for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++

@@ -65,6 +65,17 @@ describe('streamCaseEntries', () => {
     }
   })
 
+  it('reads a document and a line far longer than a chunk, whole and in order', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => kase(`u${i}`, i % 2 ? allow : deny))
+    const array = JSON.stringify(many, null, 2)
+    expect(await collect(streamCaseEntries(chunked(array, 1024), 'big.json'))).toEqual(caseEntries(array, 'big.json'))
+    // JSON Lines whose second case is 150 KB on one line (a long list of resources), read in 1 KB chunks.
+    const long = { ...kase('long', allow), request: { ...kase('long', allow).request, resource: Array.from({ length: 5000 }, (_, i) => `arn:aws:s3:::b/key-${i}`) } }
+    const lines = [kase('a', allow), long, kase('c', deny)].map((c) => JSON.stringify(c))
+    const entries = await collect(streamCaseEntries(chunked(lines.join('\n'), 1024), 'long.jsonl'))
+    expect(entries.map((e) => ('value' in e ? e.value : e.error))).toEqual(lines.map((l) => JSON.parse(l)))
+  })
+
   it('turns a line that is not valid JSON into an error entry and goes on', async () => {
     const text = [JSON.stringify(kase('a', allow)), '{"request": oops}', '{"a": 1, "a": 2}', JSON.stringify(kase('d', deny))].join('\n')
     const entries = await collect(streamCaseEntries(chunked(text, 16), 'x.jsonl'))
