@@ -77,9 +77,6 @@ function cachedRequestWarnings(action: string, context: ReadonlyMap<string, { re
   return keyWarnings(known, action, spellingsOf(context))
 }
 
-/** The catalogue's RCP services, read once (rcpServices builds a new set on each call). */
-let services: ReadonlySet<string> | null = null
-
 /** The catalogue's resource types of an action (none for an action it does not know), as the case loader asks for them. */
 export const resourceTypesOf: ResourceTypeLookup = (action) => lookupAction(action)?.resourceTypes ?? []
 
@@ -118,7 +115,7 @@ export function evaluateLoaded(
 ): Verdict {
   const about = cachedRequestWarnings(request.action, request.context.known)
   return evaluate(request, policies, {
-    rcpServices: (services ??= rcpServices()),
+    rcpServices: rcpServices(),
     incomplete,
     warnings: caseWarnings.length === 0 ? about : about.length === 0 ? caseWarnings : [...caseWarnings, ...about],
     ...(findingsNow ? { findingsNow } : {}),

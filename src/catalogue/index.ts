@@ -92,8 +92,11 @@ export function serviceExists(service: string): boolean {
 }
 
 /** Services whose resources RCPs govern (the Organizations guide's list, kept up to date by iam-data). */
+let rcpServiceSet: ReadonlySet<string> | null = null
+
 export function rcpServices(): ReadonlySet<string> {
-  return new Set(readData<string[]>('rcpSupportedServices.json') ?? [])
+  // One set for every caller: a diagnosis asks for it on every call (an audit, once per check).
+  return (rcpServiceSet ??= new Set(readData<string[]>('rcpSupportedServices.json') ?? []))
 }
 
 function actionsOf(service: string): Record<string, RawAction> | null {

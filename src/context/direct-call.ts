@@ -50,9 +50,14 @@ const SERVICE_ONLY = [
   ['aws:PrincipalServiceNamesList', 'only present when an AWS service principal makes the call'],
 ] as const
 
+/** The last time written, and its text: an audit's checks share one `now`. */
+let lastTime: { readonly ms: number; readonly text: string } | null = null
+
 /** The time as aws:CurrentTime writes it (ISO 8601, seconds). */
 function isoSeconds(time: Date): string {
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const ms = time.getTime()
+  if (lastTime?.ms !== ms) lastTime = { ms, text: time.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+  return lastTime.text
 }
 
 function sessionOf(principal: PrincipalInfo): string {

@@ -75,11 +75,10 @@ export function callContext(input: CallContextInput): CallContext {
   )
   const byAction = actionAbsence(input.action, input.catalogue)
   const absentIf = byAction ? (key: string) => !unknown.has(key) && byAction(key) : undefined
-  const context: RequestContext = {
-    ...base,
-    ...(unknown.size ? { unknown } : {}),
-    ...(partial.size ? { partial } : {}),
-    ...(absentIf ? { absentIf } : {}),
-  }
+  // Set one by one rather than spread in (an audit builds a context per check).
+  const context: { -readonly [K in keyof RequestContext]: RequestContext[K] } = { known: base.known, absent: base.absent, complete: base.complete }
+  if (unknown.size) context.unknown = unknown
+  if (partial.size) context.partial = partial
+  if (absentIf) context.absentIf = absentIf
   return { context, assumptions }
 }

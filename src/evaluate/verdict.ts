@@ -153,10 +153,20 @@ const SUGGESTIONS = lazyField<VerdictState, Verdict>('suggestions', suggestions)
  */
 const warningsOfSet = new WeakMap<PolicySet, { readonly about: readonly string[] | undefined; readonly list: readonly string[] }>()
 
+/** Whether two lists of warnings say the same (a diagnosis makes a new list for each call). */
+function sameWarnings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true
+  const x = a ?? []
+  const y = b ?? []
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+  return true
+}
+
 function verdictWarnings(state: VerdictState): readonly string[] {
   const about = state.options.warnings
   const kept = warningsOfSet.get(state.policies)
-  if (kept !== undefined && kept.about === about) return kept.list
+  if (kept !== undefined && sameWarnings(kept.about, about)) return kept.list
   const list = Object.freeze([...new Set([...(about ?? []), ...policyWarnings(state.policies)])])
   warningsOfSet.set(state.policies, { about, list })
   return list
