@@ -104,6 +104,8 @@ export async function diagnose(query: PrincipalQuery, provider: PolicySourceProv
     assumptions,
     rcpServices: rcpServices(),
     incomplete: gathered.incomplete,
+    // Every caller reads the statements found (a report's findings, an audit's judgement and path).
+    findingsNow: true,
     warnings: [...requestWarnings(query.action, query.context.map(([k]) => k)), ...warnings],
   })
   return { verdict, gathered }

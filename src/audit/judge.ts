@@ -3,7 +3,8 @@
  * (the verdict hangs on something unknown that decides the expectation), and the statement
  * that decided it, for the reports.
  */
-import type { MissingAllow, PolicyType, StatementFinding, Verdict } from '../model/index.js'
+import { foundStatements, type FoundStatement } from '../evaluate/verdict.js'
+import type { MissingAllow, PolicyType, Verdict } from '../model/index.js'
 import { missingAllowLabel, policyTitle, statementLabel } from '../report/wording.js'
 import type { Expected } from './types.js'
 
@@ -12,11 +13,7 @@ export const OUTCOMES = ['held', 'failed', 'undetermined', 'error'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
 /** The deciding statement, as the contract's JSON names a statement, plus a label for people. */
-export interface DecidingStatement
-  extends Pick<
-    StatementFinding,
-    'policyType' | 'policyName' | 'policyArn' | 'attachedTo' | 'statementIndex' | 'sid' | 'effect' | 'certain' | 'unknownKeys'
-  > {
+export interface DecidingStatement extends Omit<FoundStatement, 'origin'> {
   /** `SCP \`DenyRunInstances\` attached to OU \`Prod\` (ou-…), statement 1 (Sid DenyEC2)`. */
   readonly label: string
 }
@@ -30,7 +27,7 @@ export interface Judgement {
   readonly summary: string
 }
 
-function statement(finding: StatementFinding): DecidingStatement {
+function statement(finding: FoundStatement): DecidingStatement {
   return {
     policyType: finding.policyType,
     policyName: finding.policyName,
@@ -45,7 +42,7 @@ function statement(finding: StatementFinding): DecidingStatement {
   }
 }
 
-function ofTypes(findings: readonly StatementFinding[], types: readonly PolicyType[]): readonly StatementFinding[] {
+function ofTypes(findings: readonly FoundStatement[], types: readonly PolicyType[]): readonly FoundStatement[] {
   return types.length === 0 ? findings : findings.filter((f) => types.includes(f.policyType))
 }
 
@@ -55,17 +52,20 @@ function ofTypes(findings: readonly StatementFinding[], types: readonly PolicyTy
  * statement explained again by the reference matchers, which is most of an audit's cost per
  * check: each decision reads only the list that can hold its deciding statement.
  */
-function decidingFinding(verdict: Verdict, expected: Expected): StatementFinding | null {
+/** The verdict's statements found (foundStatements: without words when none are needed). */
+type Found = ReturnType<typeof foundStatements>
+
+function decidingFinding(verdict: Verdict, found: Found, expected: Expected): FoundStatement | null {
   const types = expected.kind === 'explicit-deny' ? expected.by : []
   switch (verdict.decision) {
     case 'ExplicitDeny': {
-      const certainDenies = verdict.denies.filter((d) => d.certain)
+      const certainDenies = found.denies.filter((d) => d.certain)
       return ofTypes(certainDenies, types)[0] ?? certainDenies[0] ?? null
     }
     case 'Undetermined':
-      return ofTypes(verdict.denies, types)[0] ?? verdict.denies[0] ?? verdict.allows.find((a) => !a.certain) ?? null
+      return ofTypes(found.denies, types)[0] ?? found.denies[0] ?? found.allows.find((a) => !a.certain) ?? null
     case 'Allowed': {
-      const granting = verdict.allows.filter((a) => a.certain)
+      const granting = found.allows.filter((a) => a.certain)
       return granting.find((a) => a.policyType === 'identity') ?? granting.find((a) => a.policyType === 'resource') ?? granting[0] ?? null
     }
     case 'ImplicitDeny':
@@ -73,7 +73,7 @@ function decidingFinding(verdict: Verdict, expected: Expected): StatementFinding
   }
 }
 
-function outcomeOf(verdict: Verdict, expected: Expected): Judgement['outcome'] {
+function outcomeOf(verdict: Verdict, found: Found, expected: Expected): Judgement['outcome'] {
   const d = verdict.decision
   switch (expected.kind) {
     case 'allow':
@@ -85,7 +85,7 @@ function outcomeOf(verdict: Verdict, expected: Expected): Judgement['outcome'] {
     case 'explicit-deny': {
       // A certain Deny of the named type holds whatever else is unknown; one that hangs on
       // an unknown key leaves the expectation open; none at all fails it.
-      const named = ofTypes(verdict.denies, expected.by)
+      const named = ofTypes(found.denies, expected.by)
       if (named.some((f) => f.certain)) return 'held'
       if ((d === 'ExplicitDeny' || d === 'Undetermined') && named.some((f) => !f.certain)) return 'undetermined'
       // Sources that could not be read may hold the very Deny that is expected.
@@ -100,13 +100,14 @@ function missingOf(verdict: Verdict): Judgement['missingAllows'] {
 }
 
 export function judge(verdict: Verdict, expected: Expected): Judgement {
-  const finding = decidingFinding(verdict, expected)
+  const found = foundStatements(verdict)
+  const finding = decidingFinding(verdict, found, expected)
   const deciding = finding ? statement(finding) : null
   const missingAllows = verdict.decision === 'ImplicitDeny' ? missingOf(verdict) : []
-  return { outcome: outcomeOf(verdict, expected), deciding, missingAllows, summary: summaryOf(verdict, deciding, missingAllows) }
+  return { outcome: outcomeOf(verdict, found, expected), deciding, missingAllows, summary: summaryOf(verdict, found, deciding, missingAllows) }
 }
 
-function summaryOf(verdict: Verdict, deciding: DecidingStatement | null, missing: Judgement['missingAllows']): string {
+function summaryOf(verdict: Verdict, found: Found, deciding: DecidingStatement | null, missing: Judgement['missingAllows']): string {
   if (verdict.decision === 'ImplicitDeny') return `no Allow in ${missing.map((m) => m.label).join(', ') || 'any layer'}`
   if (verdict.decision === 'Undetermined') {
     if (deciding) {
@@ -118,6 +119,6 @@ function summaryOf(verdict: Verdict, deciding: DecidingStatement | null, missing
   }
   if (!deciding) return verdict.decision === 'Allowed' ? 'allowed' : 'denied'
   // Across accounts the bucket policy's grant lets the caller in as much as its own policy does.
-  const grant = verdict.decision === 'Allowed' && deciding.policyType !== 'resource' ? verdict.allows.find((a) => a.certain && a.policyType === 'resource') : undefined
+  const grant = verdict.decision === 'Allowed' && deciding.policyType !== 'resource' ? found.allows.find((a) => a.certain && a.policyType === 'resource') : undefined
   return grant ? `${deciding.label}; with ${statement(grant).label}` : deciding.label
 }

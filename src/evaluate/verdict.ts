@@ -94,9 +94,53 @@ type MutableVerdict = { -readonly [K in keyof Verdict]: Verdict[K] }
 /** Order in which denies of equal certainty are reported: the organization's first. */
 const TYPE_ORDER: readonly PolicyType[] = ['scp', 'rcp', 'vpce', 'resource', 'identity', 'boundary', 'session']
 
-function byDecisiveness(a: StatementFinding, b: StatementFinding): number {
+function byDecisiveness(a: FoundStatement, b: FoundStatement): number {
   if (a.certain !== b.certain) return a.certain ? -1 : 1
   return TYPE_ORDER.indexOf(a.policyType) - TYPE_ORDER.indexOf(b.policyType)
+}
+
+/** What judging a verdict and drawing its evaluation path read of each statement found: its place, not its words. */
+export type FoundStatement = Pick<StatementFinding, 'policyType' | 'policyName' | 'policyArn' | 'attachedTo' | 'statementIndex' | 'sid' | 'effect' | 'certain' | 'unknownKeys' | 'origin'>
+
+const NO_KEYS: readonly string[] = Object.freeze([])
+
+/**
+ * The statements a verdict found, as `verdict.denies` (most decisive first) and
+ * `verdict.allows` list them, without their words while none were read and every one applies
+ * for certain. An audit judges every check and draws the path of those that did not hold, and
+ * the words it never shows (each statement matched again by the reference matchers, its
+ * explanation, its condition traces) were a fifth of its time. A statement that hangs on an
+ * unknown key needs the full match for its keys: then, and once the words exist, the findings
+ * themselves. The two lists hold the same statements in the same order (both read the same
+ * hits; test/audit/found-statements.test.ts).
+ */
+export function foundStatements(verdict: Verdict): { readonly denies: readonly FoundStatement[]; readonly allows: readonly FoundStatement[] } {
+  const words = () => ({ denies: verdict.denies, allows: verdict.allows })
+  if (!(verdict instanceof Stateful)) return words()
+  const kept = Stateful.keptOf(verdict)
+  if ('denies' in kept || 'allows' in kept) return words()
+  const denies: FoundStatement[] = []
+  const allows: FoundStatement[] = []
+  for (const f of gathered(Stateful.stateOf(verdict) as VerdictState).found) {
+    for (const hit of f.hits) {
+      if (hit.applies !== true) return words()
+      const { source } = hit.policy
+      const statement = hit.policy.policy.statements[hit.candidate.index]!
+      ;(hit.candidate.deny ? denies : allows).push({
+        policyType: source.type,
+        policyName: source.name,
+        policyArn: source.arn,
+        attachedTo: source.attachedTo,
+        statementIndex: statement.index,
+        sid: statement.sid,
+        effect: statement.effect,
+        certain: true,
+        unknownKeys: NO_KEYS,
+        origin: source.origin,
+      })
+    }
+  }
+  return { denies: denies.sort(byDecisiveness), allows }
 }
 
 /** Findings of the statements found, written by the reference matchers (explainHit). */

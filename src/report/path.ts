@@ -7,7 +7,8 @@
  * JSON, so that an audit result can carry it for its failed checks.
  */
 import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
-import { POLICY_TYPE_NAMES, type PolicyType, type StatementFinding, type Verdict } from '../model/index.js'
+import { foundStatements, type FoundStatement } from '../evaluate/verdict.js'
+import { POLICY_TYPE_NAMES, type PolicyType, type Verdict } from '../model/index.js'
 import { policyTitle, statementLabel } from './wording.js'
 
 export const PATH_STATES = ['denied', 'no-allow', 'allowed', 'unknown', 'not-read'] as const
@@ -55,8 +56,10 @@ const GAP_LAYERS: readonly [RegExp, readonly PolicyType[]][] = [
 ]
 
 export function evaluationPath(verdict: Verdict): EvaluationPath {
-  const findings = [...verdict.denies, ...verdict.allows]
-  const labels = levelLabels(verdict)
+  // The statements' places are enough: their words are not read (foundStatements).
+  const found = foundStatements(verdict)
+  const findings = [...found.denies, ...found.allows]
+  const labels = levelLabels(found)
   const chain = (type: PolicyType): string[] => byLevel([...new Set(findings.filter((f) => f.policyType === type && f.attachedTo).map((f) => f.attachedTo!))])
   const scpChain = chain('scp')
   const levels = (scpChain.length > 0 ? scpChain : chain('rcp')).map((id) => ({ id, label: labels.get(id) ?? id }))
@@ -119,14 +122,14 @@ function shared<T extends object>(lists: Map<string, readonly T[]>, list: readon
   return list
 }
 
-function layerAt(layer: PolicyType, level: string | null, levelLabel: string | null, findings: readonly StatementFinding[], noAllow: boolean): PathLayer {
+function layerAt(layer: PolicyType, level: string | null, levelLabel: string | null, findings: readonly FoundStatement[], noAllow: boolean): PathLayer {
   const certainDeny = findings.find((f) => f.effect === 'Deny' && f.certain)
   const openDeny = findings.find((f) => f.effect === 'Deny' && !f.certain)
   const allow = findings.find((f) => f.effect === 'Allow' && f.certain)
   const openAllow = findings.find((f) => f.effect === 'Allow' && !f.certain)
   // At an organisation level the node already names the level: the statement needs only its policy's name.
-  const name = (f: StatementFinding): string => (level && f.policyName ? `${POLICY_TYPE_NAMES[f.policyType]} \`${f.policyName}\`` : policyTitle(f))
-  const pick = (state: PathState, finding?: StatementFinding): PathLayer => ({ layer, level, levelLabel, state, statement: finding ? `${name(finding)}, ${statementLabel(finding)}` : null })
+  const name = (f: FoundStatement): string => (level && f.policyName ? `${POLICY_TYPE_NAMES[f.policyType]} \`${f.policyName}\`` : policyTitle(f))
+  const pick = (state: PathState, finding?: FoundStatement): PathLayer => ({ layer, level, levelLabel, state, statement: finding ? `${name(finding)}, ${statementLabel(finding)}` : null })
   if (certainDeny) return pick('denied', certainDeny)
   if (openDeny) return pick('unknown', openDeny)
   if (noAllow) return pick('no-allow', openAllow)
@@ -144,9 +147,9 @@ function byLevel(ids: readonly string[]): string[] {
 }
 
 /** A name for each organisation level a finding names: "OU `Prod` (ou-demo-prod11)" from its origin. */
-function levelLabels(verdict: Verdict): Map<string, string> {
+function levelLabels(found: ReturnType<typeof foundStatements>): Map<string, string> {
   const labels = new Map<string, string>()
-  for (const f of [...verdict.allows, ...verdict.denies]) {
+  for (const f of [...found.allows, ...found.denies]) {
     if (!ORG_LAYERS.has(f.policyType) || !f.attachedTo || labels.has(f.attachedTo)) continue
     const attached = f.origin ? / attached to (.+)$/.exec(f.origin)?.[1] : undefined
     if (attached) labels.set(f.attachedTo, attached)
