@@ -181,6 +181,17 @@ function undecidedGateSuggestion(gate: Gate, allows: readonly StatementFinding[]
   return `The ${gate.type} layer allows ${action} only under conditions the request context does not settle (${keys.join(', ')}): re-run with ${flags.join(' and ')} to decide.`
 }
 
+/**
+ * The request's principal, action and resources, as `verdict.request` gives them, without
+ * writing out its context (the plain object of every key, implied ones too) when the
+ * request was not read yet: an audit's evaluation paths name the call, not its context.
+ */
+export function requestNamed(verdict: Verdict): Pick<Verdict['request'], 'principal' | 'action' | 'resources'> {
+  if (!(verdict instanceof Stateful) || 'request' in Stateful.keptOf(verdict)) return verdict.request
+  const { request } = Stateful.stateOf(verdict) as VerdictState
+  return { principal: request.principal.arn, action: request.action, resources: request.resources }
+}
+
 const REQUEST = lazyField<VerdictState, Verdict>('request', (state) => ({
   principal: state.request.principal.arn,
   action: state.request.action,

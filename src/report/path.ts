@@ -7,7 +7,7 @@
  * JSON, so that an audit result can carry it for its failed checks.
  */
 import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
-import { foundStatements, type FoundStatement } from '../evaluate/verdict.js'
+import { foundStatements, requestNamed, type FoundStatement } from '../evaluate/verdict.js'
 import { POLICY_TYPE_NAMES, type PolicyType, type Verdict } from '../model/index.js'
 import { policyTitle, statementLabel } from './wording.js'
 
@@ -86,40 +86,63 @@ export function evaluationPath(verdict: Verdict): EvaluationPath {
     }
     else if (notRead.has(layer)) layers.push({ layer, level: null, levelLabel: null, state: 'not-read', statement: null })
   }
+  const request = requestNamed(verdict)
   return {
     decision: verdict.decision,
-    principal: verdict.request.principal,
-    action: verdict.request.action,
-    resource: verdict.request.resources[0] ?? null,
-    levels: shared(levelLists, levels, (l) => [l.id, l.label]),
-    layers: shared(layerLists, layers, (l) => [l.layer, l.level, l.levelLabel, l.state, l.statement, l.awsOwned ? 'aws-owned' : null]),
+    principal: request.principal,
+    action: request.action,
+    resource: request.resources[0] ?? null,
+    levels: sharedLevels(levels),
+    layers: sharedLayers(layers),
   }
 }
 
 /**
- * The lists of levels and of layers made so far, each kept once (frozen, with its items): an
- * audit keeps the path of every check that did not hold, tens of thousands, and they mostly
- * repeat a few lists (the same account's levels, the same policies deciding). Kept apart, the
- * paths were a fifth of an audit's heap and of the collector's work.
+ * The levels, layers and lists of them made so far, each kept once (frozen): an audit keeps
+ * the path of every check that did not hold, tens of thousands, and they mostly repeat a few
+ * lists (the same account's levels, the same policies deciding). Kept apart, the paths were a
+ * fifth of an audit's heap and of the collector's work. Found by their fields (and a list by
+ * its items, once each is kept) through maps, one field at a time: a key written out of every
+ * field cost more to hash than the path took to draw.
  */
-const levelLists = new Map<string, readonly EvaluationPath['levels'][number][]>()
-const layerLists = new Map<string, readonly PathLayer[]>()
-const KEPT_LISTS = 10_000
+class Kept {
+  private root = new Map<unknown, unknown>()
+  private count = 0
 
-/** The kept list equal to `list`, item by item (compared by `fields`), or `list` itself, kept. */
-function shared<T extends object>(lists: Map<string, readonly T[]>, list: readonly T[], fields: (item: T) => readonly (string | null)[]): readonly T[] {
-  // Each field written with its length (null as "-"): two different lists never share a key.
-  let key = ''
-  for (const item of list) {
-    for (const field of fields(item)) key += field === null ? '-' : `${field.length}:${field}`
-    key += '|'
+  /** The kept value of these fields, or `value` itself, kept (frozen). */
+  find<T extends object>(fields: readonly unknown[], value: T): T {
+    let node = this.root
+    for (const field of fields) {
+      let next = node.get(field) as Map<unknown, unknown> | undefined
+      if (next === undefined) node.set(field, (next = new Map()))
+      node = next
+    }
+    const found = node.get(END) as T | undefined
+    if (found !== undefined) return found
+    // Bounded: past the limit, what was kept is let go (a path drawn later is kept anew).
+    if (++this.count > KEPT) {
+      this.root = new Map()
+      this.count = 0
+    }
+    node.set(END, Object.freeze(value))
+    return value
   }
-  const found = lists.get(key)
-  if (found !== undefined) return found
-  if (lists.size >= KEPT_LISTS) lists.clear()
-  for (const item of list) Object.freeze(item)
-  lists.set(key, Object.freeze(list))
-  return list
+}
+
+const END = Symbol('kept')
+const KEPT = 20_000
+const keptLevels = new Kept()
+const keptLayers = new Kept()
+const keptLists = new Kept()
+
+function sharedLevels(levels: readonly EvaluationPath['levels'][number][]): EvaluationPath['levels'] {
+  const items = levels.map((l) => keptLevels.find([l.id, l.label], l))
+  return keptLists.find(['levels', ...items], items)
+}
+
+function sharedLayers(layers: readonly PathLayer[]): readonly PathLayer[] {
+  const items = layers.map((l) => keptLayers.find([l.layer, l.level, l.levelLabel, l.state, l.statement, l.awsOwned === true], l))
+  return keptLists.find(['layers', ...items], items)
 }
 
 function layerAt(layer: PolicyType, level: string | null, levelLabel: string | null, findings: readonly FoundStatement[], noAllow: boolean): PathLayer {

@@ -12,7 +12,7 @@ import { generateCorpus } from '../../bench/engine/corpus.js'
 import { judge } from '../../src/audit/judge.js'
 import type { Expected } from '../../src/audit/types.js'
 import { evaluateCase } from '../../src/evaluate-case.js'
-import { foundStatements, type FoundStatement } from '../../src/evaluate/verdict.js'
+import { foundStatements, requestNamed, type FoundStatement } from '../../src/evaluate/verdict.js'
 import type { StatementFinding } from '../../src/model/index.js'
 import { evaluationPath } from '../../src/report/path.js'
 
@@ -57,6 +57,8 @@ describe('foundStatements', () => {
       expect(found.allows.map(place)).toEqual(words.allows.map(place))
       expect(judged).toEqual(EXPECTED.map((e) => judge(late, e)))
       expect(path).toEqual(evaluationPath(late))
+      // The call named without its context written out, as the verdict's request names it.
+      expect(requestNamed(evaluateCase(c, { cache: null }))).toEqual({ principal: late.request.principal, action: late.request.action, resources: late.request.resources })
       if (found.denies.every((d) => !('explanation' in d)) && found.allows.every((a) => !('explanation' in a))) light++
     }
     // Most verdicts are listed without their words.
