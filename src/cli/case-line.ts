@@ -66,8 +66,8 @@ export function parseJsonFast(text: string): unknown {
   } catch {
     return undefined
   }
-  if (text.indexOf('\\') < 0) return colonsIn(text) === colonsOf(value) ? value : undefined
-  return colonsIn(text.replace(STRING, '""')) === keyCount(value) ? value : undefined
+  if (text.indexOf('\\') < 0) return colonsIn(text) === colonsOf(value, true) ? value : undefined
+  return colonsIn(text.replace(STRING, '""')) === colonsOf(value, false) ? value : undefined
 }
 
 function colonsIn(text: string): number {
@@ -76,27 +76,19 @@ function colonsIn(text: string): number {
   return n
 }
 
-function keyCount(value: unknown): number {
+/**
+ * The colons the text of `value` holds outside its strings (one after each key) and, with
+ * `inStrings`, those inside them too, as text without escapes writes them.
+ */
+function colonsOf(value: unknown, inStrings: boolean): number {
+  if (typeof value === 'string') return inStrings && value.indexOf(':') >= 0 ? colonsIn(value) : 0
   if (typeof value !== 'object' || value === null) return 0
   let n = 0
   if (Array.isArray(value)) {
-    for (const item of value) n += keyCount(item)
+    for (const item of value) n += colonsOf(item, inStrings)
     return n
   }
-  for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key])
-  return n
-}
-
-/** The colons the text of `value` holds when written without escapes: one after each key, and those of its strings. */
-function colonsOf(value: unknown): number {
-  if (typeof value === 'string') return value.indexOf(':') < 0 ? 0 : colonsIn(value)
-  if (typeof value !== 'object' || value === null) return 0
-  let n = 0
-  if (Array.isArray(value)) {
-    for (const item of value) n += colonsOf(item)
-    return n
-  }
-  for (const key in value) n += 1 + colonsOf(key) + colonsOf((value as Record<string, unknown>)[key])
+  for (const key in value) n += 1 + colonsOf(key, inStrings) + colonsOf((value as Record<string, unknown>)[key], inStrings)
   return n
 }
 
