@@ -111,6 +111,11 @@ class Kept {
 
   /** The kept value of these fields, or `value` itself, kept (frozen). */
   find<T extends object>(fields: readonly unknown[], value: T): T {
+    // Bounded: past the limit, what was kept is let go (values drawn later are kept anew).
+    if (this.count >= KEPT) {
+      this.root = new Map()
+      this.count = 0
+    }
     let node = this.root
     for (const field of fields) {
       let next = node.get(field) as Map<unknown, unknown> | undefined
@@ -119,11 +124,7 @@ class Kept {
     }
     const found = node.get(END) as T | undefined
     if (found !== undefined) return found
-    // Bounded: past the limit, what was kept is let go (a path drawn later is kept anew).
-    if (++this.count > KEPT) {
-      this.root = new Map()
-      this.count = 0
-    }
+    this.count++
     node.set(END, Object.freeze(value))
     return value
   }
