@@ -82,6 +82,11 @@ function answers(w: FakeWorld): Record<string, Answer> {
     },
     DescribeOrganizationalUnit: (i) => ({ OrganizationalUnit: { Id: i['OrganizationalUnitId'], Name: `OU ${String(i['OrganizationalUnitId'])}` } }),
     DescribeAccount: (i) => ({ Account: { Id: i['AccountId'], Name: `Account ${String(i['AccountId'])}` } }),
+    // Every bench bucket is in us-east-1, which S3 reports as an empty location constraint.
+    GetBucketLocation: (i) => {
+      if (w.buckets[String(i['Bucket'])] === undefined) throw notFound('NoSuchBucket', `bucket ${String(i['Bucket'])}`)
+      return { LocationConstraint: undefined }
+    },
     GetBucketPolicy: (i) => {
       const policy = w.buckets[String(i['Bucket'])]
       if (policy === undefined) throw notFound('NoSuchBucket', `bucket ${String(i['Bucket'])}`)
