@@ -7,8 +7,14 @@
  *   processor time (user + system, all threads), both from /usr/bin/time; with the default jobs (the cores available), then again
  *   with `--jobs 1`, whose output must be the same byte for byte.
  * - the first pass of a fresh process: evaluateCase over the engine corpus in a child
- *   (first-pass.ts).
- * The peer's rates come from the engine measurement of the same run.
+ *   (first-pass.ts), three times, and the peer's in a child of its own (peer-first-pass.ts)
+ *   between them, twice: the median of each.
+ * The peer is timed beside the batch too: one pass of each of its two modes over the engine
+ * corpus just before the default-jobs run and one just after. This machine's speed moves by up
+ * to a third from one minute to the next, and the batch runs minutes after the engine
+ * measurement: the peer's figure from then made the same build's ratio move from 16× to 24×.
+ * The ratio is taken against the fastest of these four passes (the peer at its best beside
+ * the batch), and the engine measurement's figure is shown beside it.
  */
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -18,6 +24,8 @@ import { once } from 'node:events'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { generateCorpus } from '../engine/corpus.js'
+import { runSimulation, toSimulation } from '../engine/peer.js'
+import { median } from '../lib/stats.js'
 
 const run = promisify(execFile)
 
@@ -35,7 +43,10 @@ export interface BatchResult {
   readonly processorMs: number | null
   /** The same input with `--jobs 1` (one thread), for comparison. */
   readonly oneJob: { readonly wallMs: number; readonly perSecond: number; readonly peakRssMb: number | null; readonly processorMs: number | null; readonly identical: boolean }
-  readonly firstPass: { readonly cases: number; readonly firstMs: number; readonly perSecond: number }
+  /** Medians of fresh processes: denydoctor's (three) and the peer's (two, between them). */
+  readonly firstPass: { readonly cases: number; readonly firstMs: number; readonly perSecond: number; readonly runsMs: readonly number[]; readonly peerFirstMs: number; readonly peerPerSecond: number; readonly peerRunsMs: readonly number[] }
+  /** The peer timed just before and just after the default-jobs run: the fastest pass of its two modes (evaluations per second), and each pass. */
+  readonly peerBeside: { readonly perSecond: number; readonly passesMs: readonly number[] }
 }
 
 /** Writes `count` cases, one JSON line each, waiting for the disk when it asks. */
@@ -108,21 +119,55 @@ async function readOutput(path: string): Promise<{ lines: number; errorLines: nu
   return { lines, errorLines, digest: hash.digest('hex') }
 }
 
+/** One pass of the peer over the engine corpus in each of its modes (plain documents, pre-validated), in ms. */
+async function peerPasses(simulations: ReturnType<typeof peerSimulations>): Promise<number[]> {
+  const out: number[] = []
+  for (const list of [simulations.raw, simulations.prevalidated]) {
+    const started = performance.now()
+    for (const simulation of list) await runSimulation(simulation, {})
+    out.push(performance.now() - started)
+  }
+  return out
+}
+
+function peerSimulations(seed: number, principalsPerAccount: number) {
+  const corpus = generateCorpus({ seed, principalsPerAccount })
+  return { cases: corpus.length, raw: corpus.map((c) => toSimulation(c)), prevalidated: corpus.map((c) => toSimulation(c, true)) }
+}
+
+/** A child of `script` (first-pass.ts, peer-first-pass.ts): its one JSON line. */
+async function child(root: string, script: string, seed: number, principalsPerAccount: number): Promise<{ cases: number; firstMs: number }> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'bench/batch', script), String(seed), String(principalsPerAccount)], {
+    cwd: root,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  })
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { cases: number; firstMs: number }
+}
+
 export async function measureBatch(options: { seed: number; cases: number; outDir: string; root: string; principalsPerAccount: number }, log: (line: string) => void): Promise<BatchResult> {
   const file = join(options.outDir, `batch-${options.cases}.jsonl`)
   log(`batch: writing ${options.cases.toLocaleString('en-US')} cases as JSON Lines…`)
   await writeCases(file, options.cases, options.seed)
   const fileMb = (await stat(file)).size / 2 ** 20
+  const simulations = peerSimulations(options.seed, options.principalsPerAccount)
+  log('batch: the peer, just before…')
+  const before = await peerPasses(simulations)
   log(`batch: denydoctor evaluate ${file} --json (${fileMb.toFixed(0)} MB)…`)
   const cli = await runCli(options.root, file, join(options.outDir, 'batch-output.jsonl'))
+  log('batch: the peer, just after…')
+  const after = await peerPasses(simulations)
+  const passesMs = [...before, ...after]
   log(`batch: the same with --jobs 1…`)
   const one = await runCli(options.root, file, join(options.outDir, 'batch-output-1.jsonl'), ['--jobs', '1'])
-  log('batch: first pass of a fresh process…')
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(options.root, 'bench/batch/first-pass.ts'), String(options.seed), String(options.principalsPerAccount)], {
-    cwd: options.root,
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  })
-  const first = JSON.parse(stdout.trim().split('\n').pop()!) as { cases: number; firstMs: number }
+  log('batch: first pass of a fresh process, denydoctor and the peer in turn…')
+  const ours: { cases: number; firstMs: number }[] = []
+  const peers: { cases: number; firstMs: number }[] = []
+  for (let i = 0; i < 3; i++) {
+    ours.push(await child(options.root, 'first-pass.ts', options.seed, options.principalsPerAccount))
+    if (i < 2) peers.push(await child(options.root, 'peer-first-pass.ts', options.seed, options.principalsPerAccount))
+  }
+  const firstMs = median(ours.map((r) => r.firstMs))
+  const peerFirstMs = median(peers.map((r) => r.firstMs))
   const { digest, ...figures } = cli
   return {
     cases: options.cases,
@@ -130,6 +175,15 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
     ...figures,
     perSecond: (options.cases * 1000) / cli.wallMs,
     oneJob: { wallMs: one.wallMs, perSecond: (options.cases * 1000) / one.wallMs, peakRssMb: one.peakRssMb, processorMs: one.processorMs, identical: one.digest === digest && one.exitCode === cli.exitCode },
-    firstPass: { cases: first.cases, firstMs: first.firstMs, perSecond: (first.cases * 1000) / first.firstMs },
+    firstPass: {
+      cases: ours[0]!.cases,
+      firstMs,
+      perSecond: (ours[0]!.cases * 1000) / firstMs,
+      runsMs: ours.map((r) => r.firstMs),
+      peerFirstMs,
+      peerPerSecond: (peers[0]!.cases * 1000) / peerFirstMs,
+      peerRunsMs: peers.map((r) => r.firstMs),
+    },
+    peerBeside: { perSecond: (simulations.cases * 1000) / Math.min(...passesMs), passesMs },
   }
 }

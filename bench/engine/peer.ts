@@ -6,6 +6,9 @@
 import { runSimulation, type RunSimulationResults, type Simulation } from '@cloud-copilot/iam-simulate'
 import type { CorpusCase, NamedPolicy, PolicyDoc } from './case-file.js'
 
+/** For the bench's other parts that time the peer (batch/): they reach it through this file only. */
+export { runSimulation }
+
 export type PeerDecision = 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny' | 'Error'
 
 /** iam-simulate's EvaluationResult (or its refusal) in denydoctor's words. */

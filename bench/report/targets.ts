@@ -101,9 +101,12 @@ export function auditRows(r: AuditResult): Row[] {
 
 export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
   const g = 'batch evaluate'
-  const peer = e ? Math.max(e.peer.evalsPerSecond, e.peerPrevalidated.evalsPerSecond) : null
-  const ratio = peer ? b.perSecond / peer : null
-  const firstRatio = e ? b.firstPass.perSecond / e.peer.firstPassPerSecond : null
+  // The peer timed beside the batch (measure.ts says why); the engine measurement's figure is shown for comparison.
+  const peer = b.peerBeside.perSecond
+  const earlier = e ? Math.max(e.peer.evalsPerSecond, e.peerPrevalidated.evalsPerSecond) : null
+  const ratio = b.perSecond / peer
+  const firstRatio = b.firstPass.perSecond / b.firstPass.peerPerSecond
+  const runs = (list: readonly number[]) => list.map((m) => m.toFixed(0)).join(' / ')
   return [
     { group: g, figure: 'input', value: `${n0(b.cases)} JSON Lines cases, ${b.fileMb.toFixed(0)} MB`, target: '', pass: null },
     { group: g, figure: 'evaluate FILE --json, spawn to exit', value: `${ms(b.wallMs)} (${n0(b.perSecond)} /s), exit ${b.exitCode}`, target: '', pass: null },
@@ -124,13 +127,20 @@ export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
     { group: g, figure: 'output of --jobs 1 and default', value: b.oneJob.identical ? 'identical' : 'DIFFER', target: 'identical', pass: b.oneJob.identical },
     { group: g, figure: 'verdict lines (errors)', value: `${n0(b.lines)} (${b.errorLines})`, target: `${n0(b.cases)} (0)`, pass: b.lines === b.cases && b.errorLines === 0 },
     { group: g, figure: 'peak memory (RSS)', value: b.peakRssMb === null ? 'not measured (no /usr/bin/time)' : `${b.peakRssMb.toFixed(0)} MB`, target: '< 300 MB', pass: b.peakRssMb === null ? null : b.peakRssMb < 300 },
-    { group: g, figure: 'ratio vs peer’s faster mode', value: ratio === null ? 'peer not measured (run with engine)' : `${ratio.toFixed(1)}×`, target: '≥ 20×', pass: ratio === null ? null : ratio >= 20 },
+    {
+      group: g,
+      figure: 'peer beside the batch (fastest of 4 passes)',
+      value: `${n0(peer)} /s (passes ${runs(b.peerBeside.passesMs)} ms)${earlier === null ? '' : `; in the engine measurement ${n0(earlier)} /s`}`,
+      target: '',
+      pass: null,
+    },
+    { group: g, figure: 'ratio vs peer’s faster mode beside it', value: `${ratio.toFixed(1)}×${earlier === null ? '' : ` (${(b.perSecond / earlier).toFixed(1)}× against the engine measurement’s)`}`, target: '≥ 20×', pass: ratio >= 20 },
     {
       group: g,
       figure: 'first pass of a fresh process (evaluateCase)',
-      value: `${n0(b.firstPass.perSecond)} /s${e ? `, peer ${n0(e.peer.firstPassPerSecond)} /s (${firstRatio!.toFixed(1)}×)` : ''}`,
+      value: `${n0(b.firstPass.perSecond)} /s (median of ${runs(b.firstPass.runsMs)} ms), peer ${n0(b.firstPass.peerPerSecond)} /s (${runs(b.firstPass.peerRunsMs)} ms): ${firstRatio.toFixed(1)}×`,
       target: '≥ 20×',
-      pass: firstRatio === null ? null : firstRatio >= 20,
+      pass: firstRatio >= 20,
     },
   ]
 }
