@@ -93,7 +93,8 @@ export function appendJsonLine(result: CaseResult, bytes: LineBytes): void {
   }
   const [before, warnings] = verdictJsonPieces(result)
   bytes.append(before)
-  bytes.append(`${warnings}\n`)
+  bytes.append(warnings)
+  bytes.newline()
 }
 
 /** Going on in worker threads once a JSON Lines input has given this many cases (evaluate-parallel.ts). */

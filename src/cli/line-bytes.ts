@@ -29,6 +29,12 @@ export class LineBytes {
     this.length += this.buffer.write(text, this.length, 'utf8')
   }
 
+  /** One line end: a byte, where appending the text before it with `\n` joined on made a copy of that text. */
+  newline(): void {
+    if (this.length === this.buffer.length) this.append('\n')
+    else this.buffer[this.length++] = 0x0a
+  }
+
   /**
    * The bytes so far, in a buffer of their own (its memory can be moved to another thread),
    * and an empty one for what follows.

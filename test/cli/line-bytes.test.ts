@@ -17,6 +17,17 @@ describe('LineBytes', () => {
     expect(Buffer.from(bytes.take()).toString('utf8')).toBe('next')
   })
 
+  it('ends a line with one byte, also when the buffer is full to its last byte', () => {
+    // Two characters of three UTF-8 bytes each fill a buffer of six exactly.
+    const bytes = new LineBytes(6)
+    bytes.append('日本')
+    expect(bytes.length).toBe(6)
+    bytes.newline()
+    bytes.append('abc')
+    bytes.newline()
+    expect(Buffer.from(bytes.take()).toString('utf8')).toBe('日本\nabc\n')
+  })
+
   it('hands out buffers of their own, which another thread can be given', () => {
     const bytes = new LineBytes(64)
     bytes.append('one')
