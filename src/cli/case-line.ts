@@ -105,13 +105,8 @@ export function policiesSpan(line: string): [number, number] | null {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i)
     if (c === 0x22 /* " */) {
-      const open = i
-      for (i++; i < line.length; i++) {
-        const d = line.charCodeAt(i)
-        if (d === 0x5c /* \ */) i++
-        else if (d === 0x22) break
-      }
-      if (depth === 1 && valueStart < 0) lastKey = open
+      if (depth === 1 && valueStart < 0) lastKey = i
+      i = stringEnd(line, i, line.length)
       continue
     }
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) depth++
@@ -249,29 +244,31 @@ function lastPoliciesSpan(line: string): [number, number] | null {
   if (at < 0 || close < at) return null
   const colon = line.indexOf(':', at + 10)
   if (colon < 0 || line.slice(at + 10, colon).trim() !== '') return null
-  // The text before the key, as bytes: a line read as text is rare (the first lines, odd ones).
-  const before = Buffer.from(line.slice(0, at), 'utf8')
-  if (!atTopLevel(before, before.length)) return null
+  if (!atTopLevel(line, at)) return null
   return [colon + 1, close]
 }
 
-/**
- * Whether `at` is outside any string and directly inside the outermost object of a line's
- * UTF-8 bytes (the characters looked at are ASCII: no byte of a longer character is one).
- */
-function atTopLevel(line: Buffer, at: number): boolean {
+/** Whether `at` is outside any string and directly inside the outermost object of a line. */
+function atTopLevel(line: string, at: number): boolean {
   let depth = 0
   for (let i = 0; i < at; i++) {
-    const c = line[i]!
+    const c = line.charCodeAt(i)
     if (c === 0x22) {
-      for (i++; i < at; i++) {
-        const d = line[i]!
-        if (d === 0x5c) i++
-        else if (d === 0x22) break
-      }
+      i = stringEnd(line, i, at)
       if (i >= at) return false
     } else if (c === 0x7b || c === 0x5b) depth++
     else if (c === 0x7d || c === 0x5d) depth--
   }
   return depth === 1
+}
+
+/** Where the string opened by the quote at `open` is closed (its closing quote), or `end` or past it when not before `end`. */
+function stringEnd(line: string, open: number, end: number): number {
+  let i = open + 1
+  for (; i < end; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x5c /* \ */) i++
+    else if (c === 0x22 /* " */) break
+  }
+  return i
 }
