@@ -3,8 +3,34 @@
  * The cases of a batch mostly repeat a few policy sets, and each line's `policies` value is
  * found, compared with the last one seen and parsed only when it is new (PoliciesByText).
  */
+import { constants } from 'node:buffer'
 import { readJsonText } from '../policy/read-json-text.js'
 import type { CaseEntry } from './case-documents.js'
+
+/**
+ * Whether `error` is the runtime refusing to make a text longer than it can hold
+ * (buffer.constants.MAX_STRING_LENGTH characters, about 512 MB): a case line or a whole JSON
+ * document that long cannot be read, and the user is told so rather than of a failure.
+ */
+export function isTooLongForText(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG'
+}
+
+/** A size in MB, for those sentences. */
+const mb = (bytes: number): number => Math.round(bytes / 2 ** 20)
+
+/** How much text the runtime can hold, in MB (as a size of ASCII text). */
+export const MOST_TEXT_MB = mb(constants.MAX_STRING_LENGTH)
+
+/** Why a line of `bytes` bytes (`where`: its file and line) could not be read. */
+export function lineTooLong(where: string, bytes: number): string {
+  return `${where} is ${mb(bytes)} MB, more than a case line can hold (${MOST_TEXT_MB} MB).`
+}
+
+/** Why a JSON document of `bytes` bytes could not be read whole. */
+export function documentTooLong(name: string, bytes: number): string {
+  return `${name} is ${mb(bytes)} MB, more than one JSON document can be read whole (${MOST_TEXT_MB} MB): give its cases as JSON Lines, one case per line.`
+}
 
 /**
  * One JSON Lines case: its `policies` shared with earlier lines of the same text when it can
@@ -29,8 +55,14 @@ export function caseLine(line: string, label: string, shared?: PoliciesByText): 
  * did.
  */
 export function caseLineBytes(line: Buffer, label: string, shared: PoliciesByText): CaseEntry {
-  const value = shared.caseOfBytes(line)
-  return value !== undefined ? { value, label } : caseLine(line.toString('utf8'), label, shared)
+  try {
+    const value = shared.caseOfBytes(line)
+    return value !== undefined ? { value, label } : caseLine(line.toString('utf8'), label, shared)
+  } catch (error) {
+    // Like a line that is not JSON, an error of its own: the other lines are read.
+    if (isTooLongForText(error)) return { error: lineTooLong(label, line.length), label }
+    throw error
+  }
 }
 
 /**
@@ -41,7 +73,14 @@ export function isBlankLine(line: Buffer): boolean {
   for (let i = 0; i < line.length; i++) {
     const b = line[i]!
     if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue
-    return b < 0x80 ? false : line.toString('utf8').trim() === ''
+    if (b < 0x80) return false
+    try {
+      return line.toString('utf8').trim() === ''
+    } catch (error) {
+      // Too long to be text: not blank, and caseLineBytes says why it cannot be read.
+      if (isTooLongForText(error)) return false
+      throw error
+    }
   }
   return true
 }

@@ -1,7 +1,8 @@
 import { caseEntries, type CaseEntry } from './case-documents.js'
-import { caseLine, caseLineBytes, isBlankLine, PoliciesByText } from './case-line.js'
+import { caseLine, caseLineBytes, documentTooLong, isBlankLine, isTooLongForText, PoliciesByText } from './case-line.js'
 import { decodeText } from './read-input.js'
 import type { SpareBuffers } from './spare-memory.js'
+import { UserError } from '../user-error.js'
 
 /**
  * Whole JSON Lines lines of the input as UTF-8 (each line ended by `\n` but maybe the last),
@@ -150,19 +151,41 @@ export class CaseStream {
 
   private async *wholeFrom(head: string): AsyncGenerator<CaseEntry> {
     while (await this.pull());
-    const text = head + this.takeRest().toString('utf8')
+    const rest = this.takeRest()
+    let text: string
+    try {
+      text = head + rest.toString('utf8')
+    } catch (error) {
+      if (isTooLongForText(error)) throw new UserError(documentTooLong(this.name, Buffer.byteLength(head) + rest.length))
+      throw error
+    }
     yield* caseEntries(text, this.name)
   }
 
   /** The next line that is not blank, as text (null at the end), and the blank lines passed over. */
   private async nextNonBlank(): Promise<{ line: string | null; blanks: string }> {
     let blanks = ''
-    let line = (await this.nextLine())?.toString('utf8') ?? null
+    let line = await this.nextLineText()
     while (line !== null && line.trim() === '') {
       blanks += `${line}\n`
-      line = (await this.nextLine())?.toString('utf8') ?? null
+      line = await this.nextLineText()
     }
     return { line, blanks }
+  }
+
+  /**
+   * The next line as text (null at the end). One too long to be text ends the reading with
+   * why: these first lines decide the format, and such a line may be a whole document.
+   */
+  private async nextLineText(): Promise<string | null> {
+    const line = await this.nextLine()
+    if (line === null) return null
+    try {
+      return line.toString('utf8')
+    } catch (error) {
+      if (isTooLongForText(error)) throw new UserError(documentTooLong(this.name, line.length))
+      throw error
+    }
   }
 
   /** The entries, in input order. A reader may stop taking them and go on with lineBlocks (JSON Lines only). */

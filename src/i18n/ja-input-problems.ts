@@ -309,6 +309,9 @@ const HEADLINE: readonly TemplateRow[] = [
   ['policies.identity must be a list of policies.', 'policies.identity はポリシーのリストでなければなりません。'],
   ['{path} must be a list of levels (root first, account last), each a list of policies.', '{path} は階層のリスト (ルートが最初、アカウントが最後) で、各階層はポリシーのリストでなければなりません。'],
   ['{path} must be a list of policies attached at that level (use [] for none).', '{path} はその階層にアタッチされたポリシーのリストでなければなりません (ない場合は [])。'],
+  // Input longer than the runtime can hold as text (src/cli/case-line.ts).
+  ['{where} is {size} MB, more than a case line can hold ({limit} MB).', '{where} は {size} MB あり、ケース 1 行として読める大きさ ({limit} MB) を超えています。'],
+  ['{name} is {size} MB, more than one JSON document can be read whole ({limit} MB): give its cases as JSON Lines, one case per line.', '{name} は {size} MB あり、1 つの JSON ドキュメントとして一度に読める大きさ ({limit} MB) を超えています。ケースを JSON Lines (1 行に 1 ケース) で渡してください。'],
   // Files that could not be read or written (src/file-problem.ts says why).
   ['Cannot read a case file {file}: {why|fileProblem}.', 'ケースファイル {file} を読み取れません: {why}。'],
   ['Cannot read the audit file {file}: {why|fileProblem}.', '監査ファイル {file} を読み取れません: {why}。'],
