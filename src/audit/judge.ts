@@ -3,7 +3,7 @@
  * (the verdict hangs on something unknown that decides the expectation), and the statement
  * that decided it, for the reports.
  */
-import { foundStatements, type FoundStatement } from '../evaluate/verdict.js'
+import { foundStatements, type FoundStatement, type FoundStatements } from '../evaluate/verdict.js'
 import type { MissingAllow, PolicyType, Verdict } from '../model/index.js'
 import { missingAllowLabel, policyTitle, statementLabel } from '../report/wording.js'
 import type { Expected } from './types.js'
@@ -47,15 +47,11 @@ function ofTypes(findings: readonly FoundStatement[], types: readonly PolicyType
 }
 
 /**
- * The statement that decided the verdict, preferring one of the types the expectation names.
- * The verdict writes its findings when they are first read (src/evaluate/verdict.ts), each
- * statement explained again by the reference matchers, which is most of an audit's cost per
- * check: each decision reads only the list that can hold its deciding statement.
+ * The statement that decided the verdict, preferring one of the types the expectation names,
+ * from the statements found (foundStatements: their places, without the words that most of an
+ * audit's checks never show).
  */
-/** The verdict's statements found (foundStatements: without words when none are needed). */
-type Found = ReturnType<typeof foundStatements>
-
-function decidingFinding(verdict: Verdict, found: Found, expected: Expected): FoundStatement | null {
+function decidingFinding(verdict: Verdict, found: FoundStatements, expected: Expected): FoundStatement | null {
   const types = expected.kind === 'explicit-deny' ? expected.by : []
   switch (verdict.decision) {
     case 'ExplicitDeny': {
@@ -73,7 +69,7 @@ function decidingFinding(verdict: Verdict, found: Found, expected: Expected): Fo
   }
 }
 
-function outcomeOf(verdict: Verdict, found: Found, expected: Expected): Judgement['outcome'] {
+function outcomeOf(verdict: Verdict, found: FoundStatements, expected: Expected): Judgement['outcome'] {
   const d = verdict.decision
   switch (expected.kind) {
     case 'allow':
@@ -107,7 +103,7 @@ export function judge(verdict: Verdict, expected: Expected): Judgement {
   return { outcome: outcomeOf(verdict, found, expected), deciding, missingAllows, summary: summaryOf(verdict, found, deciding, missingAllows) }
 }
 
-function summaryOf(verdict: Verdict, found: Found, deciding: DecidingStatement | null, missing: Judgement['missingAllows']): string {
+function summaryOf(verdict: Verdict, found: FoundStatements, deciding: DecidingStatement | null, missing: Judgement['missingAllows']): string {
   if (verdict.decision === 'ImplicitDeny') return `no Allow in ${missing.map((m) => m.label).join(', ') || 'any layer'}`
   if (verdict.decision === 'Undetermined') {
     if (deciding) {

@@ -102,6 +102,12 @@ function byDecisiveness(a: FoundStatement, b: FoundStatement): number {
 /** What judging a verdict and drawing its evaluation path read of each statement found: its place, not its words. */
 export type FoundStatement = Pick<StatementFinding, 'policyType' | 'policyName' | 'policyArn' | 'attachedTo' | 'statementIndex' | 'sid' | 'effect' | 'certain' | 'unknownKeys' | 'origin'>
 
+/** The statements a verdict found, denies and allows (foundStatements). */
+export interface FoundStatements {
+  readonly denies: readonly FoundStatement[]
+  readonly allows: readonly FoundStatement[]
+}
+
 const NO_KEYS: readonly string[] = Object.freeze([])
 
 /**
@@ -114,7 +120,7 @@ const NO_KEYS: readonly string[] = Object.freeze([])
  * themselves. The two lists hold the same statements in the same order (both read the same
  * hits; test/audit/found-statements.test.ts).
  */
-export function foundStatements(verdict: Verdict): { readonly denies: readonly FoundStatement[]; readonly allows: readonly FoundStatement[] } {
+export function foundStatements(verdict: Verdict): FoundStatements {
   const words = () => ({ denies: verdict.denies, allows: verdict.allows })
   if (!(verdict instanceof Stateful)) return words()
   const kept = Stateful.keptOf(verdict)

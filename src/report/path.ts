@@ -7,7 +7,7 @@
  * JSON, so that an audit result can carry it for its failed checks.
  */
 import { AWS_OWNED_LEVEL } from '../evaluate/aws-owned.js'
-import { foundStatements, requestNamed, type FoundStatement } from '../evaluate/verdict.js'
+import { foundStatements, requestNamed, type FoundStatement, type FoundStatements } from '../evaluate/verdict.js'
 import { POLICY_TYPE_NAMES, type PolicyType, type Verdict } from '../model/index.js'
 import { policyTitle, statementLabel } from './wording.js'
 
@@ -171,7 +171,7 @@ function byLevel(ids: readonly string[]): string[] {
 }
 
 /** A name for each organisation level a finding names: "OU `Prod` (ou-demo-prod11)" from its origin. */
-function levelLabels(found: ReturnType<typeof foundStatements>): Map<string, string> {
+function levelLabels(found: FoundStatements): Map<string, string> {
   const labels = new Map<string, string>()
   for (const f of [...found.allows, ...found.denies]) {
     if (!ORG_LAYERS.has(f.policyType) || !f.attachedTo || labels.has(f.attachedTo)) continue
