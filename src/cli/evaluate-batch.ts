@@ -63,9 +63,14 @@ export class BlockWriter {
     // Standard output to a file or a pipe takes the bytes in at once: the buffer is then
     // written over, where a new one for every 64 KB left hundreds of MB of garbage outside the
     // heap for the collector to find. Bytes still waiting to be written keep their buffer.
-    if (this.copiesAtOnce && (this.stream as Partial<NodeJS.WriteStream>).writableLength === 0) this.bytes.clear()
+    if (this.tookAll()) this.bytes.clear()
     else this.bytes.take()
     if (!more) await once(this.stream, 'drain')
+  }
+
+  /** Whether the stream is done with every byte it was given (copiesAtOnce): their memory can be written over. */
+  private tookAll(): boolean {
+    return this.copiesAtOnce && (this.stream as Partial<NodeJS.WriteStream>).writableLength === 0
   }
 
   /**
@@ -76,7 +81,7 @@ export class BlockWriter {
   async writeBytes(bytes: Uint8Array): Promise<boolean> {
     await this.flush()
     const more = this.stream.write(bytes)
-    const done = this.copiesAtOnce && (this.stream as Partial<NodeJS.WriteStream>).writableLength === 0
+    const done = this.tookAll()
     if (!more) await once(this.stream, 'drain')
     return done
   }

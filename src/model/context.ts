@@ -213,17 +213,22 @@ export abstract class LayeredKnown extends KnownView {
     return (this.extra ??= this.extraEntries()).get(key)
   }
 
+  /** Whether an extra entry shows: the context neither gives, hides nor withholds its key. */
+  private addsExtra(key: string): boolean {
+    return !this.base.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)
+  }
+
   override eachEntry(callback: (entry: ContextEntry) => void): void {
     if (this.merged !== null) return super.eachEntry(callback)
-    // What `all` would hold, in its order: the context's own entries, then the extra ones it neither knows nor hides.
+    // What `all` would hold, in its order: the context's own entries, then the extra ones that show.
     eachEntryOf(this.base, callback)
-    for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!this.base.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)) callback(entry)
+    for (const [key, entry] of (this.extra ??= this.extraEntries())) if (this.addsExtra(key)) callback(entry)
   }
 
   protected all(): Map<string, ContextEntry> {
     if (this.merged === null) {
       const merged = new Map(this.base)
-      for (const [key, entry] of (this.extra ??= this.extraEntries())) if (!merged.has(key) && !this.hidden.has(key) && !this.withheld?.has(key)) merged.set(key, entry)
+      for (const [key, entry] of (this.extra ??= this.extraEntries())) if (this.addsExtra(key)) merged.set(key, entry)
       this.merged = merged
     }
     return this.merged
