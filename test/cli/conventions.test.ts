@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runBuiltCli } from '../helpers/built-cli.js'
 
 // The conventions people type, through the built CLI (oclif's plugins and hooks are wired in
 // package.json, so only a real run shows them).
 const root = new URL('../..', import.meta.url).pathname
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 
-function denydoctor(...args: string[]) {
-  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8' })
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status }
-}
+const denydoctor = (...args: string[]) => runBuiltCli(args)
 
 describe('help, version and suggestions', () => {
   it.each([['-h'], ['--help'], ['help']])('%s lists the commands', (flag) => {
@@ -57,9 +54,17 @@ describe('help, version and suggestions', () => {
   it('keeps the SDK\'s Node.js notice off stderr when an AWS client is built', () => {
     // A live diagnosis without a region fails before any request, after the clients are built
     // (where the SDK would print its notice). bin/run.js itself must switch it off.
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' }
-    for (const key of ['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) delete env[key]
-    const run = spawnSync('node', [join(root, 'bin', 'run.js'), 'principal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances'], { cwd: root, env, encoding: 'utf8' })
+    const run = runBuiltCli(['principal', 'arn:aws:iam::111111111111:role/TestReadOnly', '--action', 'ec2:RunInstances'], {
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'x',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
+      AWS_REGION: undefined,
+      AWS_DEFAULT_REGION: undefined,
+      AWS_PROFILE: undefined,
+    })
     expect(run.status).toBe(1)
     expect(run.stderr).toBe('denydoctor: No AWS region is configured; pass --region, set AWS_REGION, or give the profile a region.\n')
   })

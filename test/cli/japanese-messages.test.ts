@@ -3,24 +3,19 @@
  * not configured, a misspelt flag or command, a snapshot handed to evaluate, --json with
  * another format, --demo with --snapshot. Flag names, file names and commands stay as typed.
  */
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkProfiles } from '../../src/cli/check-profiles.js'
 import { LocalizedUserError } from '../../src/cli/localized-error.js'
 import Evaluate from '../../src/commands/evaluate.js'
 import Principal from '../../src/commands/principal.js'
 import { messages } from '../../src/i18n/index.js'
+import { runBuiltCli } from '../helpers/built-cli.js'
 import { runCommand } from '../helpers/run-command.js'
 
-const root = new URL('../..', import.meta.url).pathname
 const EXAMPLE = 'examples/scp-deny-runinstances.json'
 const ROLE = 'arn:aws:iam::111111111111:role/TestReadOnly'
 
-function denydoctor(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env } })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const denydoctor = (env: Record<string, string>, ...args: string[]) => runBuiltCli(args, env)
 
 describe('command-line refusals in Japanese', () => {
   it('--json with another format', async () => {

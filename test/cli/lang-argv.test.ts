@@ -3,18 +3,12 @@
  * its global options anywhere) and on oclif's own help command: bin/run.js rearranges the
  * arguments before oclif reads the first word as the command (src/cli/lang-argv.ts).
  */
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { argvForOclif, withoutLang } from '../../src/cli/lang-argv.js'
+import { runBuiltCli } from '../helpers/built-cli.js'
 
-const root = new URL('../..', import.meta.url).pathname
 const EXAMPLE = 'examples/scp-deny-runinstances.json'
-
-function denydoctor(...args: string[]) {
-  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const denydoctor = (...args: string[]) => runBuiltCli(args, { LANG: 'C' })
 
 describe('argvForOclif', () => {
   it('moves --lang from before the command to after it, both spellings, the rest in order', () => {

@@ -4,7 +4,6 @@
  * malformed policies), collect against AWS failing, and diagnoses with gaps. It fails on an
  * English sentence outside code (english-sentences.ts says what counts as code).
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import { GetAccountAuthorizationDetailsCommand } from '@aws-sdk/client-iam'
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import Collect from '../../src/commands/collect.js'
+import { runBuiltCli } from '../helpers/built-cli.js'
 import { runCommand } from '../helpers/run-command.js'
 import { fakeAws, useFakeEnvironment } from '../sources/aws/collect-setup.js'
 import { world } from '../sources/aws/collect-world.js'
@@ -28,13 +28,8 @@ const ROLE = 'arn:aws:iam::111111111111:role/TestReadOnly'
 const SEED = 'test/fixtures/seed'
 
 
-/** Runs the built CLI; an `env` value of undefined removes that variable. */
-function denydoctor(args: readonly string[], env: Record<string, string | undefined> = {}) {
-  const merged: Record<string, string | undefined> = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', NO_COLOR: '1', COLUMNS: '200', ...env }
-  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
-  const result = spawnSync('node', [join(root, 'bin', 'run.js'), ...args], { cwd: root, encoding: 'utf8', env: merged })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+/** Runs the built CLI, uncoloured and wide; an `env` value of undefined removes that variable. */
+const denydoctor = (args: readonly string[], env: Record<string, string | undefined> = {}) => runBuiltCli(args, { NO_COLOR: '1', COLUMNS: '200', ...env })
 
 function english(output: { stdout: string; stderr: string }): string[] {
   return englishSentences(`${output.stdout}\n${output.stderr}`)
