@@ -53,12 +53,6 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
   const { source } = hit.policy
   const { statement } = hit
   const certain = hit.applies === true
-  // Its parts joined by "; ", added one by one (a list joined cost more than the finding's other words).
-  let explanation = `${findingHead(hit.policy, statement)}; action matches ${quoted(hit.matchedAction)}; resource matches ${quoted(hit.matchedResource)}`
-  if (hit.matchedPrincipal) explanation += `; principal matches ${quoted(hit.matchedPrincipal)}`
-  explanation += `; ${conditionSummary(hit.conditions.traces)}`
-  if (hit.resourceTypes.length > 0 && resource === null && hit.matchedResource !== '*') explanation += `; the resource was not given; it hits resource types ${hit.resourceTypes.join(', ')}`
-  if (!certain) explanation += `; it applies or not depending on ${hit.unknownKeys.length ? hit.unknownKeys.join(', ') : 'the resource'}, which the request does not settle`
   return {
     policyType: source.type,
     policyName: source.name,
@@ -68,7 +62,7 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
     sid: statement.sid,
     certain,
     unknownKeys: hit.unknownKeys,
-    explanation: `${explanation}.`,
+    explanation: explanationOf(hit, resource),
     effect: statement.effect,
     origin: source.origin,
     matchedAction: hit.matchedAction,
@@ -81,6 +75,27 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
   }
 }
 
+/** A finding's explanation: a kept hit's (keptHit) written once, with its resource known. */
+function explanationOf(hit: StatementHit, resource: string | null): string {
+  const kept = resource === null ? undefined : keptWords.get(hit)
+  if (typeof kept === 'string') return kept
+  const words = writeExplanation(hit, resource)
+  if (kept === null) keptWords.set(hit, words)
+  return words
+}
+
+function writeExplanation(hit: StatementHit, resource: string | null): string {
+  const { statement } = hit
+  const certain = hit.applies === true
+  // Its parts joined by "; ", added one by one (a list joined cost more than the finding's other words).
+  let explanation = `${findingHead(hit.policy, statement)}; action matches ${quoted(hit.matchedAction)}; resource matches ${quoted(hit.matchedResource)}`
+  if (hit.matchedPrincipal) explanation += `; principal matches ${quoted(hit.matchedPrincipal)}`
+  explanation += `; ${conditionSummary(hit.conditions.traces)}`
+  if (hit.resourceTypes.length > 0 && resource === null && hit.matchedResource !== '*') explanation += `; the resource was not given; it hits resource types ${hit.resourceTypes.join(', ')}`
+  if (!certain) explanation += `; it applies or not depending on ${hit.unknownKeys.length ? hit.unknownKeys.join(', ') : 'the resource'}, which the request does not settle`
+  return `${explanation}.`
+}
+
 /**
  * The full match of a statement the compiled matchers found to apply, for its finding. The
  * reference matchers (statement.ts) run again here, so every word comes from them; the two
@@ -89,12 +104,42 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
  */
 export function explainHit(hit: Hit, input: MatchInput): StatementHit {
   const { policy, candidate } = hit
+  const matchedAction = matchedActionText(candidate, input.action)
+  const keepable = candidate.compiled.always && input.resource !== null
+  if (keepable) {
+    const kept = keptHits.get(policy)?.[candidate.index]
+    if (kept !== undefined && kept.matchedAction === matchedAction) return kept
+  }
   const statement = policy.policy.statements[candidate.index]!
   const env = { context: input.context, version: policy.policy.version }
-  const full = matchStatement(policy, statement, input, env, matchedActionText(candidate, input.action))
+  const full = matchStatement(policy, statement, input, env, matchedAction)
   if (full === null || full.applies !== hit.applies) {
     const where = `${statementLabel(statement.index, statement.sid)} of ${describePolicy(policy.source)}`
     throw new Error(`Internal error: the engine's two matchers disagree on whether ${where} applies to ${input.action} (${hit.applies} against ${full?.applies ?? false}). Please report this with the case.`)
   }
+  if (keepable) keepHit(policy, candidate.index, full)
   return full
+}
+
+/**
+ * Full matches kept for the statements that apply to every request naming their action
+ * (compiled `always`: no Principal or Principal "*", Resource "*", no Condition), per policy
+ * as attached and statement, for requests that name their resource: the reference matchers
+ * give such a statement the same words for all of them, but for the action as spelt (which
+ * NotAction's words name; a kept match of another spelling is matched again). A batch reports
+ * FullAWSAccess and RCPFullAWSAccess at every level of nearly every verdict, and matched and
+ * worded them again each time. Their lists are frozen: every finding of the statement shares them.
+ */
+const keptHits = new WeakMap<SourcedPolicy, StatementHit[]>()
+/** A kept hit's explanation, once written (null until then); hits that are not kept are not here. */
+const keptWords = new WeakMap<StatementHit, string | null>()
+
+function keepHit(policy: SourcedPolicy, index: number, full: StatementHit): void {
+  let kept = keptHits.get(policy)
+  if (kept === undefined) keptHits.set(policy, (kept = []))
+  Object.freeze(full.unknownKeys)
+  Object.freeze(full.resourceTypes)
+  Object.freeze(full.conditions.traces)
+  kept[index] = full
+  keptWords.set(full, null)
 }
