@@ -73,6 +73,14 @@ export function remediesFor(verdict: Verdict): Remedy[] {
   return remedies
 }
 
+/** The caller last read from its ARN: a batch's verdicts come many to a principal, one after another. */
+let lastCaller: { readonly arn: string; readonly info: PrincipalInfo | null } | null = null
+
+function callerInfo(arn: string): PrincipalInfo | null {
+  if (lastCaller === null || lastCaller.arn !== arn) lastCaller = { arn, info: principalFromArn(arn) }
+  return lastCaller.info
+}
+
 /** The ARN a policy names the caller by: the role for a role session, else the caller itself. */
 function principalForPolicies(principalArn: string, info: PrincipalInfo | null): string {
   if (!info) return principalArn
@@ -99,7 +107,7 @@ function missingAllowRemedy(verdict: Verdict, type: PolicyType, level: string | 
   // IAM itself refuses changes to AWS's own resources, whatever any policy says.
   if (level === AWS_OWNED_LEVEL) return null
   const { action } = verdict.request
-  const info = principalFromArn(verdict.request.principal)
+  const info = callerInfo(verdict.request.principal)
   // aws:PrincipalArn carries the role's path when a source knew it; a session ARN never does.
   const caller = contextValue(verdict, 'aws:PrincipalArn') ?? principalForPolicies(verdict.request.principal, info)
   const Resource = resourcesOf(verdict)
