@@ -7,10 +7,10 @@
  *   processor time (user + system, all threads), both from /usr/bin/time; with the default jobs (the cores available), then again
  *   with `--jobs 1`, whose output must be the same byte for byte.
  * - the first pass of a fresh process: evaluateCase over the engine corpus in a child
- *   (first-pass.ts), and the peer's in a child of its own (peer-first-pass.ts), in turn, three
- *   times each: the best of each.
+ *   (first-pass.ts), and the peer's in a child of its own (peer-first-pass.ts), in turn,
+ *   FIRST_PASS_RUNS times each: the best of each.
  * The peer is timed beside the batch too: one pass of each of its two modes over the engine
- * corpus just before each of two default-jobs runs. This machine's speed moves by up to a
+ * corpus just before each of BATCH_ROUNDS default-jobs runs. This machine's speed moves by up to a
  * third from one minute to the next, and the batch runs minutes after the engine measurement:
  * the peer's figure from then made the same build's ratio read 16× in one run and 24× in
  * another. The ratio is the best batch run against the peer's best pass (the best of each,
@@ -28,13 +28,27 @@ import { runSimulation, toSimulation } from '../engine/peer.js'
 
 const run = promisify(execFile)
 
+/**
+ * Rounds of (the peer's two passes, one default-jobs batch run), and fresh-process first passes
+ * of each program. On this machine one program's run of a few hundred milliseconds moved from
+ * 145 to 298 ms between identical runs, and a batch run from 5.9 to 8.2 s, while the peer's
+ * four-second runs moved by a tenth: with two or three runs, the best of ours was often not
+ * one that ran in a quiet moment, and the same build's ratio read anywhere from 16× to 24×. The
+ * best of more runs of each is closer to what each program does when nothing else runs, which
+ * is what the ratio is to compare; every run is printed, so the spread shows.
+ */
+export const BATCH_ROUNDS = 3
+export const FIRST_PASS_RUNS = 5
+
 export interface BatchResult {
   readonly cases: number
   readonly fileMb: number
   readonly lines: number
   readonly errorLines: number
   readonly exitCode: number | null
+  /** The best default-jobs run's; `runsMs` has each run's. */
   readonly wallMs: number
+  readonly runsMs: readonly number[]
   readonly perSecond: number
   /** null when /usr/bin/time is not there to read it. */
   readonly peakRssMb: number | null
@@ -42,7 +56,7 @@ export interface BatchResult {
   readonly processorMs: number | null
   /** The same input with `--jobs 1` (one thread), for comparison. */
   readonly oneJob: { readonly wallMs: number; readonly perSecond: number; readonly peakRssMb: number | null; readonly processorMs: number | null; readonly identical: boolean }
-  /** The best of three fresh processes each, denydoctor's and the peer's in turn. */
+  /** The best of FIRST_PASS_RUNS fresh processes each, denydoctor's and the peer's in turn. */
   readonly firstPass: { readonly cases: number; readonly firstMs: number; readonly perSecond: number; readonly runsMs: readonly number[]; readonly peerFirstMs: number; readonly peerPerSecond: number; readonly peerRunsMs: readonly number[] }
   /** The peer timed just before each default-jobs run: the fastest pass of its two modes (evaluations per second), and each pass. */
   readonly peerBeside: { readonly perSecond: number; readonly passesMs: readonly number[] }
@@ -149,14 +163,14 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
   await writeCases(file, options.cases, options.seed)
   const fileMb = (await stat(file)).size / 2 ** 20
   const simulations = peerSimulations(options.seed, options.principalsPerAccount)
-  // The peer and the batch in turn, twice: the best of each is compared (best of two runs, as
-  // the audit's pairs; best of four passes for the peer).
+  // The peer and the batch in turn, BATCH_ROUNDS times: the best of each is compared (the best
+  // batch run against the best of the peer's passes, two a round).
   const passesMs: number[] = []
   const runs: CliRun[] = []
-  for (let i = 1; i <= 2; i++) {
-    log(`batch: the peer (${i} of 2)…`)
+  for (let i = 1; i <= BATCH_ROUNDS; i++) {
+    log(`batch: the peer (${i} of ${BATCH_ROUNDS})…`)
     passesMs.push(...(await peerPasses(simulations)))
-    log(`batch: denydoctor evaluate ${file} --json (${fileMb.toFixed(0)} MB; ${i} of 2)…`)
+    log(`batch: denydoctor evaluate ${file} --json (${fileMb.toFixed(0)} MB; ${i} of ${BATCH_ROUNDS})…`)
     runs.push(await runCli(options.root, file, join(options.outDir, 'batch-output.jsonl')))
   }
   const cli = runs.reduce((best, r) => (r.wallMs < best.wallMs ? r : best))
@@ -165,7 +179,7 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
   log('batch: first pass of a fresh process, denydoctor and the peer in turn…')
   const ours: { cases: number; firstMs: number }[] = []
   const peers: { cases: number; firstMs: number }[] = []
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < FIRST_PASS_RUNS; i++) {
     ours.push(await child(options.root, 'first-pass.ts', options.seed, options.principalsPerAccount))
     peers.push(await child(options.root, 'peer-first-pass.ts', options.seed, options.principalsPerAccount))
   }
@@ -176,8 +190,9 @@ export async function measureBatch(options: { seed: number; cases: number; outDi
     cases: options.cases,
     fileMb,
     ...figures,
-    // The higher of the two runs' peaks: the target is a bound.
+    // The highest of the runs' peaks: the target is a bound.
     peakRssMb: runs.some((r) => r.peakRssMb === null) ? null : Math.max(...runs.map((r) => r.peakRssMb!)),
+    runsMs: runs.map((r) => r.wallMs),
     perSecond: (options.cases * 1000) / cli.wallMs,
     oneJob: { wallMs: one.wallMs, perSecond: (options.cases * 1000) / one.wallMs, peakRssMb: one.peakRssMb, processorMs: one.processorMs, identical: runs.every((r) => r.digest === one.digest && r.exitCode === one.exitCode) },
     firstPass: {

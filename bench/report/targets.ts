@@ -109,7 +109,7 @@ export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
   const runs = (list: readonly number[]) => list.map((m) => m.toFixed(0)).join(' / ')
   return [
     { group: g, figure: 'input', value: `${n0(b.cases)} JSON Lines cases, ${b.fileMb.toFixed(0)} MB`, target: '', pass: null },
-    { group: g, figure: 'evaluate FILE --json, spawn to exit (best of 2)', value: `${ms(b.wallMs)} (${n0(b.perSecond)} /s), exit ${b.exitCode}`, target: '', pass: null },
+    { group: g, figure: `evaluate FILE --json, spawn to exit (best of ${b.runsMs.length})`, value: `${ms(b.wallMs)} (${n0(b.perSecond)} /s; runs ${runs(b.runsMs)} ms), exit ${b.exitCode}`, target: '', pass: null },
     {
       group: g,
       figure: 'processor time (all threads)',
@@ -129,7 +129,7 @@ export function batchRows(b: BatchResult, e: EngineResult | undefined): Row[] {
     { group: g, figure: 'peak memory (RSS)', value: b.peakRssMb === null ? 'not measured (no /usr/bin/time)' : `${b.peakRssMb.toFixed(0)} MB`, target: '< 300 MB', pass: b.peakRssMb === null ? null : b.peakRssMb < 300 },
     {
       group: g,
-      figure: 'peer beside the batch (best of 4 passes)',
+      figure: `peer beside the batch (best of ${b.peerBeside.passesMs.length} passes)`,
       value: `${n0(peer)} /s (passes ${runs(b.peerBeside.passesMs)} ms)${earlier === null ? '' : `; in the engine measurement ${n0(earlier)} /s`}`,
       target: '',
       pass: null,
