@@ -108,7 +108,8 @@ export function explainHit(hit: Hit, input: MatchInput): StatementHit {
   const keepable = candidate.compiled.always && input.resource !== null
   if (keepable) {
     const kept = keptHits.get(policy)?.[candidate.index]
-    if (kept !== undefined && kept.matchedAction === matchedAction) return kept
+    // Kept only as the reference matcher judged it: a hit judged otherwise is matched again (and refused).
+    if (kept !== undefined && kept.matchedAction === matchedAction && kept.applies === hit.applies) return kept
   }
   const statement = policy.policy.statements[candidate.index]!
   const env = { context: input.context, version: policy.policy.version }
