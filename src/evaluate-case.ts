@@ -113,11 +113,12 @@ export function evaluateLoaded(
   incomplete: readonly CollectionGap[] = NO_GAPS,
   findingsNow = false,
 ): Verdict {
-  const about = cachedRequestWarnings(request.action, request.context.known)
   return evaluate(request, policies, {
     rcpServices: rcpServices(),
     incomplete,
-    warnings: caseWarnings.length === 0 ? about : about.length === 0 ? caseWarnings : [...caseWarnings, ...about],
+    warnings: caseWarnings,
+    // The catalogue is asked about the request only when the verdict's warnings are read.
+    laterWarnings: () => cachedRequestWarnings(request.action, request.context.known),
     ...(findingsNow ? { findingsNow } : {}),
   })
 }

@@ -15,6 +15,12 @@ export interface EvaluateOptions {
   readonly incomplete?: readonly CollectionGap[]
   /** Extra warnings to carry into the verdict (unknown action, unknown context keys). */
   readonly warnings?: readonly string[]
+  /**
+   * More warnings, after `warnings`, worked out only when someone reads the verdict's
+   * warnings: the catalogue lookups behind a request's warnings are no part of its decision,
+   * and a fresh process deciding a batch spent a twentieth of its first pass on them.
+   */
+  readonly laterWarnings?: () => readonly string[]
   /** Context values assumed for a direct call, listed in the verdict as they are (none for `evaluate`). */
   readonly assumptions?: readonly Assumption[]
   /**
@@ -76,7 +82,7 @@ export function evaluate(request: Request, policies: PolicySet, options: Evaluat
   const missingAllows = missing ?? NONE
   const given = options.warnings ?? NONE
   // Without any warning the list is settled now; otherwise it is written when read.
-  const warnings = given.length === 0 && !plan.hasWarnings ? NONE : null
+  const warnings = given.length === 0 && options.laterWarnings === undefined && !plan.hasWarnings ? NONE : null
   const verdict = makeVerdict(decision, missingAllows, incomplete, warnings, { request, policies, plan, options }, collect ? { context, found, undecidedGates } : undefined)
   // What each value of an unknown key would decide: evaluated again only when someone reads it.
   return decision === 'Undetermined' ? addBranches(verdict, request.context, (context) => evaluate({ ...request, context }, policies, options)) : verdict

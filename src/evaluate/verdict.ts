@@ -40,7 +40,7 @@ export interface VerdictState {
   readonly request: Request
   readonly policies: PolicySet
   readonly plan: SetPlan
-  readonly options: LayerOptions & { readonly warnings?: readonly string[]; readonly assumptions?: readonly Assumption[] }
+  readonly options: LayerOptions & { readonly warnings?: readonly string[]; readonly laterWarnings?: () => readonly string[]; readonly assumptions?: readonly Assumption[] }
 }
 
 /** What the layers found, gathered again for the words, once per verdict (or kept from the deciding pass: EvaluateOptions.findingsNow). */
@@ -225,7 +225,9 @@ function sameWarnings(a: readonly string[] | undefined, b: readonly string[] | u
 }
 
 function verdictWarnings(state: VerdictState): readonly string[] {
-  const about = state.options.warnings
+  const given = state.options.warnings
+  const later = state.options.laterWarnings?.()
+  const about = later === undefined || later.length === 0 ? given : given === undefined || given.length === 0 ? later : [...given, ...later]
   const kept = warningsOfSet.get(state.policies)
   if (kept !== undefined && sameWarnings(kept.about, about)) return kept.list
   const list = Object.freeze([...new Set([...(about ?? []), ...policyWarnings(state.policies)])])

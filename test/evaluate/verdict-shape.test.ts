@@ -75,6 +75,24 @@ describe('verdict shape', () => {
     const quiet = loadCase(CASE)
     expect(evaluate(quiet.request, quiet.policies, { rcpServices: rcpServices() }).warnings).toEqual([])
   })
+
+  it('works out the later warnings only when its warnings are read, after the given ones', () => {
+    const loaded = loadCase(CASE)
+    let asked = 0
+    const laterWarnings = () => {
+      asked++
+      return ['later']
+    }
+    const verdict = evaluate(loaded.request, loaded.policies, { rcpServices: rcpServices(), warnings: ['given'], laterWarnings })
+    expect(verdict.decision).toBe('ExplicitDeny')
+    void verdict.denies
+    expect(asked).toBe(0)
+    expect(verdict.warnings).toEqual(['given', 'later'])
+    expect(asked).toBe(1)
+    // evaluateCase: the catalogue's word on an unknown action, as before.
+    const unknown = evaluateCase({ ...CASE, request: { ...CASE.request, action: 's3:GetObjekt' } })
+    expect(unknown.warnings.join(' ')).toMatch(/s3:GetObjekt.*s3:GetObject/)
+  })
 })
 
 describe('one policy set, several requests', () => {
