@@ -12,8 +12,9 @@
  * parts share an object only when they are equal. Bounded: each table is emptied when it
  * reaches its limit (what is still in use is rebuilt on the next case).
  */
-import type { OrgLevel, Policy, PolicySet, PolicySource, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
+import type { OrgLevel, Policy, PolicySet, PolicySource, PolicyType, PrincipalInfo, SourcedPolicy } from '../../model/index.js'
 import { PolicyCache, sharedPolicyCache } from '../../policy/policy-cache.js'
+import type { PolicyKind } from '../../policy/index.js'
 import { ContainerIndex, containerKey } from './container-index.js'
 
 const PART_LIMIT = 20_000
@@ -65,6 +66,28 @@ class Table<V> {
   }
 }
 
+/**
+ * A policy as loaded from one value (a `{name, arn, document}` object or a bare document) at
+ * one place of a set: its layer, how its document is read, the level it is attached to, its
+ * position (which gives the name of an unnamed one). What it was read from is kept to check
+ * that the value still holds it.
+ */
+interface KeptSourced {
+  readonly type: PolicyType
+  readonly kind: PolicyKind
+  readonly attachedTo: string | null
+  readonly index: number
+  /** Whether the value was wrapped: then its document, name and ARN as read. */
+  readonly wrapped: boolean
+  readonly document: unknown
+  readonly name: unknown
+  readonly arn: unknown
+  readonly sourced: SourcedPolicy
+}
+
+/** Places kept per value (the same FullAWSAccess object on every level of every chain). */
+const PLACES_PER_VALUE = 8
+
 export class CaseCache {
   private readonly sourced: Table<SourcedPolicy>
   private readonly lists: Table<readonly SourcedPolicy[]>
@@ -76,6 +99,8 @@ export class CaseCache {
   /** Sets by what a `policies` object holds (containerKey): a new object holding the same documents finds its set. */
   private readonly containers: ContainerIndex
   private lastContainer: { readonly parts: readonly unknown[]; readonly set: PolicySet } | null = null
+  /** Policies by the value they were loaded from (keptSourced). */
+  private byValue = new WeakMap<object, KeptSourced[]>()
 
   /** `partLimit`: nodes each table keeps before it is emptied (and principals kept by ARN). */
   constructor(
@@ -93,6 +118,41 @@ export class CaseCache {
 
   sourcedPolicy(source: PolicySource, policy: Policy): SourcedPolicy {
     return this.sourced.get([policy, source.type, source.name, source.arn, source.attachedTo, source.origin], () => ({ source, policy }))
+  }
+
+  /**
+   * The policy loaded before from this value at this place, when the value still holds what it
+   * was read from (a wrapped value: the same document, name and ARN; a bare document: still
+   * not wrapped); undefined otherwise. A new set is mostly made of policies loaded for other
+   * sets (one principal's policies with each bucket policy it meets): this answers them with one
+   * lookup, where reading each again (its name, its parsed document by identity, its interned
+   * part) was a fifth of a fresh process's first pass.
+   */
+  keptSourced(value: object, type: PolicyType, kind: PolicyKind, attachedTo: string | null, index: number): SourcedPolicy | undefined {
+    const places = this.byValue.get(value)
+    if (places === undefined) return undefined
+    for (let i = 0; i < places.length; i++) {
+      const kept = places[i]!
+      if (kept.index !== index || kept.type !== type || kept.kind !== kind || kept.attachedTo !== attachedTo) continue
+      const v = value as Record<string, unknown>
+      const same = kept.wrapped ? v.document === kept.document && v.name === kept.name && v.arn === kept.arn : !('document' in v)
+      return same ? kept.sourced : undefined
+    }
+    return undefined
+  }
+
+  /** Keeps a policy loaded from `value` at this place (keptSourced); `wrapped`: it was read as {name, arn, document}. */
+  keepSourced(value: object, type: PolicyType, kind: PolicyKind, attachedTo: string | null, index: number, wrapped: boolean, sourced: SourcedPolicy): void {
+    const v = value as Record<string, unknown>
+    const kept: KeptSourced = { type, kind, attachedTo, index, wrapped, document: wrapped ? v.document : value, name: wrapped ? v.name : undefined, arn: wrapped ? v.arn : undefined, sourced }
+    let places = this.byValue.get(value)
+    if (places === undefined) this.byValue.set(value, (places = []))
+    const at = places.findIndex((p) => p.index === index && p.type === type && p.kind === kind && p.attachedTo === attachedTo)
+    if (at >= 0) places[at] = kept
+    else {
+      if (places.length >= PLACES_PER_VALUE) places.shift()
+      places.push(kept)
+    }
   }
 
   /** The list of these (interned) policies; the array given is kept when it is the first. */
@@ -160,6 +220,7 @@ export class CaseCache {
   /** Forget every part and policy. */
   clear(): void {
     for (const table of [this.sourced, this.lists, this.levels, this.chains, this.sets, this.containers]) table.clear()
+    this.byValue = new WeakMap()
     this.principals.clear()
     this.policies.clear()
     this.lastContainer = null

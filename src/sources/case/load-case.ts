@@ -50,6 +50,15 @@ function stringList(value: unknown, path: string): string[] {
   throw new CaseError(`${path} must be a string or a list of strings.`, path)
 }
 
+/**
+ * The policy loaded before from this value at this place of a set (CaseCache.keptSourced), or
+ * undefined: then load it (loadPolicy), its path and name written only then.
+ */
+function keptAt(loader: Loader, value: unknown, type: PolicyType, kind: PolicyKind, attachedTo: string | null, index: number): SourcedPolicy | undefined {
+  return loader.cache !== null && typeof value === 'object' && value !== null ? loader.cache.keptSourced(value, type, kind, attachedTo, index) : undefined
+}
+
+/** `index`: the policy's position in its list (-1 for a layer's single policy), which names an unnamed one. */
 function loadPolicy(
   loader: Loader,
   value: unknown,
@@ -57,6 +66,7 @@ function loadPolicy(
   type: PolicyType,
   defaultName: string,
   attachedTo: string | null,
+  index: number,
   kind: PolicyKind = type,
 ): SourcedPolicy {
   const wrapped = isObject(value) && 'document' in value
@@ -69,7 +79,9 @@ function loadPolicy(
   try {
     const source = { type, name, arn, attachedTo, origin: null }
     if (!loader.cache) return { source, policy: parsePolicy(document, { name, kind }) }
-    return loader.cache.sourcedPolicy(source, loader.cache.policies.parse(document, { name, kind, fromJson: loader.fromJson }))
+    const sourced = loader.cache.sourcedPolicy(source, loader.cache.policies.parse(document, { name, kind, fromJson: loader.fromJson }))
+    if (isObject(value)) loader.cache.keepSourced(value, type, kind, attachedTo, index, wrapped, sourced)
+    return sourced
   } catch (error) {
     if (error instanceof PolicyInputError) throw new CaseError(`${path}: ${error.message}`, path)
     throw error
@@ -77,7 +89,8 @@ function loadPolicy(
 }
 
 function loadOne(loader: Loader, value: unknown, path: string, type: PolicyType, defaultName: string, kind: PolicyKind = type): SourcedPolicy | null {
-  return value === null || value === undefined ? null : loadPolicy(loader, value, path, type, defaultName, null, kind)
+  if (value === null || value === undefined) return null
+  return keptAt(loader, value, type, kind, null, -1) ?? loadPolicy(loader, value, path, type, defaultName, null, -1, kind)
 }
 
 /** Whether a policy allows every action on every resource with no condition (FullAWSAccess, RCPFullAWSAccess). */
@@ -155,7 +168,7 @@ function loadLevels(loader: Loader, value: unknown, path: string, type: 'scp' | 
     return {
       id: null,
       name: label,
-      policies: level.map((p, j) => loadPolicy(loader, p, `${path}[${i}][${j}]`, type, `${type.toUpperCase()} ${label}[${j}]`, label)),
+      policies: level.map((p, j) => keptAt(loader, p, type, type, label, j) ?? loadPolicy(loader, p, `${path}[${i}][${j}]`, type, `${type.toUpperCase()} ${label}[${j}]`, label, j)),
     }
   })
 }
@@ -170,7 +183,7 @@ function loadPolicies(loader: Loader, value: unknown, action: string): PolicySet
   const identity = value.identity ?? []
   if (!Array.isArray(identity)) throw new CaseError('policies.identity must be a list of policies.', 'policies.identity')
   const set: PolicySet = {
-    identity: identity.map((p, i) => loadPolicy(loader, p, `policies.identity[${i}]`, 'identity', `identity[${i}]`, null)),
+    identity: identity.map((p, i) => keptAt(loader, p, 'identity', 'identity', null, i) ?? loadPolicy(loader, p, `policies.identity[${i}]`, 'identity', `identity[${i}]`, null, i)),
     boundary: loadOne(loader, value.boundary, 'policies.boundary', 'boundary', 'boundary'),
     scps: loadLevels(loader, value.scps, 'policies.scps', 'scp'),
     rcps: loadLevels(loader, value.rcps, 'policies.rcps', 'rcp'),

@@ -62,6 +62,37 @@ describe('evaluateCase with kept policies', () => {
     expect(evaluateCase(c, { cache }).decision).toBe('Allowed')
   })
 
+  it('reads a policy object met again in a new set anew when it was renamed, given another document or put elsewhere', () => {
+    const cache = new CaseCache()
+    const allowGet = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
+    const denyGet = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] }
+    const wrapped = { name: 'Reader', arn: 'arn:aws:iam::111122223333:policy/Reader', document: allowGet }
+    const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }
+    // Each call a new `policies` object and a new list: only the policy objects recur.
+    const ask = (identity: unknown[], scps?: unknown[][]) => evaluateCase({ request, resourceAccount: '111122223333', policies: { identity: [...identity], ...(scps ? { scps } : {}) } }, { cache })
+    const fresh = (identity: unknown[], scps?: unknown[][]) =>
+      json({ request, resourceAccount: '111122223333', policies: { identity: [...identity], ...(scps ? { scps } : {}) } }, { cache: null })
+    const same = (identity: unknown[], scps?: unknown[][]) => expect(JSON.stringify(verdictToJson(ask(identity, scps)))).toBe(fresh(identity, scps))
+
+    expect(ask([wrapped]).allows.map((a) => [a.policyName, a.policyArn])).toEqual([['Reader', 'arn:aws:iam::111122223333:policy/Reader']])
+    wrapped.name = 'Renamed'
+    expect(ask([wrapped]).allows.map((a) => a.policyName)).toEqual(['Renamed'])
+    wrapped.arn = 'arn:aws:iam::111122223333:policy/Other'
+    expect(ask([wrapped]).allows.map((a) => a.policyArn)).toEqual(['arn:aws:iam::111122223333:policy/Other'])
+    wrapped.document = denyGet
+    expect(ask([wrapped]).decision).toBe('ExplicitDeny')
+    same([wrapped])
+    // A bare document named by its place: the same object at two places, each its own name.
+    expect(ask([allowGet, allowGet]).allows.map((a) => a.policyName)).toEqual(['identity[0]', 'identity[1]'])
+    expect(ask([denyGet, allowGet]).allows.map((a) => a.policyName)).toEqual(['identity[1]'])
+    same([denyGet, allowGet])
+    // One SCP object on every level: each level its own.
+    const full = { name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }
+    expect(ask([allowGet], [[full], [full], [full]]).allows.filter((a) => a.policyType === 'scp').map((a) => a.attachedTo)).toEqual(['root', 'level-1', 'account'])
+    same([allowGet], [[full], [full], [full]])
+    same([allowGet], [[full], [full]])
+  })
+
   it('keeps its tables bounded however many distinct cases go through', () => {
     const cache = new CaseCache(undefined, { partLimit: 10 })
     for (let i = 0; i < 60; i++) {
