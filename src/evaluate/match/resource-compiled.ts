@@ -57,7 +57,9 @@ const ALWAYS: EntryTest = () => true
 export function compileResourceEntry(pattern: string, version: PolicyVersion | null): EntryTest {
   if (pattern === '*') return ALWAYS
   const pattern6 = arnSegments(pattern)
-  const whole = globTester(pattern)
+  // The whole pattern is matched only against a resource that is no full ARN: made when first needed.
+  let wholeTest: ((value: string) => boolean) | null = null
+  const whole = (value: string) => (wholeTest ??= globTester(pattern))(value)
   if (pattern6.length < 6) {
     if (!pattern.endsWith('*')) return (r) => whole(r.text)
     // A short pattern ending in `*` absorbs the rest of the ARN (`arn:aws:s3:*`).
