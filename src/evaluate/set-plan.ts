@@ -47,10 +47,14 @@ export interface SetPlan {
   readonly session: PlannedPolicy | null
 }
 
-/** The plans of one set: the last one asked for, and all by action. */
+/**
+ * The plans of one set: the last one asked for, and all by action once a second action was
+ * asked (most sets, one per case of a batch, are asked about one action: a map each was much
+ * of what a fresh process's first pass kept).
+ */
 interface Plans {
   last: SetPlan
-  readonly byAction: Map<string, SetPlan>
+  byAction: Map<string, SetPlan> | null
 }
 
 const plans = new WeakMap<PolicySet, Plans>()
@@ -120,6 +124,35 @@ const chainPlans = new PartPlans<readonly OrgLevel[], readonly PlannedLevel[]>((
 )
 
 /**
+ * A SetPlan as made: its warnings read from the set's LintKnown. A class, where an object
+ * literal with a getter was made a slow object of its own by the runtime, a kilobyte for each
+ * set (a fresh process's first pass makes one for nearly every case).
+ */
+class PlanOfSet implements SetPlan {
+  readonly service: string
+  readonly resourcePolicyRequired: boolean
+
+  constructor(
+    readonly action: string,
+    private readonly lint: LintKnown,
+    readonly rcps: readonly PlannedLevel[],
+    readonly scps: readonly PlannedLevel[],
+    readonly vpce: PlannedPolicy | null,
+    readonly resource: PlannedPolicy | null,
+    readonly identity: readonly PlannedPolicy[],
+    readonly boundary: PlannedPolicy | null,
+    readonly session: PlannedPolicy | null,
+  ) {
+    this.service = serviceOf(action)
+    this.resourcePolicyRequired = resourcePolicyRequired(action)
+  }
+
+  get hasWarnings(): boolean {
+    return this.lint.has !== false
+  }
+}
+
+/**
  * The plan of a set for an action (as spelt), kept per set: one lookup per evaluation instead
  * of one per policy (lookups in weak maps showed in profiles), since an audit asks the same
  * set again.
@@ -127,32 +160,29 @@ const chainPlans = new PartPlans<readonly OrgLevel[], readonly PlannedLevel[]>((
 export function planFor(set: PolicySet, action: string): SetPlan {
   const kept = plans.get(set)
   if (kept?.last.action === action) return kept.last
-  let plan = kept?.byAction.get(action)
+  let plan = kept?.byAction?.get(action)
   if (!plan) {
     const key = action.toLowerCase()
     const maybe = (policy: SourcedPolicy | null) => (policy ? policyPlans.get(policy, action, key) : null)
     const lint = lintKnown(set)
-    plan = {
+    plan = new PlanOfSet(
       action,
-      service: serviceOf(action),
-      resourcePolicyRequired: resourcePolicyRequired(action),
-      get hasWarnings() {
-        return lint.has !== false
-      },
-      rcps: chainPlans.get(set.rcps, action, key),
-      scps: chainPlans.get(set.scps, action, key),
-      vpce: maybe(set.vpce),
-      resource: maybe(set.resource),
-      identity: listPlans.get(set.identity, action, key),
-      boundary: maybe(set.boundary),
-      session: maybe(set.session),
-    }
+      lint,
+      chainPlans.get(set.rcps, action, key),
+      chainPlans.get(set.scps, action, key),
+      maybe(set.vpce),
+      maybe(set.resource),
+      listPlans.get(set.identity, action, key),
+      maybe(set.boundary),
+      maybe(set.session),
+    )
     if (!kept) {
-      plans.set(set, { last: plan, byAction: new Map([[action, plan]]) })
+      plans.set(set, { last: plan, byAction: null })
       return plan
     }
-    if (kept.byAction.size >= ACTIONS_PER_SET) kept.byAction.clear()
-    kept.byAction.set(action, plan)
+    const byAction = (kept.byAction ??= new Map([[kept.last.action, kept.last]]))
+    if (byAction.size >= ACTIONS_PER_SET) byAction.clear()
+    byAction.set(action, plan)
   }
   if (kept) kept.last = plan
   return plan

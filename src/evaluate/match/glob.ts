@@ -117,10 +117,26 @@ const ALWAYS = (): boolean => true
  * pattern, so matching costs one comparison or one regular-expression test, with no cache
  * lookup. Same answers as globMatch(pattern, value, ignoreCase).
  */
+/**
+ * Equality tests of literal patterns, shared: a compiled ARN pattern tests its first five
+ * segments (`arn`, `aws`, `s3`, a region, an account), the same few texts in every statement.
+ */
+const literalTesters = new Map<string, (value: string) => boolean>()
+
+function literalTester(pattern: string): (value: string) => boolean {
+  let test = literalTesters.get(pattern)
+  if (test === undefined) {
+    if (literalTesters.size >= CACHE_LIMIT) literalTesters.clear()
+    test = (value) => value === pattern
+    literalTesters.set(pattern, test)
+  }
+  return test
+}
+
 export function globTester(pattern: string, ignoreCase = false): (value: string) => boolean {
   if (pattern === '*') return ALWAYS
   if (!pattern.includes('*') && !pattern.includes('?')) {
-    if (!ignoreCase) return (value) => value === pattern
+    if (!ignoreCase) return literalTester(pattern)
     const lower = pattern.toLowerCase()
     return (value) => value.toLowerCase() === lower
   }

@@ -24,14 +24,20 @@ const NOTHING = {}
 
 interface Node<V> {
   value: V | undefined
+  /** The first child, by its part, held in the node: most nodes have one child only. */
+  firstPart: unknown
+  first: Node<V> | null
+  /** The other children, by part. */
   next: Map<unknown, Node<V>> | null
 }
 
-const newNode = <V>(): Node<V> => ({ value: undefined, next: null })
+const newNode = <V>(): Node<V> => ({ value: undefined, firstPart: undefined, first: null, next: null })
 
 /**
  * Values keyed by a sequence of parts compared by identity (objects) or value (strings): a
- * trie of maps, so a lookup costs one map read per part and builds no key string. Bounded: it
+ * trie, so a lookup costs one comparison or map read per part and builds no key string. A
+ * node's first child is held in the node itself and only the others in a map: a map per node
+ * was most of what a fresh process's first pass kept, and its collector copied. Bounded: it
  * is emptied when it holds `limit` nodes or more (what is still in use is rebuilt on the next case).
  */
 class Table<V> {
@@ -45,10 +51,13 @@ class Table<V> {
     let node = this.root
     for (const raw of parts) {
       const part = raw ?? NOTHING
-      let child = node.next?.get(part)
+      let child = node.first !== null && node.firstPart === part ? node.first : node.next?.get(part)
       if (child === undefined) {
         child = newNode()
-        ;(node.next ??= new Map()).set(part, child)
+        if (node.first === null) {
+          node.firstPart = part
+          node.first = child
+        } else (node.next ??= new Map()).set(part, child)
         this.nodes++
       }
       node = child
