@@ -164,18 +164,29 @@ function findings(state: VerdictState, denies: boolean): StatementFinding[] {
 function suggestions(state: VerdictState, verdict: Verdict): string[] {
   const { decision, missingAllows, incomplete } = verdict
   const action = state.request.action
-  const { context } = gathered(state)
+  const { context, undecidedGates } = gathered(state)
   const present = (key: string) => isAlwaysPresent(key) || (context.partial?.has(key.toLowerCase()) ?? false)
-  const all = [
-    ...verdict.denies.filter((d) => decision !== 'ExplicitDeny' || d.certain).slice(0, 5).map((d) => denySuggestion(d, present)),
-    ...(decision === 'ExplicitDeny' ? [] : missingAllows.map((m) => missingAllowSuggestion(m, action))),
-    ...gathered(state).undecidedGates.slice(0, 3).map((g) => undecidedGateSuggestion(g, verdict.allows, action)),
-    ...incomplete.map((gap) => `Not everything could be read (${gap.source}): ${gap.effect}`),
-    ...(decision === 'Allowed' ? [s3BeyondPoliciesSuggestion(action)].filter((s) => s !== null) : []),
-  ]
   // The first of each, in order. A handful of long sentences: compared, not hashed into a Set.
+  // Added one by one: chains of filter, slice, map and spread made a list at every step for
+  // each verdict of a batch, and code optimized for one kind of list was thrown away at the next.
   const unique: string[] = []
-  for (const suggestion of all) if (!unique.includes(suggestion)) unique.push(suggestion)
+  const add = (suggestion: string) => {
+    if (!unique.includes(suggestion)) unique.push(suggestion)
+  }
+  let denies = 0
+  for (const d of verdict.denies) {
+    if (denies === 5) break
+    if (decision === 'ExplicitDeny' && !d.certain) continue
+    add(denySuggestion(d, present))
+    denies++
+  }
+  if (decision !== 'ExplicitDeny') for (const m of missingAllows) add(missingAllowSuggestion(m, action))
+  for (let i = 0; i < undecidedGates.length && i < 3; i++) add(undecidedGateSuggestion(undecidedGates[i]!, verdict.allows, action))
+  for (const gap of incomplete) add(`Not everything could be read (${gap.source}): ${gap.effect}`)
+  if (decision === 'Allowed') {
+    const s3 = s3BeyondPoliciesSuggestion(action)
+    if (s3 !== null) add(s3)
+  }
   return unique
 }
 
