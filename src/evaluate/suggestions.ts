@@ -76,7 +76,10 @@ function layerAdvice(finding: StatementFinding): string {
  * whose value is partly known): for those, absence is never suggested.
  */
 export function denySuggestion(finding: StatementFinding, present: (key: string) => boolean = isAlwaysPresent): string {
-  const lifts = finding.conditions.filter((c) => c.result === true).map(liftCondition)
+  // Pushed onto a list of its own: a list that map() makes is, to V8, of another kind in
+  // optimized code than in the interpreter, and the join below was compiled again for each.
+  const lifts: string[] = []
+  for (const c of finding.conditions) if (c.result === true) lifts.push(liftCondition(c))
   const head = `${statementLabel(finding.statementIndex, finding.sid)} of ${describePolicy({ type: finding.policyType, name: finding.policyName, arn: finding.policyArn, attachedTo: finding.attachedTo, origin: finding.origin })}`
   if (finding.certain) {
     const escape = lifts.length ? `To get past ${head}: ${lifts.join('; or ')}; ${layerAdvice(finding)}.` : `${head} denies unconditionally: ${layerAdvice(finding).replace(/^or /, '')}.`

@@ -53,6 +53,17 @@ type EntryTest = (resource: ResourceView, env: ConditionEnv) => Tri
 
 const ALWAYS: EntryTest = () => true
 
+/**
+ * Tests of the first `count` segments, pushed onto a list of their own: every compiled pattern's
+ * test reads its list, and one that map() made is, to V8, of another kind in optimized code
+ * than in the interpreter, which threw the tests' optimized code away.
+ */
+function testersOf(segments: readonly string[], count: number): ((value: string) => boolean)[] {
+  const tests: ((value: string) => boolean)[] = []
+  for (let i = 0; i < count; i++) tests.push(globTester(segments[i]!))
+  return tests
+}
+
 /** resourceEntryMatches(pattern, …).result with the pattern prepared. */
 export function compileResourceEntry(pattern: string, version: PolicyVersion | null): EntryTest {
   if (pattern === '*') return ALWAYS
@@ -64,7 +75,7 @@ export function compileResourceEntry(pattern: string, version: PolicyVersion | n
     if (!pattern.endsWith('*')) return (r) => whole(r.text)
     // A short pattern ending in `*` absorbs the rest of the ARN (`arn:aws:s3:*`).
     const head = pattern6.length - 1
-    const heads = pattern6.slice(0, head).map((s) => globTester(s))
+    const heads = testersOf(pattern6, head)
     const tail = globTester(pattern6[head]!)
     return (r) => {
       const value = r.segments
@@ -73,7 +84,7 @@ export function compileResourceEntry(pattern: string, version: PolicyVersion | n
       return tail(value.slice(head).join(':'))
     }
   }
-  const heads = pattern6.slice(0, 5).map((s) => globTester(s))
+  const heads = testersOf(pattern6, 5)
   const last = pattern6[5]!
   const lastTest = version === '2012-10-17' && hasVariables(last) ? null : globTester(last)
   return (r, env) => {
