@@ -75,7 +75,7 @@ export function toFinding(hit: StatementHit, resource: string | null): Statement
   }
 }
 
-/** A finding's explanation: a kept hit's (keptHit) written once, with its resource known. */
+/** A finding's explanation; a kept hit's (keepHit) is written once, for the findings that name their resource. */
 function explanationOf(hit: StatementHit, resource: string | null): string {
   const kept = resource === null ? undefined : keptWords.get(hit)
   if (typeof kept === 'string') return kept

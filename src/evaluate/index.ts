@@ -18,7 +18,7 @@ export interface EvaluateOptions {
   /**
    * More warnings, after `warnings`, worked out only when someone reads the verdict's
    * warnings: the catalogue lookups behind a request's warnings are no part of its decision,
-   * and a fresh process deciding a batch spent a twentieth of its first pass on them.
+   * and a fresh process deciding a batch spent about 2 % of its first pass on them.
    */
   readonly laterWarnings?: () => readonly string[]
   /** Context values assumed for a direct call, listed in the verdict as they are (none for `evaluate`). */

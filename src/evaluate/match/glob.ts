@@ -113,11 +113,6 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
 const ALWAYS = (): boolean => true
 
 /**
- * globMatch with the pattern fixed in advance: a compiled statement keeps one of these per
- * pattern, so matching costs one comparison or one regular-expression test, with no cache
- * lookup. Same answers as globMatch(pattern, value, ignoreCase).
- */
-/**
  * Equality tests of literal patterns, shared: a compiled ARN pattern tests its first five
  * segments (`arn`, `aws`, `s3`, a region, an account), the same few texts in every statement.
  */
@@ -133,6 +128,11 @@ function literalTester(pattern: string): (value: string) => boolean {
   return test
 }
 
+/**
+ * globMatch with the pattern fixed in advance: a compiled statement keeps one of these per
+ * pattern, so matching costs one comparison or one regular-expression test, with no cache
+ * lookup. Same answers as globMatch(pattern, value, ignoreCase).
+ */
 export function globTester(pattern: string, ignoreCase = false): (value: string) => boolean {
   if (pattern === '*') return ALWAYS
   if (!pattern.includes('*') && !pattern.includes('?')) {
