@@ -61,18 +61,84 @@ export class ContainerKey {
     if (this.length > 1024) this.parts = []
   }
 
-  put(part: unknown): void {
-    this.parts[this.length++] = part
+  /**
+   * A policy: a wrapped one as WRAPPED and its document, name and ARN, anything else as
+   * itself. Written in place, with no call per part: on a fresh process's first pass this code
+   * runs in the interpreter, where a call for each of a key's sixty-odd parts was a fifth of
+   * reading a case.
+   */
+  policy(p: unknown): void {
+    const parts = this.parts
+    const n = this.length
+    if (typeof p === 'object' && p !== null && !Array.isArray(p)) {
+      const wrapped = p as Record<string, unknown>
+      const document = wrapped.document
+      if (document !== undefined || 'document' in wrapped) {
+        const name = wrapped.name
+        const arn = wrapped.arn
+        parts[n] = WRAPPED
+        parts[n + 1] = document
+        parts[n + 2] = name
+        parts[n + 3] = arn
+        this.length = n + 4
+        // Each text's length and last character (names and ARNs tell most policies apart).
+        let hash = this.hash
+        if (typeof name === 'string') hash = (Math.imul(hash, 31) + (name.length > 0 ? name.length + (name.charCodeAt(name.length - 1) << 8) : 0)) | 0
+        if (typeof arn === 'string') hash = (Math.imul(hash, 31) + (arn.length > 0 ? arn.length + (arn.charCodeAt(arn.length - 1) << 8) : 0)) | 0
+        this.hash = hash
+        if (document !== undefined && document !== null) {
+          if (this.first === NO_DOCUMENT) this.first = document
+          this.last = document
+        }
+        return
+      }
+    }
+    parts[n] = p
+    this.length = n + 1
+    if (p !== undefined && p !== null) {
+      if (this.first === NO_DOCUMENT) this.first = p
+      this.last = p
+    }
   }
 
-  mix(n: number): void {
-    this.hash = (Math.imul(this.hash, 31) + n) | 0
+  /** A list's length: one marker of this module's own for a short list, LIST and N for a long one. */
+  private listLength(length: number): void {
+    this.hash = (Math.imul(this.hash, 31) + length + 1) | 0
+    if (length < LENGTHS.length) this.parts[this.length++] = LENGTHS[length]
+    else {
+      this.parts[this.length++] = LIST
+      this.parts[this.length++] = length
+    }
   }
 
-  document(document: unknown): void {
-    if (document === undefined || document === null) return
-    if (this.first === NO_DOCUMENT) this.first = document
-    this.last = document
+  /** A list of policies: its length and each policy (a hole as HOLE); a value that is no list, as itself. */
+  list(value: unknown): void {
+    if (!Array.isArray(value)) {
+      this.parts[this.length++] = value
+      return
+    }
+    const n = value.length
+    this.listLength(n)
+    for (let i = 0; i < n; i++) {
+      const at: unknown = value[i]
+      if (at === undefined && !(i in value)) this.parts[this.length++] = HOLE
+      else this.policy(at)
+    }
+  }
+
+  /** A chain of levels, each a list of policies. */
+  levels(value: unknown): void {
+    if (!Array.isArray(value)) {
+      this.parts[this.length++] = value
+      return
+    }
+    const n = value.length
+    this.listLength(n)
+    for (let i = 0; i < n; i++) {
+      const at: unknown = value[i]
+      if (at === undefined && !(i in value)) this.parts[this.length++] = HOLE
+      else this.list(at)
+    }
   }
 }
 
@@ -88,80 +154,21 @@ export function containerKey(container: object, trust: boolean): ContainerKey {
   key.last = NO_DOCUMENT
   key.hash = trust ? 1 : 0
   try {
-    key.put(trust ? TRUST : NOT_TRUST)
+    key.parts[key.length++] = trust ? TRUST : NOT_TRUST
     const c = container as Record<string, unknown>
-    putList(key, c.identity)
-    putPolicy(key, c.boundary)
-    putLevels(key, c.scps)
-    putLevels(key, c.rcps)
-    putPolicy(key, c.resource)
-    putPolicy(key, c.vpce)
-    putPolicy(key, c.session)
+    key.list(c.identity)
+    key.policy(c.boundary)
+    key.levels(c.scps)
+    key.levels(c.rcps)
+    key.policy(c.resource)
+    key.policy(c.vpce)
+    key.policy(c.session)
   } catch (error) {
     key.release()
     throw error
   }
   return key
 }
-
-/** A string's length and one of its characters (names and ARNs tell most policies apart). */
-function mixText(key: ContainerKey, text: unknown): void {
-  if (typeof text !== 'string') return
-  const n = text.length
-  key.mix(n > 0 ? n + (text.charCodeAt(n - 1) << 8) : 0)
-}
-
-// Plain functions rather than closures: the key is written on every case.
-function putPolicy(key: ContainerKey, p: unknown): void {
-  if (typeof p === 'object' && p !== null && !Array.isArray(p)) {
-    const wrapped = p as Record<string, unknown>
-    const document = wrapped.document
-    if (document !== undefined || 'document' in wrapped) {
-      const name = wrapped.name
-      const arn = wrapped.arn
-      key.put(WRAPPED)
-      key.put(document)
-      key.put(name)
-      key.put(arn)
-      mixText(key, name)
-      mixText(key, arn)
-      key.document(document)
-      return
-    }
-  }
-  key.put(p)
-  key.document(p)
-}
-
-function putLength(key: ContainerKey, length: number): void {
-  key.mix(length + 1)
-  if (length < LENGTHS.length) key.put(LENGTHS[length])
-  else {
-    key.put(LIST)
-    key.put(length)
-  }
-}
-
-/** A list: its length and each item put by `item` (a hole as HOLE); a value that is no list, as itself. */
-function putArray(key: ContainerKey, value: unknown, item: (key: ContainerKey, item: unknown) => void): void {
-  if (!Array.isArray(value)) {
-    key.put(value)
-    return
-  }
-  const n = value.length
-  putLength(key, n)
-  for (let i = 0; i < n; i++) {
-    const at: unknown = value[i]
-    if (at === undefined && !(i in value)) key.put(HOLE)
-    else item(key, at)
-  }
-}
-
-/** A list of policies. */
-const putList = (key: ContainerKey, list: unknown): void => putArray(key, list, putPolicy)
-
-/** A chain of levels, each a list of policies. */
-const putLevels = (key: ContainerKey, chain: unknown): void => putArray(key, chain, putList)
 
 interface Kept {
   readonly parts: readonly unknown[]

@@ -35,15 +35,27 @@ const LAYOUTS_KEPT = 10_000
 const layouts = new Map<number, KeyLayout[]>()
 let layoutCount = 0
 
+/**
+ * The bucket of a list of keys: its length, and the length and two characters of four of its
+ * keys (first, last and two between). A hit is confirmed key by key (sameKeys), so the hash
+ * only has to keep buckets small; reading every key for it was most of reading a context on
+ * a fresh process's first pass, where this code runs in the interpreter.
+ */
 function hashKeys(keys: readonly string[]): number {
-  let h = keys.length
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!
-    const n = key.length
-    h = (Math.imul(h, 31) + n) | 0
-    if (n > 0) h = (Math.imul(h, 31) + key.charCodeAt(n - 1) + (key.charCodeAt(n >> 1) << 8)) | 0
-  }
-  return h
+  const count = keys.length
+  let h = count
+  if (count === 0) return h
+  const last = count - 1
+  h = mixKey(h, keys[0]!)
+  h = mixKey(h, keys[(last / 3) | 0]!)
+  h = mixKey(h, keys[((2 * last) / 3) | 0]!)
+  return mixKey(h, keys[last]!)
+}
+
+function mixKey(h: number, key: string): number {
+  const n = key.length
+  h = (Math.imul(h, 31) + n) | 0
+  return n > 0 ? (Math.imul(h, 31) + key.charCodeAt(n - 1) + (key.charCodeAt(n >> 1) << 8)) | 0 : h
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
