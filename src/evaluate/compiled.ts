@@ -2,7 +2,8 @@ import type { ConditionClause, PolicyVersion, PrincipalInfo, ResourceTypeHint, S
 import { compileClause, decideClauses, type CompiledClause } from './condition/compiled.js'
 import type { ConditionEnv } from './condition/index.js'
 import { matchPrincipal, type PrincipalMatch } from './match/principal.js'
-import { ANY_RESOURCE, compileResource, type ResourceTest, type ResourceView } from './match/resource-compiled.js'
+import { ANY_RESOURCE, compileResource, type ResourceTest } from './match/resource-compiled.js'
+import type { ResourceView } from './match/resource-view.js'
 import { triAnd } from './tri.js'
 
 /**

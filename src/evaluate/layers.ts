@@ -2,7 +2,7 @@ import type { CollectionGap, PolicySet, PolicyType, Request, RequestContext, Tri
 import { AWS_OWNED_LEVEL, awsOwnedRefusal } from './aws-owned.js'
 import { decideStatement, type DecideInput } from './compiled.js'
 import type { ConditionEnv } from './condition/index.js'
-import { resourceView } from './match/resource-compiled.js'
+import { resourceView } from './match/resource-view.js'
 import type { PlannedLevel, PlannedPolicy, SetPlan } from './set-plan.js'
 import type { Hit } from './statement.js'
 import { NEED_TEXTS } from '../model/need-texts.js'

@@ -13,41 +13,7 @@ import type { ConditionEnv } from '../condition/index.js'
 import { expandVariables, hasVariables, likeParts } from '../variables.js'
 import { globTester } from './glob.js'
 import { matchResource } from './resource.js'
-
-/** The request's resource, split once. */
-export interface ResourceView {
-  readonly text: string
-  readonly segments: readonly string[]
-}
-
-/** Views of the resources asked about lately: an audit asks about the same few resources for thousands of principals. */
-const views = new Map<string, ResourceView>()
-const VIEWS_LIMIT = 10_000
-
-/** The request's resource split into its ARN segments, kept by text. */
-export function resourceView(text: string): ResourceView {
-  let view = views.get(text)
-  if (view === undefined) {
-    if (views.size >= VIEWS_LIMIT) views.clear()
-    view = splitResource(text)
-    views.set(text, view)
-  }
-  return view
-}
-
-/** arnSegments(text), without split's array of every colon-separated part (twice as fast). */
-function splitResource(text: string): ResourceView {
-  const segments: string[] = []
-  let from = 0
-  for (let i = 0; i < 5; i++) {
-    const colon = text.indexOf(':', from)
-    if (colon < 0) break
-    segments.push(text.slice(from, colon))
-    from = colon + 1
-  }
-  segments.push(text.slice(from))
-  return { text, segments: Object.freeze(segments) }
-}
+import type { ResourceView } from './resource-view.js'
 
 type EntryTest = (resource: ResourceView, env: ConditionEnv) => Tri
 

@@ -3,6 +3,7 @@ import type { ResourceTypeHint, Statement, Tri } from '../../model/index.js'
 import type { ConditionEnv } from '../condition/index.js'
 import { expandVariables, hasVariables } from '../variables.js'
 import { globMatch, globsIntersect, partsMatch } from './glob.js'
+import { resourceView } from './resource-view.js'
 
 /**
  * Resource / NotResource matching: case-sensitive, segment by segment, with policy variables
@@ -26,30 +27,11 @@ interface EntryMatch {
 const FALSE: EntryMatch = { result: false, unknownKeys: [] }
 const TRUE: EntryMatch = { result: true, unknownKeys: [] }
 
-/** Texts split into ARN segments kept before the table is emptied. */
-const SEGMENTS_KEPT = 4096
-const segmentsByText = new Map<string, readonly string[]>()
-
-/**
- * arnSegments of a text, kept: the findings of one verdict match its resource against each
- * statement's patterns, and a batch's verdicts the same few patterns, where splitting both
- * texts again for every statement showed in profiles. Read only, as every caller here does.
- */
-function segmentsOf(text: string): readonly string[] {
-  let segments = segmentsByText.get(text)
-  if (segments === undefined) {
-    if (segmentsByText.size >= SEGMENTS_KEPT) segmentsByText.clear()
-    segments = arnSegments(text)
-    segmentsByText.set(text, segments)
-  }
-  return segments
-}
-
 /** Matches one Resource entry against a known resource ARN. */
 export function resourceEntryMatches(pattern: string, resource: string, env: ConditionEnv): EntryMatch {
   if (pattern === '*') return TRUE
-  const patternSegments = segmentsOf(pattern)
-  const valueSegments = segmentsOf(resource)
+  const patternSegments = resourceView(pattern).segments
+  const valueSegments = resourceView(resource).segments
   if (patternSegments.length < 6 || valueSegments.length < 6) {
     // Not both full ARNs: a short pattern ending in `*` absorbs the rest (`arn:aws:s3:*`);
     // otherwise compare the whole strings.

@@ -94,6 +94,10 @@ interface KeptSourced {
   readonly sourced: SourcedPolicy
 }
 
+/** Whether a kept policy was loaded at this place. */
+const atPlace = (kept: KeptSourced, type: PolicyType, kind: PolicyKind, attachedTo: string | null, index: number): boolean =>
+  kept.index === index && kept.type === type && kept.kind === kind && kept.attachedTo === attachedTo
+
 /** Places kept per value (the same FullAWSAccess object on every level of every chain). */
 const PLACES_PER_VALUE = 8
 
@@ -142,7 +146,7 @@ export class CaseCache {
     if (places === undefined) return undefined
     for (let i = 0; i < places.length; i++) {
       const kept = places[i]!
-      if (kept.index !== index || kept.type !== type || kept.kind !== kind || kept.attachedTo !== attachedTo) continue
+      if (!atPlace(kept, type, kind, attachedTo, index)) continue
       const v = value as Record<string, unknown>
       const same = kept.wrapped ? v.document === kept.document && v.name === kept.name && v.arn === kept.arn : !('document' in v)
       return same ? kept.sourced : undefined
@@ -156,7 +160,7 @@ export class CaseCache {
     const kept: KeptSourced = { type, kind, attachedTo, index, wrapped, document: wrapped ? v.document : value, name: wrapped ? v.name : undefined, arn: wrapped ? v.arn : undefined, sourced }
     let places = this.byValue.get(value)
     if (places === undefined) this.byValue.set(value, (places = []))
-    const at = places.findIndex((p) => p.index === index && p.type === type && p.kind === kind && p.attachedTo === attachedTo)
+    const at = places.findIndex((p) => atPlace(p, type, kind, attachedTo, index))
     if (at >= 0) places[at] = kept
     else {
       if (places.length >= PLACES_PER_VALUE) places.shift()

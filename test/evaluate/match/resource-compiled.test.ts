@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compileResource, compileResourceEntry, resourceView } from '../../../src/evaluate/match/resource-compiled.js'
+import { compileResource, compileResourceEntry } from '../../../src/evaluate/match/resource-compiled.js'
+import { resourceView } from '../../../src/evaluate/match/resource-view.js'
 import { matchResource, resourceEntryMatches } from '../../../src/evaluate/match/resource.js'
 import { globMatch, globTester } from '../../../src/evaluate/match/glob.js'
 import { arnSegments, makeContext, type PolicyVersion, type ResourceTypeHint, type Statement } from '../../../src/model/index.js'
